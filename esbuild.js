@@ -1,0 +1,39 @@
+// Bundles every entry point with esbuild; type checking is `tsc --noEmit` (npm run typecheck).
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const builds = [
+  // The pure core as a library: require('server/out/core.js').analyze(text, options)
+  { ...common, entryPoints: ['server/src/core/index.ts'], outfile: 'server/out/core.js' },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js' },
+  { ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'server/out/worker.js' },
+  // Tests are bundled too, so mocha runs plain JS with no TypeScript loader.
+  { ...common, entryPoints: require('fs').readdirSync('test/unit').filter((f) => f.endsWith('.test.ts')).map((f) => 'test/unit/' + f), outdir: 'test/out', external: ['mocha'] },
+];
+
+async function main() {
+  if (watch) {
+    const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

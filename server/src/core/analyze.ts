@@ -1,0 +1,434 @@
+import { findProfile, Knowledge, knowledgeFor } from './knowledge';
+import { buildModel, Hit, ReportModel } from './model';
+import type { Derived, LexHit, Rule, RuleContext } from './rule';
+import { RULE_LIST } from './rules/index';
+import { scanEvidence } from './text';
+import type {
+  AnalysisResult,
+  AnalyzeOptions,
+  Deduction,
+  Finding,
+  FindingInit,
+  Locale,
+  OutlineRole,
+  Profile,
+  ProfileChoice,
+  Role,
+  SectionStat,
+  Severity,
+  SeveritySetting,
+  Tier,
+} from './types';
+import { OUTLINE_ROLES } from './types';
+
+const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
+const POINTS: Record<Severity, number> = { error: 12, warning: 5, info: 1, hint: 0 };
+/** Most points one rule can take, so one noisy kind of finding cannot sink a report alone. */
+const CAPS: Record<string, number> = {
+  'missing-section': 48,
+  'missing-topic': 16,
+  'achievement-too-long': 8,
+  'problems-too-short': 8,
+  'report-too-long': 5,
+  'vague-phrase': 8,
+  'no-evidence': 10,
+  'generic-problem': 10,
+  'no-subjective-cause': 5,
+  'not-personal': 8,
+  'vague-measure': 10,
+  'outline-numbering': 4,
+};
+
+/**
+ * Analyses one report: the whole engine in one function, pure and synchronous.
+ * Never throws for any input text; a rule that fails becomes one finding of its own.
+ */
+export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+  if (typeof text !== 'string') text = String(text ?? '');
+  const config = options.config;
+  const locale: Locale = options.locale ?? config?.locale ?? 'zh';
+  const knowledge = knowledgeFor(config);
+  const model = buildModel(text, knowledge.matcher);
+  const { profile, choice } = chooseProfile(model, knowledge, options, locale);
+  const derived = derive(model, knowledge, profile);
+
+  const raw: (Finding & { weight?: number })[] = [];
+  for (const rule of RULE_LIST) {
+    const setting = ruleSetting(config?.rules?.[rule.id]);
+    if (setting === 'off') continue;
+    runRule(rule, setting, model, profile, knowledge, locale, derived, raw);
+  }
+
+  const findings = applyDirectives(raw, model).sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule),
+  );
+  const { score, deductions } = scoreOf(findings);
+  const stats = buildStats(model, derived, profile, findings);
+  for (const f of findings) delete f.weight;
+  return { profile: choice, stats, score, tier: tierOf(score), findings, deductions };
+}
+
+function ruleSetting(v: unknown): SeveritySetting | undefined {
+  if (typeof v === 'string') return v === 'off' || SEVERITIES.has(v) ? (v as SeveritySetting) : undefined;
+  if (v && typeof v === 'object' && 'severity' in v) return ruleSetting((v as { severity?: unknown }).severity);
+  return undefined;
+}
+
+function runRule(
+  rule: Rule,
+  setting: SeveritySetting | undefined,
+  model: ReportModel,
+  profile: Profile,
+  knowledge: Knowledge,
+  locale: Locale,
+  derived: Derived,
+  out: (Finding & { weight?: number })[],
+): void {
+  const len = model.text.length;
+  const mine: (Finding & { weight?: number })[] = [];
+  const ctx: RuleContext = {
+    model,
+    profile,
+    knowledge,
+    locale,
+    derived,
+    report(f: FindingInit & { severity?: Severity }) {
+      // The engine checks what rules hand it, as markdownlint's onError does.
+      if (!(Number.isFinite(f.start) && Number.isFinite(f.end) && f.start >= 0 && f.end >= f.start && f.end <= len)) {
+        throw new Error(`rule ${rule.id} reported a bad range ${f.start}..${f.end}`);
+      }
+      const severity: Severity = setting && setting !== 'off' ? setting : (f.severity ?? rule.defaultSeverity);
+      const finding: Finding & { weight?: number } = {
+        rule: rule.id,
+        severity,
+        message: f.message[locale],
+        range: model.index.range(f.start, f.end),
+      };
+      if (f.section) finding.section = f.section;
+      if (f.topic) finding.topic = f.topic;
+      if (f.fix) {
+        const o = f.fix.offset;
+        const e = f.fix.replaceEnd ?? o;
+        if (!(o >= 0 && o <= len && e >= o && e <= len)) throw new Error(`rule ${rule.id} reported a bad fix offset ${o}`);
+        finding.fix = { title: f.fix.title[locale], range: model.index.range(o, e), newText: f.fix.newText };
+        if (f.fix.snippet) finding.fix.snippet = f.fix.snippet;
+      }
+      if (f.related) finding.related = f.related.map((r) => ({ message: r.message[locale], range: model.index.range(r.start, r.end) }));
+      if (f.data) finding.data = f.data;
+      // Points follow the severity the user set, when they set one.
+      finding.weight = setting && setting !== 'off' ? POINTS[setting] : (f.weight ?? POINTS[severity]);
+      if (severity === 'hint') finding.weight = 0;
+      mine.push(finding);
+    },
+  };
+  try {
+    rule.check(ctx);
+    out.push(...mine);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    out.push({
+      rule: rule.id,
+      severity: 'warning',
+      message:
+        locale === 'zh'
+          ? `规则 ${rule.id} 内部错误，本条规则的结果已略去（其他规则照常）：${msg}`
+          : `Internal error in rule ${rule.id}; its results are left out (other rules ran): ${msg}`,
+      range: model.index.range(0, 0),
+      data: { internalError: true },
+      weight: 0,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+
+function chooseProfile(model: ReportModel, knowledge: Knowledge, options: AnalyzeOptions, locale: Locale): { profile: Profile; choice: ProfileChoice } {
+  const profiles = knowledge.profiles;
+  const general = profiles.find((p) => p.id === 'general') ?? profiles[0];
+  const make = (p: Profile, source: ProfileChoice['source'], zh: string, en: string) => ({
+    profile: p,
+    choice: { id: p.id, name: p.name, source, reason: locale === 'zh' ? zh : en },
+  });
+  const notes: string[] = [];
+  const fmValue = model.frontMatter?.data?.profile;
+  if (typeof fmValue === 'string' && fmValue.trim()) {
+    const p = findProfile(profiles, fmValue);
+    if (p) return make(p, 'front-matter', `front matter 写明 profile: ${fmValue}`, `front matter says profile: ${fmValue}`);
+    notes.push(locale === 'zh' ? `front matter 的 profile “${fmValue}” 不是已知画像` : `front matter profile "${fmValue}" is unknown`);
+  } else if (model.frontMatter?.error) {
+    notes.push(model.frontMatter.error);
+  }
+  if (options.profile) {
+    const p = findProfile(profiles, options.profile);
+    if (p) return make(p, 'option', `调用方指定 ${options.profile}`, `chosen by the caller: ${options.profile}`);
+    notes.push(locale === 'zh' ? `指定的画像 “${options.profile}” 不存在` : `requested profile "${options.profile}" does not exist`);
+  }
+  if (options.config?.profile) {
+    const p = findProfile(profiles, options.config.profile);
+    if (p) return make(p, 'config', `配置文件指定 ${options.config.profile}`, `set in the configuration file: ${options.config.profile}`);
+  }
+  const detected = detectProfile(model, profiles);
+  const prefix = notes.length ? notes.join('；') + '；' : '';
+  if (detected) {
+    return make(
+      detected.profile,
+      'detected',
+      `${prefix}从${detected.inTitle.length ? `标题中的“${detected.inTitle.join('、')}”` : ''}${detected.inTitle.length && detected.inBody.length ? '和' : ''}${detected.inBody.length ? `正文中的“${detected.inBody.slice(0, 4).join('、')}”` : ''}识别`,
+      `${prefix}detected from ${[...detected.inTitle, ...detected.inBody.slice(0, 4)].join(', ')}`,
+    );
+  }
+  return make(general, 'default', `${prefix}未识别出特定述职类型，按通用述职报告检查`, `${prefix}no particular kind recognised; checked as a general report`);
+}
+
+function detectProfile(model: ReportModel, profiles: Profile[]): { profile: Profile; inTitle: string[]; inBody: string[] } | undefined {
+  const titleText =
+    (typeof model.frontMatter?.data?.title === 'string' ? (model.frontMatter.data.title as string) : '') +
+    (model.titleBlock !== -1 ? model.blockText(model.titleBlock) : '');
+  // Salutation and opening also say who speaks ("作为人大代表向选民述职").
+  const bodyHits = new Map<string, Set<string>>();
+  for (const h of model.hits) {
+    if (h.tag.t !== 'detect') continue;
+    const set = bodyHits.get(h.tag.profile) ?? new Set<string>();
+    set.add(model.text.slice(h.start, h.end));
+    bodyHits.set(h.tag.profile, set);
+  }
+  let best: { profile: Profile; inTitle: string[]; inBody: string[]; score: number } | undefined;
+  for (const p of profiles) {
+    if (p.id === 'general') continue;
+    const inTitle: string[] = [];
+    let score = 0;
+    for (const phrase of p.detect?.title ?? []) {
+      if (phrase && titleText.includes(phrase)) {
+        // Longer phrases are more specific: 村党支部书记 beats 党支部书记.
+        if (inTitle.some((t) => t.includes(phrase))) continue;
+        inTitle.push(phrase);
+        score += 4 + phrase.length;
+      }
+    }
+    const inBody = [...(bodyHits.get(p.id) ?? [])];
+    score += Math.min(inBody.length, 8) * 1.5;
+    if (score >= 4.5 && (!best || score > best.score)) best = { profile: p, inTitle, inBody, score };
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------
+
+function derive(model: ReportModel, knowledge: Knowledge, profile: Profile): Derived {
+  const { blocks, blockRole, text } = model;
+  const unitsByRole: Record<Role, number> = { achievements: 0, problems: 0, causes: 0, plans: 0, other: 0 };
+  const rolesPresent = new Set<OutlineRole>();
+  const excluded = new Set<number>([model.titleBlock, model.salutationBlock]);
+  let afterClosing = false;
+  const bodyBlocks: number[] = [];
+  for (let b = 0; b < blocks.length; b++) {
+    const blk = blocks[b];
+    unitsByRole[blockRole[b]] += blk.units;
+    if (b === model.closingBlock) afterClosing = true;
+    if (blk.units === 0 || blk.kind === 'code' || blk.kind === 'comment' || blk.kind === 'break') continue;
+    if (afterClosing || excluded.has(b)) continue;
+    bodyBlocks.push(b);
+    const r = blockRole[b];
+    if (r !== 'other' && (blk.kind !== 'heading' || blk.units >= 20)) rolesPresent.add(r);
+  }
+
+  const sectionOfRole: Partial<Record<OutlineRole, number>> = {};
+  for (const si of model.top) {
+    const r = model.sections[si].role;
+    if (r !== 'other' && sectionOfRole[r] === undefined) sectionOfRole[r] = si;
+  }
+  for (const s of model.sections) {
+    if (s.role !== 'other' && sectionOfRole[s.role] === undefined) sectionOfRole[s.role] = s.index;
+  }
+
+  // Signal counts per block, filled from the one list of hits.
+  const signals = new Map<number, Record<string, number>>();
+  const lexRaw: Hit[] = [];
+  const inBody = new Set(bodyBlocks);
+  for (const h of model.hits) {
+    if (h.tag.t === 'sig') {
+      let rec = signals.get(h.block);
+      if (!rec) signals.set(h.block, (rec = {}));
+      rec[h.tag.kind] = (rec[h.tag.kind] ?? 0) + 1;
+    } else if (h.tag.t === 'lex' && inBody.has(h.block)) lexRaw.push(h);
+  }
+  const lex = resolveLex(lexRaw, model, knowledge.allow);
+
+  // Topic coverage of the active profile.
+  const topics = profile.topics.map(() => ({ covered: false, hit: undefined as Hit | undefined, matched: undefined as string | undefined, related: new Set<string>() }));
+  for (const h of model.hits) {
+    if (h.tag.t !== 'topic' || h.tag.profile !== profile.id || !inBody.has(h.block)) continue;
+    const t = topics[h.tag.topic];
+    if (!t || t.covered) continue;
+    const phrase = text.slice(h.start, h.end);
+    if (h.tag.strong) {
+      t.covered = true;
+      t.hit = h;
+      t.matched = phrase;
+    } else {
+      t.related.add(phrase);
+      if (!t.hit) t.hit = h;
+      if (t.related.size >= 2) {
+        t.covered = true;
+        t.matched = [...t.related].join('、');
+      }
+    }
+  }
+
+  let anchor = { start: 0, end: 0 };
+  if (model.titleBlock !== -1) {
+    const tb = blocks[model.titleBlock];
+    anchor = { start: tb.contentStart, end: model.index.lineEnd(tb.line) };
+  } else if (model.top.length) {
+    const s = model.sections[model.top[0]];
+    anchor = { start: s.titleStart, end: s.titleEnd };
+  } else if (bodyBlocks.length) {
+    const b = blocks[bodyBlocks[0]];
+    anchor = { start: b.contentStart, end: Math.min(model.index.lineEnd(b.line), b.contentStart + 30) };
+  }
+
+  return {
+    unitsByRole,
+    rolesPresent,
+    sectionOfRole,
+    lex,
+    signalsInBlock: (block, kind) => signals.get(block)?.[kind] ?? 0,
+    topics: topics.map((t) => ({ covered: t.covered, hit: t.covered ? t.hit : undefined, matched: t.covered ? t.matched : undefined })),
+    anchor,
+    bodyBlocks,
+  };
+}
+
+const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';', '\n', '\r']);
+
+/** Longest match wins where lexicon phrases overlap; allowed phrases drop their hits. */
+function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): LexHit[] {
+  const text = model.text;
+  raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: LexHit[] = [];
+  let coverEnd = -1;
+  for (const h of raw) {
+    if (h.end <= coverEnd) continue; // inside a longer phrase already taken
+    if (h.tag.t !== 'lex') continue;
+    const entry = h.tag.entry;
+    if (allow.some((a) => isInside(text, h.start, entry.phrase, a))) continue;
+    coverEnd = Math.max(coverEnd, h.end);
+    const blk = model.blocks[h.block];
+    let s = h.start;
+    while (s > blk.contentStart && !SENTENCE_END.has(text[s - 1])) s--;
+    let e = h.end;
+    while (e < blk.end && !SENTENCE_END.has(text[e])) e++;
+    const ev = scanEvidence(text, s, e);
+    out.push({ ...h, entry, concrete: ev.figure || ev.name });
+  }
+  return out;
+}
+
+/** Whether the phrase at `at` stands inside an occurrence of the allowed phrase `allowed`. */
+function isInside(text: string, at: number, phrase: string, allowed: string): boolean {
+  let i = allowed.indexOf(phrase);
+  while (i !== -1) {
+    if (at - i >= 0 && text.startsWith(allowed, at - i)) return true;
+    i = allowed.indexOf(phrase, i + 1);
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------
+
+function applyDirectives(findings: (Finding & { weight?: number })[], model: ReportModel): (Finding & { weight?: number })[] {
+  const dirs = model.directives;
+  if (dirs.length === 0) return findings;
+  return findings.filter((f) => {
+    const line = f.range.start.line;
+    let all = false;
+    const off = new Set<string>();
+    for (const d of dirs) {
+      if (d.line > line) break;
+      const rules = d.rules;
+      if (d.kind === 'disable') {
+        if (rules.length === 0) all = true;
+        else rules.forEach((r) => off.add(r));
+      } else if (d.kind === 'enable') {
+        if (rules.length === 0) {
+          all = false;
+          off.clear();
+        } else rules.forEach((r) => off.delete(r));
+      }
+    }
+    if (all || off.has(f.rule)) return false;
+    for (const d of dirs) {
+      const target = d.kind === 'disable-next-line' ? d.line + 1 : d.kind === 'disable-line' ? d.line : -1;
+      if (target === line && (d.rules.length === 0 || d.rules.includes(f.rule))) return false;
+    }
+    return true;
+  });
+}
+
+function scoreOf(findings: (Finding & { weight?: number })[]): { score: number; deductions: Deduction[] } {
+  const taken: Record<string, number> = {};
+  const deductions: Deduction[] = [];
+  let total = 0;
+  // Errors and warnings first, so the cap of a rule is spent on its weightiest findings.
+  const order = findings.map((_, i) => i).sort((a, b) => (findings[b].weight ?? 0) - (findings[a].weight ?? 0));
+  for (const i of order) {
+    const f = findings[i];
+    const w = f.weight ?? 0;
+    if (w <= 0) continue;
+    const cap = CAPS[f.rule] ?? 10;
+    const room = cap - (taken[f.rule] ?? 0);
+    if (room <= 0) continue;
+    const points = Math.round(Math.min(w, room) * 10) / 10;
+    taken[f.rule] = (taken[f.rule] ?? 0) + points;
+    total += points;
+    deductions.push({ rule: f.rule, points, finding: i });
+  }
+  deductions.sort((a, b) => a.finding - b.finding);
+  return { score: Math.max(0, Math.round(100 - total)), deductions };
+}
+
+export function tierOf(score: number): Tier {
+  return score >= 85 ? '好' : score >= 60 ? '中' : '差';
+}
+
+function buildStats(model: ReportModel, derived: Derived, profile: Profile, findings: Finding[]): AnalysisResult['stats'] {
+  const total = model.units;
+  const share = (u: number) => (total > 0 ? Math.round((u / total) * 10000) / 10000 : 0);
+  const stat = (si: number, depth: number): SectionStat => {
+    const s = model.sections[si];
+    return {
+      role: s.role,
+      title: s.title,
+      range: model.index.range(model.blocks[s.block].start, s.end),
+      units: s.units,
+      share: share(s.units),
+      level: depth,
+      // The tree stops at three levels: deeper items are list detail, not outline.
+      children: depth < 3 ? s.children.map((c) => stat(c, depth + 1)) : [],
+    };
+  };
+  const shares = {} as Record<OutlineRole, number>;
+  for (const r of OUTLINE_ROLES) shares[r] = share(derived.unitsByRole[r]);
+  const ruleCounts: Record<string, number> = {};
+  for (const f of findings) ruleCounts[f.rule] = (ruleCounts[f.rule] ?? 0) + 1;
+  const vague = new Map<string, number>();
+  for (const f of findings) {
+    if (f.rule === 'vague-phrase' && typeof f.data?.phrase === 'string') vague.set(f.data.phrase, (vague.get(f.data.phrase) ?? 0) + 1);
+  }
+  return {
+    units: total,
+    shares,
+    unitsByRole: derived.unitsByRole,
+    sections: model.top.map((si) => stat(si, 1)),
+    topics: profile.topics.map((t, i) => {
+      const cov = derived.topics[i];
+      const out: AnalysisResult['stats']['topics'][number] = { id: t.id, title: t.title, covered: cov.covered };
+      if (cov.hit) out.range = model.index.range(cov.hit.start, cov.hit.end);
+      if (cov.matched) out.matched = cov.matched;
+      return out;
+    }),
+    ruleCounts,
+    vaguePhrases: [...vague].map(([phrase, count]) => ({ phrase, count })).sort((a, b) => b.count - a.count),
+    paragraphsWithoutEvidence: findings.filter((f) => f.rule === 'no-evidence' && f.severity !== 'warning').length,
+  };
+}

@@ -1,0 +1,393 @@
+import { parse as parseYaml } from 'yaml';
+import { chineseNumberValue, circledValue, countInline, LineIndex } from './text';
+
+/**
+ * The Markdown block scanner: one pass over the lines, no Markdown library, because the
+ * report's structure lives in plain-text Chinese outline markers that Markdown parsers do
+ * not see, and because every offset must stay exact for the editor.
+ */
+
+export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table' | 'code' | 'comment' | 'break';
+
+/** GB/T 9704 层次序数 and the paragraph-initial enumerations writers use. */
+export type MarkerKind = 'cn' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'circled' | 'lead-shi' | 'lead-di';
+
+/** The order GB/T 9704 nests them in; leads nest anywhere. */
+export const MARKER_ORDER: Record<MarkerKind, number> = {
+  cn: 1,
+  'cn-paren': 2,
+  arabic: 3,
+  'arabic-paren': 4,
+  circled: 5,
+  'lead-shi': 0,
+  'lead-di': 0,
+};
+
+export interface OutlineMarker {
+  kind: MarkerKind;
+  value: number;
+  /** The marker as written, e.g. "（三）" or "3、". */
+  text: string;
+  /** Separator style within a kind: "、" vs "." vs "．", "（" vs "(": mixed styles at one level are flagged. */
+  style: string;
+  start: number;
+  end: number;
+}
+
+export interface Block {
+  kind: BlockKind;
+  /** Offsets of the block's lines, from the first line's start to the last line's content end. */
+  start: number;
+  end: number;
+  /** Offset where the text after Markdown syntax (#, -, >, bold) begins. */
+  contentStart: number;
+  line: number;
+  endLine: number;
+  headingLevel?: number;
+  marker?: OutlineMarker;
+  /** 字数 of the block's report text. */
+  units: number;
+}
+
+export interface Directive {
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+  rules: string[];
+  line: number;
+}
+
+export interface FrontMatter {
+  start: number;
+  end: number;
+  /** Lines covered, inclusive. */
+  endLine: number;
+  data: Record<string, unknown>;
+  error?: string;
+  /** Offset of the `profile:` value, for placing findings about it. */
+  profileOffset?: number;
+}
+
+export interface ScanResult {
+  index: LineIndex;
+  blocks: Block[];
+  frontMatter?: FrontMatter;
+  directives: Directive[];
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
+const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const BULLET = /^[ \t]{0,8}[-*+][ \t]+/;
+const ORDERED = /^[ \t]{0,8}\d{1,9}[.)][ \t]+/;
+const QUOTE = /^[ \t]{0,3}>[ \t]?/;
+const DIRECTIVE = /<!--\s*duty-report-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+
+const CN_NUM = '一二三四五六七八九十百零〇';
+
+/** Skips white space (ASCII, full-width 　, tabs) and bold/italic openers before a marker. */
+function skipLead(text: string, i: number, end: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (i < end && (c === 32 || c === 9 || c === 0x3000 || c === 0xa0)) i++;
+    else if (i + 1 < end && (c === 42 || c === 95) && text.charCodeAt(i + 1) === c) i += 2;
+    else return i;
+  }
+}
+
+/** Recognises an outline marker at text[i]. */
+export function matchMarker(text: string, i: number, end: number): OutlineMarker | undefined {
+  const c = text[i];
+  if (c === undefined || i >= end) return undefined;
+  // （一） （1） (一) (1)
+  if (c === '（' || c === '(') {
+    let j = i + 1;
+    while (j < end && j - i <= 4 && CN_NUM.includes(text[j])) j++;
+    if (j > i + 1 && (text[j] === '）' || text[j] === ')')) {
+      const value = chineseNumberValue(text.slice(i + 1, j));
+      if (value !== undefined) return marker('cn-paren', value, text, i, j + 1, c + text[j]);
+    }
+    j = i + 1;
+    while (j < end && j - i <= 3 && isAsciiDigit(text.charCodeAt(j))) j++;
+    if (j > i + 1 && (text[j] === '）' || text[j] === ')')) {
+      return marker('arabic-paren', Number(text.slice(i + 1, j)), text, i, j + 1, c + text[j]);
+    }
+    return undefined;
+  }
+  const circled = circledValue(c);
+  if (circled !== undefined) return marker('circled', circled, text, i, i + 1, '');
+  if (isAsciiDigit(text.charCodeAt(i))) {
+    let j = i;
+    while (j < end && j - i < 3 && isAsciiDigit(text.charCodeAt(j))) j++;
+    const sep = text[j];
+    // 1. 1、 1． but not 1.5 or 2024.3 or 12345
+    if (j - i <= 2 && (sep === '、' || sep === '．' || (sep === '.' && !isAsciiDigit(text.charCodeAt(j + 1))))) {
+      return marker('arabic', Number(text.slice(i, j)), text, i, j + 1, sep);
+    }
+    return undefined;
+  }
+  if (c === '第') {
+    let j = i + 1;
+    while (j < end && j - i <= 3 && CN_NUM.includes(text[j])) j++;
+    const sep = text[j];
+    if (j > i + 1 && (sep === '，' || sep === ',' || sep === '、' || sep === '：' || sep === ':')) {
+      const value = chineseNumberValue(text.slice(i + 1, j));
+      if (value !== undefined) return marker('lead-di', value, text, i, j + 1, sep);
+    }
+    return undefined;
+  }
+  if (CN_NUM.includes(c)) {
+    let j = i;
+    while (j < end && j - i < 3 && CN_NUM.includes(text[j])) j++;
+    const value = chineseNumberValue(text.slice(i, j));
+    if (value === undefined || value === 0) return undefined;
+    const sep = text[j];
+    if (sep === '、' || sep === '．' || (sep === '.' && !isAsciiDigit(text.charCodeAt(j + 1)))) {
+      return marker('cn', value, text, i, j + 1, sep);
+    }
+    // 一是 / 二是 … but not 一是一、二是二 idioms, which never open a paragraph anyway
+    if (sep === '是' && j - i <= 2) return marker('lead-shi', value, text, i, j + 1, '');
+  }
+  return undefined;
+}
+
+function marker(kind: MarkerKind, value: number, text: string, start: number, end: number, style: string): OutlineMarker {
+  return { kind, value, text: text.slice(start, end), style, start, end };
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0x3000 && c !== 0xa0 && c !== 0xfeff) return false;
+  }
+  return true;
+}
+
+function parseFrontMatter(text: string, index: LineIndex): FrontMatter | undefined {
+  const first = index.starts[0];
+  let line0 = text.slice(first, index.lineEnd(0));
+  if (line0.charCodeAt(0) === 0xfeff) line0 = line0.slice(1);
+  if (line0.trimEnd() !== '---') return undefined;
+  // Front matter is short; a stray --- far down is a thematic break, not its end.
+  const limit = Math.min(index.lineCount, 300);
+  for (let l = 1; l < limit; l++) {
+    const s = text.slice(index.starts[l], index.lineEnd(l)).trimEnd();
+    if (s === '---' || s === '...') {
+      const bodyStart = index.starts[1];
+      const bodyEnd = index.starts[l];
+      const yamlText = text.slice(bodyStart, bodyEnd);
+      const fm: FrontMatter = { start: 0, end: index.lineEnd(l), endLine: l, data: {} };
+      try {
+        const data = parseYaml(yamlText, { prettyErrors: false, maxAliasCount: 50 });
+        if (data && typeof data === 'object' && !Array.isArray(data)) fm.data = data as Record<string, unknown>;
+        else if (data != null) fm.error = 'front matter 不是键值对 / front matter is not a mapping';
+      } catch (e) {
+        fm.error = `front matter 无法解析 / cannot parse front matter: ${(e as Error).message.split('\n')[0]}`;
+      }
+      const m = /^profile[ \t]*:[ \t]*/m.exec(yamlText);
+      if (m) fm.profileOffset = bodyStart + m.index + m[0].length;
+      return fm;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Splits a report into blocks. Each line is looked at once; a paragraph ends at a blank line,
+ * at a Markdown construct, or at a line that opens with an outline marker, because plain-text
+ * drafts often start a new numbered part without a blank line before it.
+ */
+export function scanBlocks(text: string): ScanResult {
+  const index = new LineIndex(text);
+  const blocks: Block[] = [];
+  const directives: Directive[] = [];
+  const frontMatter = parseFrontMatter(text, index);
+  const n = index.lineCount;
+  let l = frontMatter ? frontMatter.endLine + 1 : 0;
+  let para: Block | undefined; // the open paragraph or list item, to extend with its next lines
+  let table: Block | undefined;
+
+  const close = () => {
+    para = undefined;
+    table = undefined;
+  };
+  const push = (b: Block) => {
+    blocks.push(b);
+    return b;
+  };
+
+  while (l < n) {
+    const ls = index.starts[l];
+    const le = index.lineEnd(l);
+    const line = text.slice(ls, le);
+
+    if (isBlank(text, ls, le)) {
+      close();
+      l++;
+      continue;
+    }
+
+    // Fenced code: not report text.
+    const fence = FENCE.exec(line);
+    if (fence) {
+      close();
+      const ch = fence[1][0];
+      const len = fence[1].length;
+      let e = l + 1;
+      for (; e < n; e++) {
+        const s = text.slice(index.starts[e], index.lineEnd(e));
+        const m = FENCE.exec(s);
+        if (m && m[1][0] === ch && m[1].length >= len && s.trim().length === m[0].trim().length) break;
+      }
+      const last = Math.min(e, n - 1);
+      push({ kind: 'code', start: ls, end: index.lineEnd(last), contentStart: ls, line: l, endLine: last, units: 0 });
+      l = last + 1;
+      continue;
+    }
+
+    // HTML comment block: not report text, but may carry directives.
+    if (/^[ \t]{0,3}<!--/.test(line)) {
+      close();
+      const endIdx = text.indexOf('-->', ls + line.indexOf('<!--') + 4);
+      const endOff = endIdx === -1 ? text.length : endIdx + 3;
+      const last = index.lineOf(endOff === text.length ? Math.max(ls, text.length - 1) : endOff - 1);
+      const after = text.slice(endOff, index.lineEnd(last));
+      collectDirectives(text.slice(ls, endOff), l, directives, index, ls);
+      if (isBlank(after, 0, after.length)) {
+        push({ kind: 'comment', start: ls, end: index.lineEnd(last), contentStart: ls, line: l, endLine: last, units: 0 });
+        l = last + 1;
+        continue;
+      }
+      // A comment followed by text on its line: treat the line as text; countInline skips the comment.
+    }
+
+    const atx = ATX.exec(line);
+    if (atx) {
+      close();
+      const level = atx[1].length;
+      let cs = ls + atx[0].length;
+      let ce = le;
+      // strip a closing sequence of #s
+      const trail = /[ \t]+#+[ \t]*$/.exec(line);
+      if (trail && trail.index >= atx[0].length) ce = ls + trail.index;
+      cs = skipWs(text, cs, ce);
+      const b = push(textBlock('heading', text, ls, le, cs, ce, l, l));
+      b.headingLevel = level;
+      b.marker = matchMarker(text, skipLead(text, cs, ce), ce);
+      l++;
+      continue;
+    }
+
+    if (THEMATIC.test(line) && !(para && SETEXT.test(line) && para.kind === 'paragraph')) {
+      close();
+      push({ kind: 'break', start: ls, end: le, contentStart: le, line: l, endLine: l, units: 0 });
+      l++;
+      continue;
+    }
+
+    // Setext heading: the open one-or-more-line paragraph becomes a heading.
+    if (para && para.kind === 'paragraph' && SETEXT.test(line)) {
+      para.kind = 'heading';
+      para.headingLevel = line.trim()[0] === '=' ? 1 : 2;
+      para.endLine = l;
+      para.marker = matchMarker(text, skipLead(text, para.contentStart, para.end), para.end);
+      close();
+      l++;
+      continue;
+    }
+
+    // Tables: rows that open with a pipe.
+    if (/^[ \t]{0,3}\|/.test(line)) {
+      para = undefined;
+      if (table) {
+        table.end = le;
+        table.endLine = l;
+        table.units += countInline(text, ls, le);
+      } else {
+        table = push(textBlock('table', text, ls, le, ls, le, l, l));
+      }
+      l++;
+      continue;
+    }
+    table = undefined;
+
+    let cs = ls;
+    let kind: BlockKind = 'paragraph';
+    const quote = QUOTE.exec(line);
+    if (quote) cs = ls + quote[0].length;
+    const rest = text.slice(cs, le);
+    const bullet = BULLET.exec(rest);
+    const ordered = bullet ? null : ORDERED.exec(rest);
+    if (bullet) {
+      kind = 'list-item';
+      cs += bullet[0].length;
+    } else if (ordered) {
+      kind = 'list-item';
+      // keep "1." in the content: it is the outline marker
+      cs = skipWs(text, cs, le);
+    }
+    const ms = skipLead(text, cs, le);
+    const mk = matchMarker(text, ms, le);
+
+    // Chinese drafts are not hard-wrapped: a line that ends a sentence ends the paragraph,
+    // and only a line broken mid-sentence continues into the next.
+    if (para && kind === 'paragraph' && !mk && !quote && !endsSentence(text, para.end)) {
+      // continuation line of the open paragraph or list item
+      para.end = le;
+      para.endLine = l;
+      para.units += countInline(text, ls, le);
+      l++;
+      continue;
+    }
+    const b = push(textBlock(kind, text, ls, le, cs, le, l, l));
+    b.marker = mk;
+    para = b;
+    l++;
+  }
+
+  // Directives also live in inline comments inside text lines.
+  for (const b of blocks) {
+    if (b.kind === 'comment' || b.kind === 'code') continue;
+    if (text.indexOf('<!--', b.start) !== -1 && text.indexOf('<!--', b.start) < b.end) {
+      collectDirectives(text.slice(b.start, b.end), b.line, directives, index, b.start);
+    }
+  }
+  directives.sort((a, b) => a.line - b.line);
+  return { index, blocks, frontMatter, directives };
+}
+
+const SENTENCE_FINAL = new Set(['。', '！', '？', '；', '：', '…', '!', '?', ':', ';', '”', '」', '）']);
+
+function endsSentence(text: string, end: number): boolean {
+  let i = end - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '*')) i--;
+  const ch = text[i];
+  // ” and ） end a sentence only after a sentence-final mark: “……。” （……。）
+  if (ch === '”' || ch === '」' || ch === '）') return SENTENCE_FINAL.has(text[i - 1]) && text[i - 1] !== '”';
+  return SENTENCE_FINAL.has(ch);
+}
+
+function skipWs(text: string, i: number, end: number): number {
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 0x3000) i++;
+    else break;
+  }
+  return i;
+}
+
+function textBlock(kind: BlockKind, text: string, start: number, end: number, cs: number, ce: number, line: number, endLine: number): Block {
+  return { kind, start, end, contentStart: cs, line, endLine, units: countInline(text, cs, ce) };
+}
+
+function collectDirectives(chunk: string, firstLine: number, out: Directive[], index: LineIndex, base: number): void {
+  DIRECTIVE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DIRECTIVE.exec(chunk))) {
+    const rules = m[2].split(/[\s,，]+/).filter((r) => r.length > 0);
+    out.push({ kind: m[1] as Directive['kind'], rules, line: firstLine === undefined ? 0 : index.lineOf(base + m.index) });
+  }
+}

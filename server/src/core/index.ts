@@ -1,0 +1,18 @@
+/**
+ * The analysis core's public surface: `analyze(text, options)` and what callers need to
+ * describe rules and profiles. Pure: no vscode, no LSP types, no file system.
+ */
+import { BUILTIN_PROFILES } from './knowledge';
+
+export { analyze, tierOf } from './analyze';
+export { parseConfig } from './config';
+export { RULES } from './rules/index';
+export { RULE_IDS } from './rules/ids';
+export { BUILTIN_LEXICON, BUILTIN_PROFILES, findProfile } from './knowledge';
+export * from './types';
+
+export const PROFILE_IDS: readonly string[] = BUILTIN_PROFILES.map((p) => p.id);
+
+export function profileName(id: string): string {
+  return BUILTIN_PROFILES.find((p) => p.id === id)?.name ?? id;
+}

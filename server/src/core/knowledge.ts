@@ -1,0 +1,115 @@
+import lexiconData from './data/lexicon.json';
+import profilesData from './data/profiles.json';
+import type { Tag } from './model';
+import { SIGNALS, SignalKind } from './signals';
+import { PhraseMatcher } from './text';
+import type { DutyReportConfig, Lexicon, LexiconEntry, OutlineRole, Profile, Thresholds } from './types';
+
+export const BUILTIN_LEXICON = lexiconData as Lexicon;
+export const BUILTIN_PROFILES = profilesData as Profile[];
+
+/**
+ * Roles a profile's standard outline requires. Seed 003 names three parts (主要工作、存在问题、
+ * 下步打算); seed 002 also demands the causes ("要深入分析存在问题的原因").
+ */
+export function requiredRoles(profile: Profile): OutlineRole[] {
+  if (profile.id === 'party-secretary') return ['achievements', 'problems', 'causes', 'plans'];
+  return ['achievements', 'problems', 'plans'];
+}
+
+/** Everything that depends on the configuration but not on the report: built once, reused. */
+export interface Knowledge {
+  profiles: Profile[];
+  lexicon: Lexicon;
+  /** Allowed phrases: a lexicon hit inside one of these is not flagged. */
+  allow: string[];
+  matcher: PhraseMatcher<Tag>;
+}
+
+const cache = new WeakMap<object, Knowledge>();
+let defaultKnowledge: Knowledge | undefined;
+
+export function knowledgeFor(config: DutyReportConfig | undefined): Knowledge {
+  if (!config) return (defaultKnowledge ??= build(undefined));
+  let k = cache.get(config);
+  if (!k) {
+    k = build(config);
+    cache.set(config, k);
+  }
+  return k;
+}
+
+function build(config: DutyReportConfig | undefined): Knowledge {
+  const profiles = mergeProfiles(BUILTIN_PROFILES, config);
+  const allow = (config?.lexicon?.allow ?? []).filter((p) => typeof p === 'string' && p.length > 0);
+  const allowSet = new Set(allow);
+  const entries: LexiconEntry[] = [];
+  const seen = new Set<string>();
+  // Config entries first, so a user's entry overrides a built-in one with the same phrase.
+  for (const e of [...(config?.lexicon?.add ?? []), ...BUILTIN_LEXICON.entries]) {
+    if (!e || typeof e.phrase !== 'string' || e.phrase.length === 0 || seen.has(e.phrase) || allowSet.has(e.phrase)) continue;
+    seen.add(e.phrase);
+    entries.push(e);
+  }
+  const lexicon: Lexicon = { kinds: BUILTIN_LEXICON.kinds, entries };
+
+  const matcher = new PhraseMatcher<Tag>();
+  for (const entry of entries) matcher.add(entry.phrase, { t: 'lex', entry });
+  for (const p of profiles) {
+    p.topics.forEach((topic, i) => {
+      for (const kw of topic.keywords ?? []) matcher.add(kw, { t: 'topic', profile: p.id, topic: i, strong: true });
+      for (const kw of topic.related ?? []) matcher.add(kw, { t: 'topic', profile: p.id, topic: i, strong: false });
+    });
+    for (const kw of p.detect?.content ?? []) matcher.add(kw, { t: 'detect', profile: p.id });
+  }
+  for (const kind of Object.keys(SIGNALS) as SignalKind[]) {
+    for (const s of SIGNALS[kind]) matcher.add(s, { t: 'sig', kind });
+  }
+  return { profiles, lexicon, allow, matcher };
+}
+
+function mergeProfiles(builtin: Profile[], config: DutyReportConfig | undefined): Profile[] {
+  const out = builtin.map((p) => ({ ...p, thresholds: { ...p.thresholds } }));
+  for (const extra of config?.profiles ?? []) {
+    if (!extra || typeof extra.id !== 'string') continue;
+    const i = out.findIndex((p) => p.id === extra.id);
+    if (i === -1) {
+      out.push({
+        id: extra.id,
+        name: extra.name ?? extra.id,
+        nameEn: extra.nameEn ?? extra.name ?? extra.id,
+        aliases: extra.aliases ?? [],
+        source: extra.source ?? '.duty-report',
+        thresholds: { ...(extra.thresholds ?? {}) },
+        topics: extra.topics ?? [],
+        detect: { title: extra.detect?.title ?? [], content: extra.detect?.content ?? [] },
+      });
+    } else {
+      const base = out[i];
+      out[i] = {
+        ...base,
+        ...extra,
+        thresholds: { ...base.thresholds, ...(extra.thresholds ?? {}) },
+        detect: { title: extra.detect?.title ?? base.detect.title, content: extra.detect?.content ?? base.detect.content },
+        topics: extra.topics ?? base.topics,
+        aliases: extra.aliases ?? base.aliases,
+      } as Profile;
+    }
+  }
+  for (const [id, t] of Object.entries(config?.thresholds ?? {})) {
+    const p = out.find((q) => q.id === id);
+    if (p) p.thresholds = { ...p.thresholds, ...(t as Thresholds) };
+  }
+  return out;
+}
+
+/** Finds a profile by id, Chinese name or alias. */
+export function findProfile(profiles: Profile[], key: string): Profile | undefined {
+  const k = key.trim();
+  return (
+    profiles.find((p) => p.id === k) ??
+    profiles.find((p) => p.name === k) ??
+    profiles.find((p) => p.aliases?.includes(k)) ??
+    profiles.find((p) => p.id.toLowerCase() === k.toLowerCase())
+  );
+}

@@ -1,0 +1,384 @@
+import { Block, Directive, FrontMatter, MARKER_ORDER, OutlineMarker, scanBlocks } from './blocks';
+import {
+  CAUSE_LEADS,
+  CLOSING,
+  INTRO,
+  PLAN_LEADS,
+  PROBLEM_LEADS,
+  rolesFromTitle,
+  ROLE_ORDER,
+  SALUTATION_WORDS,
+  SignalKind,
+  SIGN_OFF,
+  startsWithAny,
+  WE_FOLLOWERS,
+} from './signals';
+import { Evidence, LineIndex, PhraseMatcher, scanEvidence } from './text';
+import type { LexiconEntry, OutlineRole, Role } from './types';
+
+/** What a phrase in the shared automaton stands for. */
+export type Tag =
+  | { t: 'lex'; entry: LexiconEntry }
+  | { t: 'topic'; profile: string; topic: number; strong: boolean }
+  | { t: 'detect'; profile: string }
+  | { t: 'sig'; kind: SignalKind };
+
+export interface Hit {
+  start: number;
+  end: number;
+  tag: Tag;
+  block: number;
+}
+
+export interface Section {
+  index: number;
+  /** The heading or marker block that opens it. */
+  block: number;
+  title: string;
+  titleStart: number;
+  titleEnd: number;
+  depth: number;
+  parent: number;
+  children: number[];
+  marker?: OutlineMarker;
+  headingLevel?: number;
+  /** Roles its heading words name. */
+  namedRoles: Role[];
+  /** Its role: named, inherited from the parent, or read from its content. */
+  role: Role;
+  start: number;
+  end: number;
+  lastBlock: number;
+  ownUnits: number;
+  units: number;
+}
+
+export interface ReportModel {
+  text: string;
+  index: LineIndex;
+  blocks: Block[];
+  frontMatter?: FrontMatter;
+  directives: Directive[];
+  /** Role of each block's text. */
+  blockRole: Role[];
+  /** Innermost section holding each block, or -1. */
+  blockSection: number[];
+  sections: Section[];
+  /** Sections at the top of the outline, under the title. */
+  top: number[];
+  titleBlock: number;
+  salutationBlock: number;
+  closingBlock: number;
+  /** Every phrase hit, in order of end offset. */
+  hits: Hit[];
+  units: number;
+  /** Evidence per block, computed on first use. */
+  evidence(block: number): Evidence;
+  /** Plain text of a block's content (Markdown prefix removed). */
+  blockText(block: number): string;
+}
+
+const TEXT_KINDS = new Set(['heading', 'paragraph', 'list-item', 'table']);
+
+export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportModel {
+  const scan = scanBlocks(text);
+  const { blocks, index } = scan;
+  const nb = blocks.length;
+
+  // One pass of the shared automaton over all report text.
+  const hits: Hit[] = [];
+  for (let b = 0; b < nb; b++) {
+    const blk = blocks[b];
+    if (!TEXT_KINDS.has(blk.kind)) continue;
+    matcher.scan(text, blk.contentStart, blk.end, (start, end, tag) => {
+      if (tag.t === 'sig' && tag.kind === 'first-person' && text.charCodeAt(start) === 0x6211 /* 我 */ && end - start === 1) {
+        if (WE_FOLLOWERS.includes(text[end] ?? '')) return;
+      }
+      hits.push({ start, end, tag, block: b });
+    });
+  }
+
+  const textBlocks: number[] = [];
+  for (let b = 0; b < nb; b++) if (TEXT_KINDS.has(blocks[b].kind) && blocks[b].units > 0) textBlocks.push(b);
+
+  const blockText = (b: number) => text.slice(blocks[b].contentStart, blocks[b].end);
+
+  // Title: a level-1 heading, or a short first line that names the genre.
+  let titleBlock = -1;
+  if (textBlocks.length) {
+    const b0 = textBlocks[0];
+    const blk = blocks[b0];
+    const t = blockText(b0).trim();
+    const looksLikeTitle =
+      (blk.kind === 'heading' && (blk.headingLevel === 1 || /述职|报告|总结|汇报/.test(t))) ||
+      (blk.kind === 'paragraph' && !blk.marker && blk.units <= 50 && blk.line === blk.endLine && !/[。：:！？；]$/.test(t) && !SALUTATION_WORDS.test(t.slice(-6)));
+    if (looksLikeTitle) titleBlock = b0;
+  }
+
+  // Salutation: 各位领导、同志们：
+  let salutationBlock = -1;
+  for (let k = 0; k < Math.min(4, textBlocks.length); k++) {
+    const b = textBlocks[k];
+    if (b === titleBlock) continue;
+    const t = blockText(b).trim();
+    if (blocks[b].units <= 40 && /[：:]$/.test(t) && SALUTATION_WORDS.test(t) && !blocks[b].marker) {
+      salutationBlock = b;
+      break;
+    }
+    if (blocks[b].units > 40) break;
+  }
+
+  // Closing and sign-off at the end.
+  let closingBlock = -1;
+  const trailing = new Set<number>();
+  for (let k = textBlocks.length - 1; k >= 0 && k >= textBlocks.length - 6; k--) {
+    const b = textBlocks[k];
+    if (b === titleBlock || b === salutationBlock) break;
+    const t = blockText(b).trim();
+    if (blocks[b].units <= 120 && CLOSING.test(t) && blocks[b].kind !== 'heading') {
+      closingBlock = b;
+      for (let j = k + 1; j < textBlocks.length; j++) if (blocks[textBlocks[j]].units <= 40) trailing.add(textBlocks[j]);
+      break;
+    }
+    if (blocks[b].units <= 30 && SIGN_OFF.test(t) && !blocks[b].marker) {
+      trailing.add(b);
+      continue;
+    }
+    if (blocks[b].units > 30) break;
+  }
+
+  // Outline: headings and marker blocks, nested by a stack of open nodes.
+  const sections: Section[] = [];
+  const blockSection = new Array<number>(nb).fill(-1);
+  const stack: number[] = [];
+  const isOther = (b: number) => b === titleBlock || b === salutationBlock || b === closingBlock || trailing.has(b);
+
+  for (let b = 0; b < nb; b++) {
+    const blk = blocks[b];
+    if (!TEXT_KINDS.has(blk.kind) || isOther(b)) {
+      if (TEXT_KINDS.has(blk.kind) && stack.length && b !== closingBlock && !trailing.has(b) && b !== titleBlock) blockSection[b] = stack[stack.length - 1];
+      continue;
+    }
+    const isNode = blk.kind === 'heading' || (blk.marker !== undefined && blk.kind !== 'table');
+    if (!isNode) {
+      if (stack.length) blockSection[b] = stack[stack.length - 1];
+      continue;
+    }
+    // Where does it nest?
+    if (blk.kind === 'heading') {
+      const level = blk.headingLevel ?? 1;
+      while (stack.length) {
+        const top = sections[stack[stack.length - 1]];
+        if (top.headingLevel === undefined || top.headingLevel >= level) stack.pop();
+        else break;
+      }
+    } else {
+      const kind = blk.marker!.kind;
+      let found = -1;
+      for (let k = stack.length - 1; k >= 0; k--) {
+        const s = sections[stack[k]];
+        if (s.marker?.kind === kind) {
+          found = k;
+          break;
+        }
+        if (s.headingLevel !== undefined && s.marker?.kind !== kind) {
+          // Plain-text markers do not climb above a Markdown heading of another kind.
+          break;
+        }
+      }
+      if (found !== -1) stack.length = found;
+    }
+    const { title, titleStart, titleEnd } = sectionTitle(text, blk);
+    const parent = stack.length ? stack[stack.length - 1] : -1;
+    const s: Section = {
+      index: sections.length,
+      block: b,
+      title,
+      titleStart,
+      titleEnd,
+      depth: stack.length + 1,
+      parent,
+      children: [],
+      marker: blk.marker,
+      headingLevel: blk.kind === 'heading' ? blk.headingLevel : undefined,
+      namedRoles: rolesFromTitle(title),
+      role: 'other',
+      start: blk.start,
+      end: blk.end,
+      lastBlock: b,
+      ownUnits: 0,
+      units: 0,
+    };
+    sections.push(s);
+    if (parent !== -1) sections[parent].children.push(s.index);
+    stack.push(s.index);
+    blockSection[b] = s.index;
+  }
+
+  // Extents and 字数
+  for (let b = 0; b < nb; b++) {
+    const si = blockSection[b];
+    if (si === -1) continue;
+    sections[si].ownUnits += blocks[b].units;
+    for (let s = si; s !== -1; s = sections[s].parent) {
+      const sec = sections[s];
+      sec.units += blocks[b].units;
+      if (blocks[b].end > sec.end) {
+        sec.end = blocks[b].end;
+        sec.lastBlock = b;
+      }
+    }
+  }
+
+  let top = sections.filter((s) => s.parent === -1).map((s) => s.index);
+  // A lone wrapper heading (## 述职报告) over everything: its children are the real top.
+  while (top.length === 1 && sections[top[0]].children.length > 1 && sections[top[0]].namedRoles.length === 0) {
+    top = sections[top[0]].children;
+  }
+
+  // Roles.
+  const sectionSignals = countSignalsBySection(hits, blockSection, sections);
+  const assign = (si: number, inherited: Role | undefined) => {
+    const s = sections[si];
+    if (s.namedRoles.length) s.role = s.namedRoles[0];
+    else if (inherited !== undefined) s.role = inherited;
+    else s.role = classifyByContent(sectionSignals[si], s.units);
+    for (const c of s.children) assign(c, s.role);
+  };
+  const topSet = new Set(top);
+  // Wrapper sections above the top stay 'other'; roles start at the top.
+  for (const si of top) assign(si, undefined);
+
+  // Block roles, with cause/plan leads switching role inside problems parts.
+  const blockRole = new Array<Role>(nb).fill('other');
+  const switched = new Map<number, OutlineRole>(); // section → role switched to by a lead
+  for (let b = 0; b < nb; b++) {
+    const si = blockSection[b];
+    if (si === -1 || isOther(b) || !TEXT_KINDS.has(blocks[b].kind)) continue;
+    const s = sections[si];
+    let role: Role = s.role;
+    // Walk up to the top-level section to read its named roles (for combined parts).
+    let topSec = s;
+    while (topSec.parent !== -1 && !topSet.has(topSec.index)) topSec = sections[topSec.parent];
+    if (!topSet.has(topSec.index) && topSec.parent === -1 && !top.includes(topSec.index)) role = 'other';
+    const named = s.namedRoles.length ? s.namedRoles : topSec.namedRoles;
+    const key = s.namedRoles.length ? s.index : topSec.index;
+    if (role === 'problems' || role === 'causes' || named.length > 1) {
+      const from = blocks[b].contentStart;
+      const stop = blocks[b].end;
+      if ((role === 'problems' || named.includes('causes')) && startsWithAny(text, from, stop, CAUSE_LEADS, 16)) switched.set(key, 'causes');
+      else if ((role === 'problems' || role === 'causes' || named.includes('plans')) && startsWithAny(text, from, stop, PLAN_LEADS, 6)) switched.set(key, 'plans');
+      const sw = switched.get(key);
+      if (sw && ROLE_ORDER[sw] > ROLE_ORDER[(role === 'other' ? 'achievements' : role) as OutlineRole]) role = sw;
+    }
+    blockRole[b] = role;
+  }
+
+  // A report with no outline at all: read the roles from paragraph leads, in order.
+  if (sections.length === 0) {
+    let state: Role = 'achievements';
+    let first = true;
+    for (const b of textBlocks) {
+      if (isOther(b)) continue;
+      const from = blocks[b].contentStart;
+      const stop = blocks[b].end;
+      const t = text.slice(from, Math.min(stop, from + 80));
+      if (first && INTRO.test(t)) {
+        first = false;
+        continue; // the opening paragraph
+      }
+      first = false;
+      if (startsWithAny(text, from, stop, CAUSE_LEADS, 16)) state = 'causes';
+      else if (startsWithAny(text, from, stop, PLAN_LEADS, 6)) state = 'plans';
+      else if (startsWithAny(text, from, stop, PROBLEM_LEADS, 10) && ROLE_ORDER[state as OutlineRole] < ROLE_ORDER.problems) state = 'problems';
+      blockRole[b] = state;
+    }
+  }
+
+  let units = 0;
+  for (const blk of blocks) units += blk.units;
+
+  const evidenceCache = new Map<number, Evidence>();
+  return {
+    text,
+    index,
+    blocks,
+    frontMatter: scan.frontMatter,
+    directives: scan.directives,
+    blockRole,
+    blockSection,
+    sections,
+    top,
+    titleBlock,
+    salutationBlock,
+    closingBlock,
+    hits,
+    units,
+    evidence(b: number) {
+      let e = evidenceCache.get(b);
+      if (!e) {
+        e = scanEvidence(text, blocks[b].contentStart, blocks[b].end);
+        evidenceCache.set(b, e);
+      }
+      return e;
+    },
+    blockText,
+  };
+}
+
+/** The words of a heading or of a marker paragraph's first phrase, without the marker. */
+function sectionTitle(text: string, blk: Block): { title: string; titleStart: number; titleEnd: number } {
+  let start = blk.marker ? blk.marker.end : blk.contentStart;
+  const lineEnd = blk.kind === 'heading' ? blk.end : text.indexOf('\n', start) === -1 ? blk.end : Math.min(blk.end, text.indexOf('\n', start));
+  while (start < lineEnd && /[\s　*_]/.test(text[start])) start++;
+  let end = lineEnd;
+  if (blk.kind !== 'heading') {
+    // the first phrase: up to 。！？；：or the bold closer, at most 40 characters
+    for (let i = start; i < lineEnd && i < start + 40; i++) {
+      const ch = text[i];
+      if (ch === '。' || ch === '！' || ch === '？' || ch === '；' || ch === '：' || ch === ':' || ch === '，' && i - start >= 12) {
+        end = i;
+        break;
+      }
+      if (ch === '*' && text[i + 1] === '*') {
+        end = i;
+        break;
+      }
+      end = i + 1;
+    }
+  }
+  while (end > start && /[\s　*_#]/.test(text[end - 1])) end--;
+  return { title: text.slice(start, end), titleStart: start, titleEnd: end };
+}
+
+interface SignalTally {
+  problem: number;
+  plan: number;
+  cause: number;
+}
+
+function countSignalsBySection(hits: Hit[], blockSection: number[], sections: Section[]): SignalTally[] {
+  const tallies: SignalTally[] = sections.map(() => ({ problem: 0, plan: 0, cause: 0 }));
+  for (const h of hits) {
+    if (h.tag.t !== 'sig') continue;
+    const k = h.tag.kind;
+    if (k !== 'problem' && k !== 'plan' && k !== 'cause') continue;
+    for (let s = blockSection[h.block]; s !== -1; s = sections[s].parent) tallies[s][k]++;
+  }
+  return tallies;
+}
+
+/** Role of a top-level part whose heading names none, from the wording inside it. */
+function classifyByContent(t: SignalTally, units: number): Role {
+  const per = Math.max(1, units / 200); // signals per ~200 字
+  if (t.cause >= 2 && t.cause >= t.problem && t.cause / per >= 0.8) return 'causes';
+  if (t.plan >= 2 && t.plan > t.problem && t.plan / per >= 0.8) return 'plans';
+  if (t.problem >= 2 && t.problem / per >= 1 && t.problem > t.plan) return 'problems';
+  return 'achievements';
+}
+
+export function isTextBlock(b: Block): boolean {
+  return TEXT_KINDS.has(b.kind);
+}
+
+export { MARKER_ORDER };

@@ -1,0 +1,57 @@
+import type { Knowledge } from './knowledge';
+import type { Hit, ReportModel } from './model';
+import type { FindingInit, LexiconEntry, Locale, OutlineRole, Profile, Role, RuleInfo, Severity } from './types';
+
+/**
+ * A rule: plain data plus a check function (markdownlint's shape). Rules read the model and
+ * the derived facts computed once per analysis; they never re-scan the text on their own.
+ */
+export interface Rule extends Omit<RuleInfo, 'docs'> {
+  check(ctx: RuleContext): void;
+}
+
+export interface LexHit extends Hit {
+  entry: LexiconEntry;
+  /** The sentence around the hit carries a figure, a date or a name. */
+  concrete: boolean;
+}
+
+/** Facts several rules need, computed once per analysis. */
+export interface Derived {
+  unitsByRole: Record<Role, number>;
+  rolesPresent: Set<OutlineRole>;
+  /** First top-level section of each role. */
+  sectionOfRole: Partial<Record<OutlineRole, number>>;
+  /** Lexicon hits, longest match wins where they overlap, allowed phrases removed. */
+  lex: LexHit[];
+  /** Signal hits per block, by kind. */
+  signalsInBlock(block: number, kind: string): number;
+  /** Coverage of each topic of the active profile. */
+  topics: { covered: boolean; hit?: Hit; matched?: string }[];
+  /** Offsets to hang whole-document findings on: the title, else the first heading, else the start. */
+  anchor: { start: number; end: number };
+  /** Blocks of report text (not title, salutation, closing, sign-off), in order. */
+  bodyBlocks: number[];
+}
+
+export interface RuleContext {
+  model: ReportModel;
+  profile: Profile;
+  knowledge: Knowledge;
+  locale: Locale;
+  derived: Derived;
+  report(f: FindingInit & { severity?: Severity }): void;
+}
+
+/** Share as a fraction a reader knows: 1/3, 1/2, else a percentage. */
+export function fraction(x: number): string {
+  if (Math.abs(x - 1 / 3) < 0.002) return '1/3';
+  if (Math.abs(x - 1 / 2) < 0.002) return '1/2';
+  if (Math.abs(x - 2 / 3) < 0.002) return '2/3';
+  if (Math.abs(x - 1 / 4) < 0.002) return '1/4';
+  return `${Math.round(x * 100)}%`;
+}
+
+export function percent(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}

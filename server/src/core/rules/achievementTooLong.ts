@@ -1,0 +1,29 @@
+import { fraction, percent, Rule } from '../rule';
+import { MIN_UNITS_FOR_SHARES, roleAnchor } from './shares';
+
+export const achievementTooLong: Rule = {
+  id: 'achievement-too-long',
+  description: { zh: '成绩部分篇幅超过画像规定的比例', en: 'The achievements part takes too large a share of the report' },
+  defaultSeverity: 'warning',
+  tags: ['proportion'],
+  source: '002 “写成绩的部分一般不超过1/3”; 003 “写成绩不超过1/2”',
+  check(ctx) {
+    const max = ctx.profile.thresholds.maxAchievementShare;
+    const { derived, model } = ctx;
+    if (max === undefined || model.units < MIN_UNITS_FOR_SHARES || !derived.rolesPresent.has('achievements')) return;
+    const share = derived.unitsByRole.achievements / model.units;
+    if (share <= max + 0.005) return;
+    const src = ctx.profile.thresholdSources?.maxAchievementShare ?? ctx.profile.source;
+    const excess = Math.ceil(derived.unitsByRole.achievements - max * model.units);
+    const a = roleAnchor(ctx, 'achievements');
+    ctx.report({
+      ...a,
+      message: {
+        zh: `成绩部分 ${derived.unitsByRole.achievements} 字，占全文 ${percent(share)}，超过上限 ${fraction(max)}（${src}）。请压缩约 ${excess} 字，把篇幅留给问题和整改措施。`,
+        en: `The achievements part is ${percent(share)} of the report, above the limit of ${fraction(max)} (${src}). Cut about ${excess} characters.`,
+      },
+      data: { share, max, units: derived.unitsByRole.achievements },
+      weight: share > max * 1.5 ? 8 : 5,
+    });
+  },
+};

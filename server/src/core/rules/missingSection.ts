@@ -1,0 +1,107 @@
+import { requiredRoles } from '../knowledge';
+import { headingLine, snippetEscape, styleOf } from '../outlineStyle';
+import type { Rule, RuleContext } from '../rule';
+import { ROLE_NAMES, ROLE_ORDER } from '../signals';
+import type { OutlineRole } from '../types';
+
+const TITLES: Record<OutlineRole, string> = {
+  achievements: '主要工作',
+  problems: '存在的问题',
+  causes: '原因分析',
+  plans: '下步打算',
+};
+
+/** Placeholder bodies: what the seeds ask each part to say. */
+const BODIES: Record<OutlineRole, string[]> = {
+  achievements: ['写明本人履职所做的工作、采取的措施和取得的成效，用实例和数据说话'],
+  problems: ['写明具体问题：哪项工作、哪件事、涉及哪些人、造成什么后果（见人见事见思路）', '写明个人履职尽责方面存在的问题'],
+  causes: ['主观上：写明本人在思想认识、责任落实、能力作风方面的原因', '客观上：写明工作条件等方面的原因'],
+  plans: ['针对问题一：写明整改内容、责任人和整改时限（如X月底前完成）', '针对问题二：写明可衡量的目标（如次数、比例）和完成时间'],
+};
+
+const SOURCES_EN: Record<OutlineRole, string> = {
+  achievements: 'seed 003: a report has three parts, work done, problems and next steps',
+  problems: 'seed 002: a report that only lists achievements is sent back to be rewritten',
+  causes: 'seed 002: analyse the causes of the problems, above all the subjective ones',
+  plans: 'seed 002/004: give concrete measures with their content and deadlines',
+};
+
+const SOURCES: Record<OutlineRole, string> = {
+  achievements: '003：述职报告分为主要工作、存在问题和下步打算3个部分',
+  problems: '002：只讲成绩、不讲问题的，要严肃指出、督促修改，问题突出的，要责令重写',
+  causes: '002：要深入分析存在问题的原因，特别是主观方面的原因',
+  plans: '002：讲清整改的具体措施和今后的努力方向；004：整改措施要明确整改内容、整改措施和整改时限',
+};
+
+export const missingSection: Rule = {
+  id: 'missing-section',
+  description: { zh: '缺少标准提纲的组成部分（主要工作、存在问题、原因分析、整改措施）', en: 'A part of the standard outline is missing' },
+  defaultSeverity: 'error',
+  tags: ['structure'],
+  source: '002 “只讲成绩、不讲问题……要严肃指出、督促修改……责令重写”; 003; 004',
+  check(ctx: RuleContext) {
+    const { model, derived, profile } = ctx;
+    const text = model.text;
+    // Nothing to check in an empty draft: one finding would only repeat "write something".
+    if (derived.bodyBlocks.length === 0) return;
+    const top = model.top;
+    for (const role of requiredRoles(profile)) {
+      if (derived.rolesPresent.has(role)) continue;
+      // Where it belongs: after the last part that comes before it in the standard order.
+      let after = -1;
+      let before = -1;
+      for (const si of top) {
+        const r = model.sections[si].role;
+        if (r === 'other') continue;
+        if (ROLE_ORDER[r] < ROLE_ORDER[role]) after = si;
+        else if (before === -1 && ROLE_ORDER[r] > ROLE_ORDER[role]) before = si;
+      }
+      let offset: number;
+      let number = 1;
+      if (after !== -1) {
+        offset = model.sections[after].end;
+        number = top.indexOf(after) + 2;
+      } else if (before !== -1) {
+        offset = model.sections[before].start;
+        number = top.indexOf(before) + 1;
+      } else if (model.closingBlock !== -1) {
+        offset = model.blocks[model.closingBlock].start;
+        number = top.length + 1;
+      } else {
+        offset = text.length;
+        number = top.length + 1;
+      }
+      const style = styleOf(model, top);
+      const head = headingLine(style, number, TITLES[role], 1);
+      const bodies = BODIES[role];
+      const plainBody = bodies.map((b, i) => `${'一二三'[i]}是${b}。`).join('');
+      const snippetBody = bodies.map((b, i) => `${'一二三'[i]}是\${${i + 2}:${snippetEscape(b)}}。`).join('');
+      const eol = text.includes('\r\n') ? '\r\n' : '\n';
+      const atEnd = offset >= text.length;
+      const lead = atEnd ? (text.endsWith('\n') ? eol : eol + eol) : '';
+      const tail = atEnd ? eol : eol + eol;
+      const anchorSec = after !== -1 ? after : before;
+      const start = anchorSec !== -1 ? model.sections[anchorSec].titleStart : derived.anchor.start;
+      const end = anchorSec !== -1 ? model.sections[anchorSec].titleEnd : derived.anchor.end;
+      const name = ROLE_NAMES[role];
+      const pos = after !== -1 ? `，应放在“${model.sections[after].title}”之后` : '';
+      ctx.report({
+        start,
+        end,
+        severity: role === 'causes' ? 'warning' : undefined,
+        section: role,
+        message: {
+          zh: `缺少“${name.zh}”部分${pos}（${SOURCES[role]}）。`,
+          en: `The report has no part on ${name.en} (${SOURCES_EN[role]}).`,
+        },
+        fix: {
+          title: { zh: `插入“${TITLES[role]}”部分`, en: `Insert a "${TITLES[role]}" part` },
+          offset,
+          newText: `${lead}${head.text}${eol}${eol}${plainBody}${tail}`,
+          snippet: `${lead}${head.snippet}${eol}${eol}${snippetBody}${tail}`,
+        },
+        weight: role === 'causes' ? 8 : 20,
+      });
+    }
+  },
+};

@@ -1,0 +1,49 @@
+import type { Rule } from '../rule';
+import { roleAnchor } from './shares';
+
+export const notPersonal: Rule = {
+  id: 'not-personal',
+  description: { zh: '只讲面上工作，不讲个人履职尽责', en: 'The report speaks of the unit, not of the reporter\'s own duty' },
+  defaultSeverity: 'warning',
+  tags: ['content'],
+  source: '002 “真正把自己摆进去……防止……只讲面上工作，不讲个人履职尽责情况”',
+  check(ctx) {
+    const { model, derived } = ctx;
+    let mine = 0;
+    let ours = 0;
+    let mineInProblems = 0;
+    let problemBlocks = 0;
+    for (const b of derived.bodyBlocks) {
+      const m = derived.signalsInBlock(b, 'first-person');
+      mine += m;
+      ours += derived.signalsInBlock(b, 'unit-voice');
+      if (model.blockRole[b] === 'problems' && model.blocks[b].units >= 8) {
+        problemBlocks++;
+        mineInProblems += m;
+      }
+    }
+    // A short draft has not had the chance yet.
+    if (model.units < 150) return;
+    if (mine === 0 || (mine <= 2 && ours >= 8 * mine)) {
+      ctx.report({
+        ...derived.anchor,
+        message: {
+          zh: `全文${mine === 0 ? '没有一处' : `只有 ${mine} 处`}讲到“我”“本人”，却有 ${ours} 处“我们”“我单位”“支部”等，读来是单位工作总结而非个人述职（002：真正把自己摆进去，防止只讲面上工作，不讲个人履职尽责情况）。`,
+          en: `The report speaks of "we" and the unit ${ours} times and of "I" ${mine} times: it reads as a unit summary, not a personal duty report (seed 002).`,
+        },
+        data: { firstPerson: mine, unitVoice: ours },
+        weight: 8,
+      });
+    } else if (problemBlocks > 0 && mineInProblems === 0) {
+      ctx.report({
+        ...roleAnchor(ctx, 'problems'),
+        severity: 'info',
+        message: {
+          zh: '问题部分没有讲到本人，只讲了面上的问题（002：既要查找本地工作中存在的突出问题，也要查找个人履职尽责方面存在的问题）。',
+          en: 'The problems part names no problem of your own (seed 002: also find the problems in your own performance of duty).',
+        },
+        weight: 2,
+      });
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import { fraction, percent, Rule } from '../rule';
+import { MIN_UNITS_FOR_SHARES, roleAnchor } from './shares';
+
+export const problemsTooShort: Rule = {
+  id: 'problems-too-short',
+  description: { zh: '问题部分篇幅低于画像规定的比例', en: 'The problems part is shorter than the profile requires' },
+  defaultSeverity: 'warning',
+  tags: ['proportion'],
+  source: '003 “讲问题不少于1/3”',
+  check(ctx) {
+    const min = ctx.profile.thresholds.minProblemShare;
+    const { derived, model } = ctx;
+    // With no problems part at all, missing-section already says it.
+    if (min === undefined || model.units < MIN_UNITS_FOR_SHARES || !derived.rolesPresent.has('problems')) return;
+    const share = derived.unitsByRole.problems / model.units;
+    if (share >= min - 0.005) return;
+    const src = ctx.profile.thresholdSources?.minProblemShare ?? ctx.profile.source;
+    const lack = Math.ceil(min * model.units - derived.unitsByRole.problems);
+    ctx.report({
+      ...roleAnchor(ctx, 'problems'),
+      message: {
+        zh: `问题部分 ${derived.unitsByRole.problems} 字，只占全文 ${percent(share)}，低于 ${fraction(min)}（${src}）。还差约 ${lack} 字：把问题写具体，见人见事见思路。`,
+        en: `The problems part is only ${percent(share)} of the report, below ${fraction(min)} (${src}).`,
+      },
+      data: { share, min, units: derived.unitsByRole.problems },
+      weight: share < min / 2 ? 8 : 5,
+    });
+  },
+};

@@ -1,0 +1,34 @@
+import type { Rule } from '../rule';
+
+/** Kinds that other rules judge where they belong: problems for generic-problem, plans for vague-measure. */
+const OWNED: Record<string, string> = { 'boilerplate-problem': 'problems', 'empty-measure': 'plans' };
+
+export const vaguePhrase: Rule = {
+  id: 'vague-phrase',
+  description: { zh: '空话、套话、口号或夸大其词', en: 'Empty, formulaic or inflated phrasing' },
+  defaultSeverity: 'info',
+  tags: ['wording'],
+  source: '002 “切忌‘虚、空、飘’”“喊空口号、摆花架子”; 004 “不讲空话套话”',
+  check(ctx) {
+    const { model, derived, knowledge } = ctx;
+    const kinds = new Map(knowledge.lexicon.kinds.map((k) => [k.id, k]));
+    for (const h of derived.lex) {
+      const role = model.blockRole[h.block];
+      if (OWNED[h.entry.kind] === role) continue;
+      // A phrase in a sentence that carries a figure or a date is less empty: let it be.
+      if (h.concrete && !h.entry.always) continue;
+      const kind = kinds.get(h.entry.kind);
+      const suggest = h.entry.suggest ? `建议：${h.entry.suggest}` : '';
+      ctx.report({
+        start: h.start,
+        end: h.end,
+        message: {
+          zh: `“${h.entry.phrase}”（${kind?.name ?? h.entry.kind}）：${h.entry.reason}${suggest ? ' ' + suggest : ''}`,
+          en: `"${h.entry.phrase}" (${kind?.nameEn ?? h.entry.kind}): vague or formulaic wording; give facts instead.`,
+        },
+        data: { phrase: h.entry.phrase, kind: h.entry.kind, suggest: h.entry.suggest },
+        weight: 1,
+      });
+    }
+  },
+};

@@ -1,0 +1,122 @@
+import type { OutlineRole, Role } from './types';
+
+/**
+ * Literal phrase lists the model and rules look for in the body. They all go into the one
+ * automaton with the lexicon and topic keywords, so adding a list costs no extra pass.
+ */
+export type SignalKind =
+  | 'problem' // wording of shortcomings
+  | 'plan' // wording of intentions
+  | 'cause' // wording of cause analysis
+  | 'cause-subjective'
+  | 'cause-objective'
+  | 'first-person' // 我 (checked: not 我们/我局…), 本人, 自己
+  | 'unit-voice' // 我们, 我局, 我单位 …
+  | 'example' // 比如, 例如, 其中 …: a concrete example follows
+  | 'deadline'
+  | 'owner'
+  | 'target';
+
+export const SIGNALS: Record<SignalKind, readonly string[]> = {
+  problem: [
+    '不足', '不够', '欠缺', '有待', '不强', '不高', '不到位', '薄弱', '缺乏', '差距', '短板',
+    '不深入', '不扎实', '不细致', '不严格', '不及时', '还存在', '仍存在', '尚存在', '存在的问题', '存在问题',
+    '滞后', '偏少', '偏低', '松懈', '不规范', '不平衡',
+  ],
+  plan: [
+    '下一步', '下步', '今后', '我将', '将进一步', '将继续', '将着力', '将认真', '将坚持', '将把', '明年', '新的一年',
+    '力争', '打算', '计划于', '计划在', '确保在', '拟于', '要进一步', '争取在',
+  ],
+  cause: [
+    '原因', '究其', '根源', '之所以', '归根结底', '根子', '主观上', '客观上', '根本在于', '主要在于', '症结',
+  ],
+  'cause-subjective': [
+    '主观', '自身', '本人', '自己', '个人', '思想上', '认识上', '重视不够', '重视程度不够', '放松了', '放松', '满足于',
+    '责任意识', '担当', '宗旨意识', '党性修养', '作风上', '我对', '我没有', '我在', '我的', '懈怠', '缺乏主动',
+  ],
+  'cause-objective': [
+    '客观', '上级', '条件限制', '经费不足', '人手少', '人员少', '任务重', '时间紧', '基础差', '基础薄弱', '历史遗留',
+    '疫情', '政策调整', '编制', '事务性工作多',
+  ],
+  'first-person': ['我', '本人', '自己', '个人'],
+  'unit-voice': ['我们', '我局', '我单位', '我部门', '我支部', '我村', '我社区', '我镇', '我乡', '我委', '我办', '我院', '我校', '我司', '我公司', '我处', '我科', '本单位', '本部门', '支部', '班子'],
+  example: ['比如', '例如', '譬如', '其中', '如：', '如:', '典型的是', '具体表现在', '表现在', '导致', '造成', '致使', '以致'],
+  deadline: [
+    '年底', '年初', '月底', '月初', '月前', '日前', '前完成', '之前完成', '季度', '上半年', '下半年', '每月', '每周', '每季度',
+    '每年', '限期', '时限', '月份', '年内', '前全部', '以内完成', '周内', '个月内',
+  ],
+  owner: ['负责', '牵头', '责任人', '专人', '由我', '本人亲自', '分管', '带头', '包村', '包片', '结对'],
+  target: ['达到', '不少于', '不低于', '不超过', '覆盖', '提高到', '降低到', '控制在', '实现', '完成率', '全覆盖', '至少'],
+};
+
+/** Characters after 我 that make it the unit's voice (我们, 我局 …), not the reporter's. */
+export const WE_FOLLOWERS = '们国省市县区镇乡村局单位院校司部所厅处科队委办社支班';
+
+/** Paragraph openings that start a cause analysis inside a problems part. */
+export const CAUSE_LEADS = ['究其原因', '分析原因', '原因主要', '主要原因', '产生这些问题的', '产生上述问题的', '产生问题的', '问题产生的', '存在问题的原因', '存在这些问题的原因', '这些问题的原因', '之所以', '问题的根源', '深刻反思', '反思原因', '剖析原因'];
+/** Paragraph openings that start plans. */
+export const PLAN_LEADS = ['下一步', '下步', '今后', '针对以上问题', '针对上述问题', '针对这些问题', '针对存在的问题', '在今后', '新的一年', '明年', '我将', '整改措施', '改进措施', '努力方向'];
+/** Paragraph openings that start problems in a report with no headings. */
+export const PROBLEM_LEADS = ['存在的问题', '存在问题', '不足之处', '问题和不足', '问题与不足', '但也存在', '但也还存在', '但还存在', '也存在一些', '还存在一些', '但与', '回顾一年', '反思一年', '差距和不足', '工作中还存在', '工作中存在'];
+
+/** Closing lines (SPEC: 以上述职，请予评议。). */
+export const CLOSING = /以上(?:是我的|是本人的|就是我的|即是)?(?:述职|报告|汇报)|请(?:予|各位领导|大家|组织|领导)[^。]{0,12}(?:评议|批评|指正)|敬请(?:批评|评议|指正)|述职完毕|谢谢大家|不妥之处|汇报完毕|报告完毕/;
+export const SIGN_OFF = /^(?:述职人|报告人|汇报人|姓名)|^\s*(?:\d{4}|20[x×X_]{2}|二〇[一二三四五六七八九〇]{2})\s*年/;
+export const SALUTATION_WORDS = /(?:领导|同志|代表|委员|大家|各位|尊敬|老师|选民|党员|村民|居民|朋友)/;
+export const INTRO = /(?:报告如下|汇报如下|述职如下|情况如下|述职报告如下|汇报一下|报告一下|总结如下|简要汇报)/;
+
+/** Title words that say a section's role. Order matters: the first role named wins. */
+const ROLE_PATTERNS: { role: Role; re: RegExp }[] = [
+  { role: 'causes', re: /原因|根源|剖析|症结/ },
+  { role: 'plans', re: /下一步|下步|今后|打算|努力方向|改进方向|整改方向|整改措施|改进措施|整改思路|工作思路|工作计划|工作设想|展望|计划|努力目标|措施和|措施$/ },
+  {
+    role: 'problems',
+    re: /存在(?:的)?(?:主要|突出)?(?:问题|不足)|(?:问题|缺点)(?:和|与|及|、)(?:不足|差距|短板)|(?:不足|差距)(?:和|与|及|、)(?:问题|不足)|不足之处|差距$|短板$|不足$|^(?:主要|突出)?问题$|^(?:主要|突出)?问题(?:和|与|及)|^几点不足|^问题清单|^缺点/,
+  },
+  { role: 'other', re: /体会|感悟|收获|启示|心得/ },
+  {
+    role: 'achievements',
+    re: /主要工作|工作成效|履职情况|工作情况|完成情况|成绩|成效|做法|工作回顾|履行职责|履职尽责|开展情况|落实情况|述职|述廉|述德|工作开展|主要成绩|工作亮点|取得/,
+  },
+];
+
+/** Roles a heading names, in the order they appear in it ("存在问题及整改措施" → problems, plans). */
+export function rolesFromTitle(title: string): Role[] {
+  const found: { role: Role; at: number }[] = [];
+  for (const p of ROLE_PATTERNS) {
+    const m = p.re.exec(title);
+    if (m) found.push({ role: p.role, at: m.index });
+  }
+  // "问题整改情况" / "解决突出问题" are work done, not problems
+  if (/(?:整改|解决|化解|处理)/.test(title) && /情况|成效|落实/.test(title)) {
+    return [{ role: 'achievements' as Role, at: 0 }].map((f) => f.role);
+  }
+  found.sort((a, b) => a.at - b.at);
+  const roles: Role[] = [];
+  for (const f of found) {
+    if (!roles.includes(f.role)) roles.push(f.role);
+  }
+  // 'achievements' words like 情况 are weak next to a problems/plans word
+  if (roles.length > 1 && roles.includes('achievements')) roles.splice(roles.indexOf('achievements'), 1);
+  return roles;
+}
+
+/** The first lead phrase that begins within `within` characters of start (bounded: never scans the rest of the text). */
+export function startsWithAny(text: string, start: number, end: number, leads: readonly string[], within = 12): string | undefined {
+  const head = text.slice(start, Math.min(end, start + within + 12));
+  for (const lead of leads) {
+    const at = head.indexOf(lead);
+    if (at !== -1 && at <= within) return lead;
+  }
+  return undefined;
+}
+
+export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
+  achievements: { zh: '主要工作（成绩）', en: 'work done and achievements' },
+  problems: { zh: '存在问题', en: 'problems and shortcomings' },
+  causes: { zh: '原因分析', en: 'analysis of causes' },
+  plans: { zh: '整改措施（下步打算）', en: 'rectification measures and plans' },
+  other: { zh: '其他', en: 'other' },
+};
+
+export const ROLE_ORDER: Record<OutlineRole, number> = { achievements: 0, problems: 1, causes: 2, plans: 3 };

@@ -1,0 +1,360 @@
+import type { Position, Range } from './types';
+
+/**
+ * Line index over a text. Offsets are JavaScript string indices, i.e. UTF-16 code units,
+ * which is what LSP positions count, so characters outside the BMP take two columns and
+ * nothing needs converting. Line breaks are \r\n, \r or \n, as LSP defines them.
+ */
+export class LineIndex {
+  readonly starts: number[];
+  constructor(readonly text: string) {
+    const starts = [0];
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** Offset of the end of a line's content, before its line break. */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    let end = next;
+    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  lineOf(offset: number): number {
+    const s = this.starts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineOf(o);
+    // Never report a column inside a line break or between a surrogate pair's halves.
+    let character = Math.min(o, this.lineEnd(line)) - this.starts[line];
+    const abs = this.starts[line] + character;
+    if (character > 0 && isLowSurrogate(this.text.charCodeAt(abs)) && isHighSurrogate(this.text.charCodeAt(abs - 1))) character--;
+    return { line, character };
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(Math.max(start, end)) };
+  }
+}
+
+export function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+export function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** Letters and digits that form words: a run of them counts as one unit of 字数. */
+function isWordChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x370 && c <= 0x52f) ||
+    (c >= 0xff10 && c <= 0xff19) ||
+    (c >= 0xff21 && c <= 0xff3a) ||
+    (c >= 0xff41 && c <= 0xff5a)
+  );
+}
+
+/** Characters that count one each: CJK, kana, Hangul, full-width and CJK punctuation, symbols. */
+function isWideChar(c: number): boolean {
+  if (c >= 0x2e80) return !(c >= 0xfe00 && c <= 0xfe0f) && c !== 0xfeff; // skip variation selectors, BOM
+  return c >= 0x2010 && c <= 0x2bff; // general punctuation (“”—…), arrows, circled numbers, symbols
+}
+
+/**
+ * 字数 of text[start, end) as SPEC.md defines it: each CJK character and each full-width
+ * punctuation mark is one; a run of Latin letters or digits (with inner . , %) is one word;
+ * ASCII punctuation and white space count nothing. Markdown syntax is ASCII, so it drops out,
+ * except link targets, which the caller excludes (see countInline).
+ */
+export function countUnits(text: string, start = 0, end = text.length): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isWordChar(c)) {
+      if (!inWord) n++;
+      inWord = true;
+      continue;
+    }
+    // 3.5 / 1,200 / 95% stay one word
+    if (inWord && (c === 46 || c === 44) && i + 1 < end && isWordChar(text.charCodeAt(i + 1))) continue;
+    inWord = false;
+    if (isHighSurrogate(c)) {
+      if (i + 1 < end && isLowSurrogate(text.charCodeAt(i + 1))) i++;
+      n++; // 𠮷 and emoji: one character each
+    } else if (isLowSurrogate(c)) {
+      n++; // a lone surrogate is still something the writer typed
+    } else if (isWideChar(c)) n++;
+  }
+  return n;
+}
+
+/**
+ * 字数 of one line of Markdown inline text: like countUnits, but the targets of links and
+ * images `](…)`, autolinks `<http…>` and inline HTML tags are not report text.
+ */
+export function countInline(text: string, start: number, end: number): number {
+  let n = 0;
+  let from = start;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 93 /* ] */ && text.charCodeAt(i + 1) === 40 /* ( */) {
+      const close = text.indexOf(')', i + 2);
+      if (close !== -1 && close < end) {
+        n += countUnits(text, from, i);
+        i = from = close + 1;
+        continue;
+      }
+    } else if (c === 60 /* < */) {
+      const next = text.charCodeAt(i + 1);
+      if (next === 33 /* ! */ && text.startsWith('<!--', i)) {
+        const close = text.indexOf('-->', i + 4);
+        const stop = close === -1 || close + 3 > end ? end : close + 3;
+        n += countUnits(text, from, i);
+        i = from = stop;
+        continue;
+      }
+      if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 47) {
+        const close = text.indexOf('>', i + 1);
+        if (close !== -1 && close < end && close - i < 200) {
+          n += countUnits(text, from, i);
+          i = from = close + 1;
+          continue;
+        }
+      }
+    }
+    i++;
+  }
+  return n + countUnits(text, from, end);
+}
+
+const CN_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** Value of a Chinese numeral up to 九十九 (outline numbers never go higher in practice). */
+export function chineseNumberValue(s: string): number | undefined {
+  if (s.length === 0) return undefined;
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const ch of s) {
+    if (ch === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+      seen = true;
+    } else if (ch === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+      seen = true;
+    } else if (ch in CN_DIGITS) {
+      current = CN_DIGITS[ch];
+      seen = true;
+    } else return undefined;
+  }
+  return seen ? total + current : undefined;
+}
+
+export function chineseNumeral(n: number): string {
+  const d = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  if (n < 10) return d[n];
+  if (n < 20) return '十' + (n % 10 ? d[n % 10] : '');
+  if (n < 100) return d[Math.floor(n / 10)] + '十' + (n % 10 ? d[n % 10] : '');
+  return String(n);
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+export function circledValue(ch: string): number | undefined {
+  const i = CIRCLED.indexOf(ch);
+  return i === -1 ? undefined : i + 1;
+}
+export function circledNumeral(n: number): string {
+  return n >= 1 && n <= 20 ? CIRCLED[n - 1] : `(${n})`;
+}
+
+function isDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** x, X, ×, ＊, *, _ and full-width ｘ／Ｘ: what drafts use for numbers not yet filled in. */
+function isPlaceholderChar(c: number): boolean {
+  return c === 120 || c === 88 || c === 0xd7 || c === 0xff0a || c === 42 || c === 95 || c === 0xff58 || c === 0xff38;
+}
+
+const CN_FIGURE_NUMERALS = '二三四五六七八九十百千两';
+// Measure words after which a Chinese numeral is a real quantity (三次, 五名, 十二户).
+const CLASSIFIERS = '次名人个项场期篇件户家所条万亿元天轮份位支村届批处组份座台辆套本册条';
+
+export interface Evidence {
+  /** A figure, a date or a percentage that is real data, not a placeholder like 20xx年 or X次. */
+  figure: boolean;
+  /** A named thing: 《文件》, “名称”, or 「」. */
+  name: boolean;
+  /** A placeholder such as 20xx年, X次, ×× or ____ was seen. */
+  placeholder: boolean;
+}
+
+/** What a stretch of text carries that makes it concrete (SPEC 002 "用实例、数据说话"). */
+export function scanEvidence(text: string, start: number, end: number): Evidence {
+  let figure = false;
+  let name = false;
+  let placeholder = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      // A digit run touching a placeholder char (20xx, X0) is not data.
+      let j = i;
+      while (j < end && (isDigit(text.charCodeAt(j)) || text.charCodeAt(j) === 46)) j++;
+      const before = i > start ? text.charCodeAt(i - 1) : 0;
+      const after = j < end ? text.charCodeAt(j) : 0;
+      if (isPlaceholderChar(before) || isPlaceholderChar(after)) placeholder = true;
+      else figure = true;
+      i = j - 1;
+    } else if (isPlaceholderChar(c) && c !== 95 && c !== 42) {
+      // X次 / XX名 / ×× : a placeholder when it stands where a number would
+      const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+      const prev = i > start ? text.charCodeAt(i - 1) : 0;
+      const nextIsUnit = next > 0x2e80 && CLASSIFIERS.includes(String.fromCharCode(next));
+      if (nextIsUnit || isPlaceholderChar(next) || isPlaceholderChar(prev) || next === 0x5e74 /* 年 */) placeholder = true;
+    } else if (c === 95 && text.charCodeAt(i + 1) === 95) {
+      placeholder = true; // 20__年
+    } else if (c === 0x300a /* 《 */) {
+      const close = text.indexOf('》', i + 1);
+      if (close !== -1 && close < end && close > i + 1) name = true;
+    } else if (c === 0x201c /* “ */ || c === 0x300c /* 「 */) {
+      const close = text.indexOf(c === 0x201c ? '”' : '」', i + 1);
+      if (close !== -1 && close < end && close - i > 2) name = true;
+    } else if (c === 0x25 || c === 0xff05) {
+      // a lone % after a Chinese numeral (百分之) is rare; digits already set figure
+    } else if (c > 0x4e00 && CN_FIGURE_NUMERALS.includes(String.fromCharCode(c))) {
+      let j = i + 1;
+      while (j < end && (CN_FIGURE_NUMERALS.includes(text[j]) || text[j] === '一' || text[j] === '零')) j++;
+      if (j < end && CLASSIFIERS.includes(text[j])) figure = true;
+      i = j - 1;
+    }
+  }
+  return { figure, name, placeholder };
+}
+
+/** True where text has a digit or a date in a form writers use for real figures. */
+export function hasFigure(text: string, start = 0, end = text.length): boolean {
+  return scanEvidence(text, start, end).figure;
+}
+
+// ---------------------------------------------------------------------------------------
+
+export interface PatternHit<T> {
+  start: number;
+  end: number;
+  value: T;
+}
+
+/**
+ * Aho–Corasick automaton over UTF-16 code units: every pattern found in one left-to-right
+ * pass, overlapping matches included, in time linear in the text plus the matches. All the
+ * core's phrase lists (lexicon, topic keywords, role and cause signals) share one automaton,
+ * so the text is scanned once, whatever the number of rules.
+ */
+export class PhraseMatcher<T> {
+  private readonly next: Map<number, number>[] = [new Map()];
+  private readonly fail: number[] = [0];
+  /** Output patterns ending at each state: indices into values, own and via fail links. */
+  private readonly out: number[][] = [[]];
+  private readonly lengths: number[] = [];
+  private readonly values: T[] = [];
+  private built = false;
+
+  add(pattern: string, value: T): void {
+    if (pattern.length === 0) return;
+    if (this.built) throw new Error('PhraseMatcher: add after build');
+    let s = 0;
+    for (let i = 0; i < pattern.length; i++) {
+      const c = pattern.charCodeAt(i);
+      let t = this.next[s].get(c);
+      if (t === undefined) {
+        t = this.next.length;
+        this.next.push(new Map());
+        this.fail.push(0);
+        this.out.push([]);
+        this.next[s].set(c, t);
+      }
+      s = t;
+    }
+    this.out[s].push(this.values.length);
+    this.values.push(value);
+    this.lengths.push(pattern.length);
+  }
+
+  private build(): void {
+    const queue: number[] = [];
+    for (const t of this.next[0].values()) {
+      this.fail[t] = 0;
+      queue.push(t);
+    }
+    for (let qi = 0; qi < queue.length; qi++) {
+      const s = queue[qi];
+      for (const [c, t] of this.next[s]) {
+        let f = this.fail[s];
+        while (f !== 0 && !this.next[f].has(c)) f = this.fail[f];
+        const ft = this.next[f].get(c);
+        this.fail[t] = ft !== undefined && ft !== t ? ft : 0;
+        if (this.out[this.fail[t]].length) this.out[t] = this.out[t].concat(this.out[this.fail[t]]);
+        queue.push(t);
+      }
+    }
+    this.built = true;
+  }
+
+  /** Calls back for every match in text[start, end), in order of end offset. */
+  scan(text: string, start: number, end: number, onHit: (start: number, end: number, value: T) => void): void {
+    if (!this.built) this.build();
+    let s = 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      let t = this.next[s].get(c);
+      while (t === undefined && s !== 0) {
+        s = this.fail[s];
+        t = this.next[s].get(c);
+      }
+      s = t ?? 0;
+      const outs = this.out[s];
+      for (let k = 0; k < outs.length; k++) {
+        const idx = outs[k];
+        onHit(i + 1 - this.lengths[idx], i + 1, this.values[idx]);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.values.length;
+  }
+}

@@ -1,0 +1,261 @@
+/**
+ * Shared types of the analysis core. The core is pure: text and options in, findings and a
+ * scorecard out. Nothing here may import vscode, LSP types or the file system.
+ */
+
+/** 0-based line and UTF-16 code-unit column, as LSP counts them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** The parts of the standard outline (SPEC "The standard outline and section roles"). */
+export type OutlineRole = 'achievements' | 'problems' | 'causes' | 'plans';
+export type Role = OutlineRole | 'other';
+export const OUTLINE_ROLES: readonly OutlineRole[] = ['achievements', 'problems', 'causes', 'plans'];
+
+export type Locale = 'zh' | 'en';
+
+/** A text edit, in document coordinates. Fixes are data, never closures. */
+export interface Fix {
+  /** Short title for a quick-fix menu, in the requested locale. */
+  title: string;
+  range: Range;
+  /** Plain text that a CLI or a non-snippet client inserts. */
+  newText: string;
+  /** The same insertion as a VS Code/LSP snippet with tab stops, where it helps. */
+  snippet?: string;
+}
+
+export interface RelatedInfo {
+  message: string;
+  range: Range;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** For missing-section: the missing role. */
+  section?: OutlineRole;
+  /** For missing-topic: the topic's title as the seed words it. */
+  topic?: string;
+  fix?: Fix;
+  related?: RelatedInfo[];
+  /** Extra machine-readable detail (the phrase found, the share measured …). */
+  data?: Record<string, unknown>;
+}
+
+/** What a rule hands to `report`; the engine adds id and severity and validates it. */
+export interface FindingInit {
+  /** Offsets into the document text (UTF-16 code units); converted to a Range by the engine. */
+  start: number;
+  end: number;
+  message: LocalizedText;
+  section?: OutlineRole;
+  topic?: string;
+  fix?: { title: LocalizedText; offset: number; newText: string; snippet?: string; replaceEnd?: number };
+  related?: { message: LocalizedText; start: number; end: number }[];
+  data?: Record<string, unknown>;
+  /** Score points this finding costs (the engine caps per rule). Default: by severity. */
+  weight?: number;
+}
+
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
+
+// ---------------------------------------------------------------------------------------
+// Profiles
+
+export interface Thresholds {
+  /** Largest share of 字数 the achievements part may take (0..1). */
+  maxAchievementShare?: number;
+  /** Smallest share of 字数 the problems part must take (0..1). */
+  minProblemShare?: number;
+  /** Largest 字数 of the whole report. */
+  maxUnits?: number;
+}
+
+export interface Topic {
+  /** Stable id within the profile, kebab-case. */
+  id: string;
+  /** The topic's title as the seed words it, e.g. "履行岗位职责情况". */
+  title: string;
+  /** Where it comes from, e.g. "seed 003 三、述职内容 1". */
+  source: string;
+  /** Any one of these phrases in the report shows the topic is covered. */
+  keywords: string[];
+  /** Weaker phrases: two different ones together also show it is covered. */
+  related?: string[];
+  /** Body text suggested when the topic is inserted by a quick fix. */
+  hint?: string;
+}
+
+export interface Profile {
+  id: string;
+  /** Chinese name, e.g. "机关党支部书记述职". */
+  name: string;
+  nameEn: string;
+  /** Other names accepted in front matter `profile:`. */
+  aliases: string[];
+  /** Where the profile comes from (seed and passage). */
+  source: string;
+  thresholds: Thresholds;
+  /** Where each threshold comes from, for messages. */
+  thresholdSources?: { [K in keyof Thresholds]?: string };
+  topics: Topic[];
+  /** Phrases that suggest this reporter kind; title hits weigh more than content hits. */
+  detect: { title: string[]; content: string[] };
+}
+
+// ---------------------------------------------------------------------------------------
+// Vague-phrase lexicon
+
+export interface LexiconKind {
+  id: string;
+  name: string;
+  nameEn: string;
+  description: string;
+}
+
+export interface LexiconEntry {
+  phrase: string;
+  kind: string;
+  /** Why it is vague, in Chinese, one short sentence. */
+  reason: string;
+  /** What to write instead, where there is a good answer. */
+  suggest?: string;
+  /** Flag even in a sentence that carries a figure or a date (slogans, pure filler). */
+  always?: boolean;
+}
+
+export interface Lexicon {
+  kinds: LexiconKind[];
+  entries: LexiconEntry[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Configuration (.duty-report.json / .yaml), already parsed and validated.
+
+export interface RuleSetting {
+  severity?: SeveritySetting;
+}
+
+export interface DutyReportConfig {
+  /** Default profile when front matter names none. */
+  profile?: string;
+  /** Per-rule severity, or 'off'. */
+  rules?: Record<string, SeveritySetting | RuleSetting>;
+  /** Threshold overrides by profile id. */
+  thresholds?: Record<string, Thresholds>;
+  /** Extra profiles, or overrides of built-in ones (same id). */
+  profiles?: Partial<Profile>[];
+  lexicon?: {
+    /** Extra entries. */
+    add?: LexiconEntry[];
+    /** Phrases never flagged (removes built-in entries or exempts longer text containing them). */
+    allow?: string[];
+  };
+  /** Locale of messages: zh (default) or en. */
+  locale?: Locale;
+}
+
+export interface AnalyzeOptions {
+  /** Profile id or Chinese name chosen by the caller (CLI --profile, editor setting). */
+  profile?: string;
+  /** A validated configuration object. */
+  config?: DutyReportConfig;
+  locale?: Locale;
+}
+
+// ---------------------------------------------------------------------------------------
+// Result
+
+export type ProfileSource = 'front-matter' | 'option' | 'config' | 'detected' | 'default';
+
+export interface ProfileChoice {
+  id: string;
+  name: string;
+  source: ProfileSource;
+  /** Why this profile, in words a writer understands. */
+  reason: string;
+}
+
+export interface SectionStat {
+  role: Role;
+  title: string;
+  range: Range;
+  units: number;
+  share: number;
+  level: number;
+  children: SectionStat[];
+}
+
+export interface TopicStat {
+  id: string;
+  title: string;
+  covered: boolean;
+  /** Where the first matching phrase stands. */
+  range?: Range;
+  matched?: string;
+}
+
+export interface Deduction {
+  rule: string;
+  points: number;
+  /** Index into findings of the finding that caused it. */
+  finding: number;
+}
+
+export interface Stats {
+  units: number;
+  shares: Record<OutlineRole, number>;
+  unitsByRole: Record<Role, number>;
+  sections: SectionStat[];
+  topics: TopicStat[];
+  ruleCounts: Record<string, number>;
+  vaguePhrases: { phrase: string; count: number }[];
+  paragraphsWithoutEvidence: number;
+}
+
+export type Tier = '好' | '中' | '差';
+
+export interface AnalysisResult {
+  profile: ProfileChoice;
+  stats: Stats;
+  score: number;
+  tier: Tier;
+  findings: Finding[];
+  deductions: Deduction[];
+}
+
+/** What callers (CLI, SARIF, server, docs) know of a rule without running it. */
+export interface RuleInfo {
+  id: string;
+  description: LocalizedText;
+  defaultSeverity: Severity;
+  tags: readonly string[];
+  /** The seed passage the rule comes from. */
+  source: string;
+  /** Path of the rule's page inside the package, e.g. "docs/rules/missing-section.md". */
+  docs: string;
+}
+
+/** A problem found in a configuration file, with its place in that file. */
+export interface ConfigProblem {
+  severity: 'error' | 'warning';
+  message: string;
+  messageEn: string;
+  range: Range;
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// Runs every bundled test file with mocha and ends with the one line CI reads:
+// "N passed, N failed". Exit code is non-zero on any failure or when no test ran.
+const path = require('path');
+const fs = require('fs');
+const Mocha = require('mocha');
+
+const dir = path.join(__dirname, 'out');
+const only = process.argv.slice(2);
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.test.js'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort()
+  .map((f) => path.join(dir, f));
+
+const mocha = new Mocha({ reporter: 'spec', timeout: 60000 });
+files.forEach((f) => mocha.addFile(f));
+
+let passed = 0;
+let failed = 0;
+const runner = mocha.run(() => {
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+});
+runner.on('pass', () => passed++);
+runner.on('fail', () => failed++);

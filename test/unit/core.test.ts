@@ -1,0 +1,279 @@
+import * as assert from 'node:assert/strict';
+import { analyze, RULES, RULE_IDS, PROFILE_IDS } from '../../server/src/core/index';
+import { scanBlocks, matchMarker } from '../../server/src/core/blocks';
+import { countUnits, LineIndex, PhraseMatcher, scanEvidence } from '../../server/src/core/text';
+
+const lines = (...ls: string[]) => ls.join('\n');
+
+/** A compact, good branch-secretary style report used by several tests. */
+const GOOD = lines(
+  '# 2024年度机关第二党支部书记述职报告',
+  '',
+  '各位领导、同志们：',
+  '',
+  '## 一、主要工作',
+  '',
+  '本人全年主持召开支委会12次、党员大会4次，讲党课3次，支部“三会一课”按时开展率100%。',
+  '',
+  '## 二、存在问题',
+  '',
+  '一是本人理论学习不够系统，全年自学笔记仅1.2万字，对《条例》的学习停留在读原文。二是支部2名党员连续3个月没有参加主题党日，我没有及时谈心谈话。',
+  '',
+  '## 三、原因分析',
+  '',
+  '主观上，本人把精力过多放在业务上，对党建工作的重视程度不够。',
+  '',
+  '## 四、下步打算',
+  '',
+  '一是本人每月自学不少于8小时，2025年6月底前完成《条例》专题学习。二是由我牵头，3月底前与2名党员逐一谈话。',
+  '',
+  '以上述职，请予评议。',
+);
+
+describe('字数 (countUnits)', () => {
+  it('counts CJK characters and full-width punctuation one each', () => {
+    assert.equal(countUnits('本人全年，'), 5);
+  });
+  it('counts a run of Latin letters or digits as one word', () => {
+    assert.equal(countUnits('2024年'), 2);
+    assert.equal(countUnits('开展率100%'), 4); // 开展率 + 100; an ASCII % is not counted
+    assert.equal(countUnits('VS Code 插件'), 4);
+    assert.equal(countUnits('1.5万'), 2);
+  });
+  it('counts a character outside the BMP as one', () => {
+    assert.equal(countUnits('𠮷野家'), 3);
+    assert.equal(countUnits('好😀'), 2);
+  });
+  it('does not count Markdown syntax, link targets or HTML comments', () => {
+    const r = analyze('## 一、主要工作\n\n见[通知](https://example.invalid/a/b/c)。<!-- 批注不计 -->\n');
+    // 一、主要工作 = 6; 见通知。 = 4
+    assert.equal(r.stats.units, 10);
+  });
+  it('does not count front matter', () => {
+    const r = analyze('---\nprofile: general\ntitle: 很长很长的标题\n---\n正文五个字\n');
+    assert.equal(r.stats.units, 5);
+  });
+  it('sums the parts to the whole', () => {
+    const r = analyze(GOOD);
+    const byRole = r.stats.unitsByRole;
+    assert.equal(byRole.achievements + byRole.problems + byRole.causes + byRole.plans + byRole.other, r.stats.units);
+  });
+});
+
+describe('positions (UTF-16, LSP)', () => {
+  it('counts a character outside the BMP as two columns', () => {
+    const idx = new LineIndex('𠮷𠮷进一步\n第二行');
+    assert.deepEqual(idx.positionAt(4), { line: 0, character: 4 });
+    assert.deepEqual(idx.positionAt(10), { line: 1, character: 2 });
+  });
+  it('never puts a column inside a surrogate pair', () => {
+    const idx = new LineIndex('a𠮷b');
+    assert.deepEqual(idx.positionAt(2), { line: 0, character: 1 });
+  });
+  it('places a finding after 𠮷 and 😀 at the right column', () => {
+    const text = lines('## 一、主要工作', '', '𠮷😀本人圆满完成了各项任务，大家一致好评。');
+    const r = analyze(text);
+    const f = r.findings.find((x) => x.rule === 'vague-phrase' && x.message.includes('圆满完成'));
+    assert.ok(f, 'expected a vague-phrase finding on 圆满完成');
+    // 𠮷 (2) + 😀 (2) + 本人 (2) = column 6
+    assert.deepEqual(f.range.start, { line: 2, character: 6 });
+    assert.deepEqual(f.range.end, { line: 2, character: 10 });
+  });
+  it('handles CRLF and CR line endings like LSP', () => {
+    const idx = new LineIndex('一\r\n二\r三\n四');
+    assert.equal(idx.lineCount, 4);
+    assert.deepEqual(idx.positionAt(idx.starts[2]), { line: 2, character: 0 });
+    assert.equal(idx.lineEnd(0), 1);
+    const crlf = GOOD.replace(/\n/g, '\r\n');
+    const a = analyze(GOOD);
+    const b = analyze(crlf);
+    assert.deepEqual(
+      b.findings.map((f) => [f.rule, f.range]),
+      a.findings.map((f) => [f.rule, f.range]),
+    );
+    assert.equal(b.stats.units, a.stats.units);
+  });
+  it('keeps positions right after a BOM and front matter', () => {
+    const text = '\ufeff---\nprofile: 机关党支部书记\n---\n' + GOOD;
+    const r = analyze(text);
+    assert.equal(r.profile.id, 'branch-secretary');
+    assert.equal(r.profile.source, 'front-matter');
+    const plain = analyze(GOOD, { profile: 'branch-secretary' });
+    assert.deepEqual(
+      r.findings.map((f) => f.range.start.line),
+      plain.findings.map((f) => f.range.start.line + 3),
+    );
+  });
+});
+
+describe('outline markers', () => {
+  const m = (s: string) => matchMarker(s, 0, s.length);
+  it('recognises every GB/T 9704 level with full- and half-width brackets', () => {
+    assert.equal(m('一、主要工作')?.kind, 'cn');
+    assert.equal(m('（二）抓班子')?.kind, 'cn-paren');
+    assert.equal(m('(二)抓班子')?.value, 2);
+    assert.equal(m('3.加强学习')?.kind, 'arabic');
+    assert.equal(m('3、加强学习')?.value, 3);
+    assert.equal(m('（4）开展')?.kind, 'arabic-paren');
+    assert.equal(m('⑤落实')?.value, 5);
+    assert.equal(m('十二、其他')?.value, 12);
+  });
+  it('recognises 一是 and 第一， leads', () => {
+    assert.equal(m('一是加强学习')?.kind, 'lead-shi');
+    assert.equal(m('第三，抓落实')?.kind, 'lead-di');
+  });
+  it('does not take figures or words for markers', () => {
+    assert.equal(m('1.5万元用于'), undefined);
+    assert.equal(m('2024.3月'), undefined);
+    assert.equal(m('第一书记驻村'), undefined);
+    assert.equal(m('一年来，本人'), undefined);
+    assert.equal(m('十分重视'), undefined);
+  });
+  it('nests mixed outlines: headings, plain markers and leads', () => {
+    const text = lines('## 一、主要工作', '（一）抓班子', '一是定制度。', '二是抓学习。', '（二）抓队伍', '二、存在问题', '问题内容不够具体。');
+    const scan = scanBlocks(text);
+    assert.equal(scan.blocks.filter((b) => b.marker).length, 6);
+    const r = analyze(text);
+    assert.deepEqual(
+      r.stats.sections.map((s) => [s.title, s.role, s.children.map((c) => c.title)]),
+      [
+        ['主要工作', 'achievements', ['抓班子', '抓队伍']],
+        ['存在问题', 'problems', []],
+      ],
+    );
+  });
+  it('skips fenced code and HTML comments', () => {
+    const scan = scanBlocks(lines('```', '一、不是提纲', '```', '<!--', '二、也不是', '-->', '三、是正文'));
+    assert.deepEqual(
+      scan.blocks.map((b) => b.kind),
+      ['code', 'comment', 'paragraph'],
+    );
+  });
+});
+
+describe('roles', () => {
+  it('reads roles from heading words', () => {
+    const r = analyze(GOOD);
+    assert.deepEqual(
+      r.stats.sections.map((s) => s.role),
+      ['achievements', 'problems', 'causes', 'plans'],
+    );
+  });
+  it('does not take an achievement about fixing problems for a problems part', () => {
+    const text = lines(
+      '一、主要工作',
+      '对巡察反馈的3个问题制定了整改措施，全部整改到位。',
+      '二、问题整改落实情况',
+      '本人牵头整改5项问题，已销号5项。',
+    );
+    const r = analyze(text);
+    assert.deepEqual(
+      r.stats.sections.map((s) => s.role),
+      ['achievements', 'achievements'],
+    );
+    assert.ok(r.findings.some((f) => f.rule === 'missing-section' && f.section === 'problems'));
+  });
+  it('finds causes embedded in a problems part', () => {
+    const text = lines('## 一、主要工作', '本人全年组织学习12次。', '## 二、问题和不足', '一是调研不深，全年只走访3个村。', '究其原因，主观上本人重视不够。', '## 三、下步打算', '3月底前走访全部12个村。');
+    const r = analyze(text, { profile: 'party-secretary' });
+    assert.ok(!r.findings.some((f) => f.rule === 'missing-section' && f.section === 'causes'), JSON.stringify(r.findings));
+    assert.ok(r.stats.unitsByRole.causes > 0);
+  });
+  it('reads a combined heading as both roles', () => {
+    const text = lines('一、主要工作', '本人全年组织学习12次。', '二、存在问题及整改措施', '一是调研不深，全年只走访3个村。', '下一步，我将在3月底前走访全部12个村。');
+    const r = analyze(text);
+    assert.ok(!r.findings.some((f) => f.rule === 'missing-section'), JSON.stringify(r.findings.map((f) => f.message)));
+  });
+});
+
+describe('the report as a whole', () => {
+  it('returns the documented shape', () => {
+    const r = analyze(GOOD);
+    assert.ok(['好', '中', '差'].includes(r.tier));
+    assert.ok(r.score >= 0 && r.score <= 100);
+    assert.equal(typeof r.profile.reason, 'string');
+    for (const f of r.findings) {
+      assert.ok(RULE_IDS.includes(f.rule as (typeof RULE_IDS)[number]));
+      assert.ok(['error', 'warning', 'info', 'hint'].includes(f.severity));
+    }
+  });
+  it('scores a good compact report 好 with no errors or warnings', () => {
+    const r = analyze(GOOD, { profile: 'general' });
+    const loud = r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+    assert.deepEqual(loud.map((f) => f.message), []);
+    assert.equal(r.tier, '好');
+  });
+  it('traces every lost point to a finding', () => {
+    const r = analyze('# 述职报告\n\n一、主要工作\n\n我们圆满完成了各项任务，取得了一定成效。\n');
+    const lost = r.deductions.reduce((s, d) => s + d.points, 0);
+    assert.equal(Math.round(100 - lost), r.score);
+    for (const d of r.deductions) assert.equal(r.findings[d.finding].rule, d.rule);
+  });
+  it('never throws on odd input', () => {
+    for (const t of ['', '\u0000\u0001', '\ud800', '---\n', '---\n: : :\n---\n', '#'.repeat(10000), '（'.repeat(5000), '一、'.repeat(3000)]) {
+      const r = analyze(t);
+      assert.ok(Array.isArray(r.findings));
+    }
+  });
+  it('has twelve rules and eight profiles with stable ids', () => {
+    assert.equal(RULES.length, 12);
+    assert.deepEqual([...PROFILE_IDS], ['general', 'party-secretary', 'branch-secretary', 'party-member', 'npc-deputy', 'village-committee', 'community-committee', 'village-secretary']);
+  });
+});
+
+describe('inline control', () => {
+  const text = lines('## 一、主要工作', '<!-- duty-report-disable vague-phrase -->', '本人圆满完成了任务。', '<!-- duty-report-enable vague-phrase -->', '本人圆满完成了任务。', '<!-- duty-report-disable-next-line -->', '本人圆满完成了任务。', '本人圆满完成了任务。<!-- duty-report-disable-line vague-phrase -->');
+  it('honours disable/enable, disable-next-line and disable-line', () => {
+    const r = analyze(text);
+    const lines = r.findings.filter((f) => f.rule === 'vague-phrase').map((f) => f.range.start.line);
+    assert.deepEqual(lines, [4]);
+  });
+});
+
+describe('configuration in analyze', () => {
+  it('turns a rule off and changes a severity', () => {
+    const text = '## 一、主要工作\n\n本人圆满完成了任务。\n';
+    assert.ok(analyze(text).findings.some((f) => f.rule === 'vague-phrase'));
+    assert.ok(!analyze(text, { config: { rules: { 'vague-phrase': 'off' } } }).findings.some((f) => f.rule === 'vague-phrase'));
+    const r = analyze(text, { config: { rules: { 'missing-section': { severity: 'hint' } } } });
+    assert.ok(r.findings.filter((f) => f.rule === 'missing-section').every((f) => f.severity === 'hint'));
+  });
+  it('allows phrases and adds lexicon entries', () => {
+    const text = '## 一、主要工作\n\n本人圆满完成了任务，推动工作提质增效。\n';
+    const r = analyze(text, { config: { lexicon: { allow: ['圆满完成'], add: [{ phrase: '提质增效', kind: 'slogan', reason: '口号', always: true }] } } });
+    const phrases = r.findings.filter((f) => f.rule === 'vague-phrase').map((f) => f.data?.phrase);
+    assert.deepEqual(phrases, ['提质增效']);
+  });
+  it('overrides thresholds of a profile', () => {
+    const r = analyze(GOOD, { profile: 'branch-secretary', config: { thresholds: { 'branch-secretary': { maxUnits: 100 } } } });
+    assert.ok(r.findings.some((f) => f.rule === 'report-too-long'));
+  });
+  it('gives messages in English when asked', () => {
+    const r = analyze('## 一、主要工作\n\n本人圆满完成了任务。\n', { locale: 'en' });
+    assert.ok(r.findings.every((f) => !/[\u4e00-\u9fff]{6}/.test(f.message.replace(/"[^"]*"/g, ''))), r.findings.map((f) => f.message).join('\n'));
+  });
+});
+
+describe('evidence', () => {
+  it('takes placeholders for what they are', () => {
+    const t = '20xx年组织学习X次';
+    assert.deepEqual(scanEvidence(t, 0, t.length), { figure: false, name: false, placeholder: true });
+    const u = '2024年组织学习12次';
+    assert.equal(scanEvidence(u, 0, u.length).figure, true);
+    const v = '组织学习十二次，覆盖三个支部';
+    assert.equal(scanEvidence(v, 0, v.length).figure, true);
+    const w = '一是加强学习';
+    assert.equal(scanEvidence(w, 0, w.length).figure, false);
+  });
+});
+
+describe('PhraseMatcher', () => {
+  it('finds overlapping phrases in one pass', () => {
+    const m = new PhraseMatcher<string>();
+    ['进一步', '进一步加强', '加强学习', '学习'].forEach((p) => m.add(p, p));
+    const found: string[] = [];
+    const t = '要进一步加强学习';
+    m.scan(t, 0, t.length, (s, e, v) => found.push(`${s}-${e}:${v}`));
+    assert.deepEqual(found.sort(), ['1-4:进一步', '1-6:进一步加强', '4-8:加强学习', '6-8:学习']);
+  });
+});
