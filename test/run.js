@@ -3,7 +3,8 @@
 // "N passed, N failed". Exit code is non-zero on any failure or when no test ran.
 const path = require('path');
 const fs = require('fs');
-const Mocha = require('mocha');
+const mochaModule = require('mocha');
+const Mocha = mochaModule.Mocha ?? mochaModule.default ?? mochaModule;
 
 const dir = path.join(__dirname, 'out');
 const only = process.argv.slice(2);
@@ -19,9 +20,18 @@ files.forEach((f) => mocha.addFile(f));
 
 let passed = 0;
 let failed = 0;
-const runner = mocha.run(() => {
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
-});
-runner.on('pass', () => passed++);
-runner.on('fail', () => failed++);
+mocha
+  .loadFilesAsync()
+  .then(() => {
+    const runner = mocha.run(() => {
+      console.log(`${passed} passed, ${failed} failed`);
+      process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+    });
+    runner.on('pass', () => passed++);
+    runner.on('fail', () => failed++);
+  })
+  .catch((err) => {
+    console.error(err);
+    console.log(`${passed} passed, ${failed + 1} failed`);
+    process.exitCode = 1;
+  });

@@ -184,32 +184,66 @@ function detectProfile(model: ReportModel, profiles: Profile[]): { profile: Prof
   const titleText =
     (typeof model.frontMatter?.data?.title === 'string' ? (model.frontMatter.data.title as string) : '') +
     (model.titleBlock !== -1 ? model.blockText(model.titleBlock) : '');
-  // Salutation and opening also say who speaks ("作为人大代表向选民述职").
-  const bodyHits = new Map<string, Set<string>>();
-  for (const h of model.hits) {
-    if (h.tag.t !== 'detect') continue;
-    const set = bodyHits.get(h.tag.profile) ?? new Set<string>();
-    set.add(model.text.slice(h.start, h.end));
-    bodyHits.set(h.tag.profile, set);
-  }
-  let best: { profile: Profile; inTitle: string[]; inBody: string[]; score: number } | undefined;
-  for (const p of profiles) {
-    if (p.id === 'general') continue;
-    const inTitle: string[] = [];
-    let score = 0;
+  const candidates = profiles.filter((p) => p.id !== 'general');
+  // Title phrases of every profile, where they stand; a phrase inside a longer one of any
+  // profile does not count (党支部书记 inside 村党支部书记 says nothing of 机关).
+  const titleHits: Span[] = [];
+  for (const p of candidates) {
     for (const phrase of p.detect?.title ?? []) {
-      if (phrase && titleText.includes(phrase)) {
-        // Longer phrases are more specific: 村党支部书记 beats 党支部书记.
-        if (inTitle.some((t) => t.includes(phrase))) continue;
-        inTitle.push(phrase);
-        score += 4 + phrase.length;
+      if (!phrase) continue;
+      for (let i = titleText.indexOf(phrase); i !== -1; i = titleText.indexOf(phrase, i + 1)) {
+        titleHits.push({ profile: p.id, phrase, start: i, end: i + phrase.length });
       }
     }
-    const inBody = [...(bodyHits.get(p.id) ?? [])];
-    score += Math.min(inBody.length, 8) * 1.5;
-    if (score >= 4.5 && (!best || score > best.score)) best = { profile: p, inTitle, inBody, score };
+  }
+  const bodyHits: Span[] = [];
+  for (const h of model.hits) {
+    if (h.tag.t === 'detect') bodyHits.push({ profile: h.tag.profile, phrase: model.text.slice(h.start, h.end), start: h.start, end: h.end });
+  }
+  const inTitle = distinctByProfile(outermost(titleHits));
+  const inBody = distinctByProfile(outermost(bodyHits));
+  let best: { profile: Profile; inTitle: string[]; inBody: string[]; score: number } | undefined;
+  for (const p of candidates) {
+    const t = inTitle.get(p.id) ?? [];
+    const b = inBody.get(p.id) ?? [];
+    const score = t.reduce((s, phrase) => s + 4 + phrase.length, 0) + Math.min(b.length, 8) * 1.5;
+    if (score >= 4.5 && (!best || score > best.score)) best = { profile: p, inTitle: t, inBody: b, score };
   }
   return best;
+}
+
+interface Span {
+  profile: string;
+  phrase: string;
+  start: number;
+  end: number;
+}
+
+/** Drops spans that lie inside a longer span (of any profile). Linear after sorting. */
+function outermost(spans: Span[]): Span[] {
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  let coverStart = -1;
+  let coverEnd = -1;
+  for (const s of spans) {
+    if (s.end <= coverEnd && (s.start > coverStart || s.end - s.start < coverEnd - coverStart)) continue;
+    out.push(s);
+    if (s.end > coverEnd) {
+      coverStart = s.start;
+      coverEnd = s.end;
+    }
+  }
+  return out;
+}
+
+function distinctByProfile(spans: Span[]): Map<string, string[]> {
+  const m = new Map<string, Set<string>>();
+  for (const s of spans) {
+    const set = m.get(s.profile) ?? new Set<string>();
+    set.add(s.phrase);
+    m.set(s.profile, set);
+  }
+  return new Map([...m].map(([k, v]) => [k, [...v]]));
 }
 
 // ---------------------------------------------------------------------------------------

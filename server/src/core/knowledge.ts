@@ -57,6 +57,9 @@ function build(config: DutyReportConfig | undefined): Knowledge {
   for (const entry of entries) matcher.add(entry.phrase, { t: 'lex', entry });
   for (const p of profiles) {
     p.topics.forEach((topic, i) => {
+      // The seed's own title, written out, covers the topic (and makes the quick fix take).
+      const own = topic.title.replace(/情况$/, '');
+      if (own.length >= 4) matcher.add(own, { t: 'topic', profile: p.id, topic: i, strong: true });
       for (const kw of topic.keywords ?? []) matcher.add(kw, { t: 'topic', profile: p.id, topic: i, strong: true });
       for (const kw of topic.related ?? []) matcher.add(kw, { t: 'topic', profile: p.id, topic: i, strong: false });
     });
