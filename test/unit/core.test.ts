@@ -277,3 +277,38 @@ describe('PhraseMatcher', () => {
     assert.deepEqual(found.sort(), ['1-4:进一步', '1-6:进一步加强', '4-8:加强学习', '6-8:学习']);
   });
 });
+
+describe('quick fixes', () => {
+  const apply = (text: string, fix: { range: { start: { line: number; character: number } }; newText: string }) => {
+    const idx = new LineIndex(text);
+    const at = idx.starts[fix.range.start.line] + fix.range.start.character;
+    return text.slice(0, at) + fix.newText + text.slice(at);
+  };
+  it('inserts a missing part as its own heading after the last paragraph, in the report\'s style', () => {
+    const text = lines('# 述职报告', '', '## 一、主要工作', '', '本人全年节约资金12万元。', '', '## 二、下步打算', '', '3月底前完成。');
+    const r = analyze(text);
+    const f = r.findings.find((x) => x.rule === 'missing-section' && x.section === 'problems');
+    assert.ok(f?.fix);
+    const fixed = apply(text, f.fix);
+    assert.ok(fixed.includes('本人全年节约资金12万元。\n\n## 二、存在的问题\n\n'), fixed);
+    assert.ok(fixed.includes('\n\n## 二、下步打算'), fixed);
+    assert.ok(!analyze(fixed).findings.some((x) => x.rule === 'missing-section' && x.section === 'problems'));
+    assert.ok(f.fix.snippet?.includes('${1:二、}'));
+  });
+  it('appends at the end of a file with no final newline', () => {
+    const text = '一、主要工作\n本人全年节约资金12万元。';
+    const f = analyze(text).findings.find((x) => x.rule === 'missing-section' && x.section === 'problems');
+    const fixed = apply(text, f!.fix!);
+    assert.ok(fixed.startsWith(text + '\n\n二、存在的问题\n\n'), JSON.stringify(fixed));
+  });
+  it('keeps CRLF line endings in what it inserts', () => {
+    const text = '一、主要工作\r\n本人全年节约资金12万元。\r\n';
+    const f = analyze(text).findings.find((x) => x.rule === 'missing-section');
+    assert.ok(!/[^\r]\n/.test(f!.fix!.newText), JSON.stringify(f!.fix!.newText));
+  });
+  it('puts a report with no problems part in tier 差', () => {
+    const r = analyze(lines('# 述职报告', '一、主要工作', '本人全年组织学习12次，走访群众30户。', '二、下步打算', '3月底前完成《条例》学习。'));
+    assert.equal(r.tier, '差');
+    assert.equal(r.title, '述职报告');
+  });
+});

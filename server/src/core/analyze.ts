@@ -65,7 +65,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   const { score, deductions } = scoreOf(findings);
   const stats = buildStats(model, derived, profile, findings);
   for (const f of findings) delete f.weight;
-  return { profile: choice, stats, score, tier: tierOf(score), findings, deductions };
+  const result: AnalysisResult = { profile: choice, stats, score, tier: tierOf(score, findings), findings, deductions };
+  const title = reportTitle(model);
+  return title ? { title, ...result } : result;
 }
 
 function ruleSetting(v: unknown): SeveritySetting | undefined {
@@ -421,8 +423,22 @@ function scoreOf(findings: (Finding & { weight?: number })[]): { score: number; 
   return { score: Math.max(0, Math.round(100 - total)), deductions };
 }
 
-export function tierOf(score: number): Tier {
-  return score >= 85 ? '好' : score >= 60 ? '中' : '差';
+/**
+ * The tier follows the score, with two caps from the seeds: a report with an error finding
+ * is not 好, and one with no problems part at all is 差 (002: 只讲成绩、不讲问题的……责令重写).
+ */
+export function tierOf(score: number, findings: readonly Finding[] = []): Tier {
+  const byScore: Tier = score >= 85 ? '好' : score >= 60 ? '中' : '差';
+  if (findings.some((f) => f.rule === 'missing-section' && f.section === 'problems' && f.severity === 'error')) return '差';
+  if (byScore === '好' && findings.some((f) => f.severity === 'error')) return '中';
+  return byScore;
+}
+
+function reportTitle(model: ReportModel): string | undefined {
+  const fm = model.frontMatter?.data?.title;
+  if (typeof fm === 'string' && fm.trim()) return fm.trim();
+  if (model.titleBlock === -1) return undefined;
+  return model.blockText(model.titleBlock).replace(/^[#\s　*]+|[\s　*#]+$/g, '') || undefined;
 }
 
 function buildStats(model: ReportModel, derived: Derived, profile: Profile, findings: Finding[]): AnalysisResult['stats'] {

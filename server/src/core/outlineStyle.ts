@@ -62,3 +62,15 @@ export function headingLine(style: LevelStyle, n: number, title: string, tab: nu
   const snippet = `${hashes}${open}${m ? '${' + tab + ':' + snippetEscape(m) + '}' : ''}${snippetEscape(title)}${open}`;
   return { text, snippet };
 }
+
+/**
+ * Line breaks around an inserted block so it stands as its own paragraph, whether it goes
+ * at a line start (before a section) or after a paragraph's last character.
+ */
+export function blockInsertion(text: string, offset: number): { lead: string; tail: string; eol: string } {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const atLineStart = offset === 0 || text[offset - 1] === '\n' || text[offset - 1] === '\r';
+  if (offset >= text.length) return { lead: atLineStart ? (offset === 0 ? '' : eol) : eol + eol, tail: eol, eol };
+  if (atLineStart) return { lead: '', tail: eol + eol, eol };
+  return { lead: eol + eol, tail: '', eol };
+}

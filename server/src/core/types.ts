@@ -232,6 +232,8 @@ export interface Stats {
 export type Tier = '好' | '中' | '差';
 
 export interface AnalysisResult {
+  /** The report's title line (or front matter title), when it has one. */
+  title?: string;
   profile: ProfileChoice;
   stats: Stats;
   score: number;

@@ -1,5 +1,5 @@
 import { requiredRoles } from '../knowledge';
-import { headingLine, snippetEscape, styleOf } from '../outlineStyle';
+import { blockInsertion, headingLine, snippetEscape, styleOf } from '../outlineStyle';
 import type { Rule, RuleContext } from '../rule';
 import { ROLE_NAMES, ROLE_ORDER } from '../signals';
 import type { OutlineRole } from '../types';
@@ -76,10 +76,7 @@ export const missingSection: Rule = {
       const bodies = BODIES[role];
       const plainBody = bodies.map((b, i) => `${'一二三'[i]}是${b}。`).join('');
       const snippetBody = bodies.map((b, i) => `${'一二三'[i]}是\${${i + 2}:${snippetEscape(b)}}。`).join('');
-      const eol = text.includes('\r\n') ? '\r\n' : '\n';
-      const atEnd = offset >= text.length;
-      const lead = atEnd ? (text.endsWith('\n') ? eol : eol + eol) : '';
-      const tail = atEnd ? eol : eol + eol;
+      const { lead, tail, eol } = blockInsertion(text, offset);
       const anchorSec = after !== -1 ? after : before;
       const start = anchorSec !== -1 ? model.sections[anchorSec].titleStart : derived.anchor.start;
       const end = anchorSec !== -1 ? model.sections[anchorSec].titleEnd : derived.anchor.end;

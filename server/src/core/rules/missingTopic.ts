@@ -1,4 +1,4 @@
-import { headingLine, snippetEscape, styleOf } from '../outlineStyle';
+import { blockInsertion, headingLine, snippetEscape, styleOf } from '../outlineStyle';
 import type { Rule, RuleContext } from '../rule';
 
 export const missingTopic: Rule = {
@@ -24,17 +24,14 @@ export const missingTopic: Rule = {
     } else if (model.closingBlock !== -1) {
       offset = model.blocks[model.closingBlock].start;
     }
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const { lead, tail, eol } = blockInsertion(text, offset);
     const anchorStart = ach !== undefined ? model.sections[ach].titleStart : derived.anchor.start;
     const anchorEnd = ach !== undefined ? model.sections[ach].titleEnd : derived.anchor.end;
-    const atEnd = offset >= text.length;
     profile.topics.forEach((topic, i) => {
       if (derived.topics[i].covered) return;
       const title = topic.title.replace(/情况$/, '');
       const head = headingLine(style, number, title, 1);
       const hint = topic.hint ?? `写明${topic.title}：具体做法、次数和成效`;
-      const lead = atEnd ? (text.endsWith('\n') ? eol : eol + eol) : eol + eol;
-      const tail = atEnd ? eol : '';
       ctx.report({
         start: anchorStart,
         end: anchorEnd,
@@ -46,8 +43,8 @@ export const missingTopic: Rule = {
         fix: {
           title: { zh: `插入必述内容“${title}”`, en: `Insert the required topic "${title}"` },
           offset,
-          newText: `${lead}${head.text}${style.hashes ? eol + eol : ''}${hint}${tail}`,
-          snippet: `${lead}${head.snippet}${style.hashes ? eol + eol : ''}\${2:${snippetEscape(hint)}}${tail}`,
+          newText: `${lead}${head.text}${style.hashes ? eol + eol : '。'}${hint}${tail}`,
+          snippet: `${lead}${head.snippet}${style.hashes ? eol + eol : '。'}\${2:${snippetEscape(hint)}}${tail}`,
         },
         data: { topicId: topic.id },
         weight: 4,

@@ -1,0 +1,146 @@
+/**
+ * `--format sarif`: SARIF 2.1.0 with one run. Columns are UTF-16 code units (run.columnKind),
+ * which is what the core counts, so regions land where the editor underlines.
+ */
+import { pathToFileURL } from 'node:url';
+import type { Finding, Range, RuleInfo, Severity } from '../../core/types';
+import type { FormatInput } from './json';
+
+export interface ToolInfo {
+  version: string;
+  /** Repository URL from package.json, e.g. https://host/owner/repo(.git). */
+  repository: string;
+  rules: readonly RuleInfo[];
+  /** Absolute folder the relative artifact URIs are based on (the current directory). */
+  srcRoot: string;
+}
+
+type SarifLevel = 'error' | 'warning' | 'note';
+
+const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+function level(s: unknown): SarifLevel {
+  return s === 'error' || s === 'warning' || s === 'info' || s === 'hint' ? LEVEL[s] : 'note';
+}
+
+/** `git+https://host/repo.git` → `https://host/repo`: the web address docs pages hang off. */
+export function repositoryWebUrl(repository: string): string {
+  return repository.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/+$/, '');
+}
+
+/**
+ * A relative path as a URI reference: each segment percent-encoded, so Chinese names, spaces
+ * and `#` or `?` survive as a valid URI.
+ */
+export function pathToUriReference(path: string): string {
+  return path
+    .split('/')
+    .map((seg) => (seg === '..' || seg === '.' ? seg : encodeURIComponent(seg)))
+    .join('/');
+}
+
+function region(range: Range): Record<string, number> {
+  // SARIF lines and columns are 1-based; an empty region (equal columns) is an insertion point.
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}
+
+export function formatSarif(input: FormatInput, tool: ToolInfo): string {
+  const web = repositoryWebUrl(tool.repository);
+  const ruleIndex = new Map(tool.rules.map((r, i) => [r.id, i]));
+  const locale = input.locale;
+  const rules = tool.rules.map((r) => ({
+    id: r.id,
+    name: r.id,
+    shortDescription: { text: r.description.zh },
+    fullDescription: { text: `${r.description.zh}（依据：${r.source}）${r.description.en}` },
+    helpUri: `${web}/blob/main/${r.docs.replace(/^\/+/, '')}`,
+    defaultConfiguration: { level: level(r.defaultSeverity) },
+    properties: { tags: [...r.tags] },
+  }));
+
+  const artifacts = input.files.map((f) => ({
+    location: { uri: pathToUriReference(f.path), uriBaseId: '%SRCROOT%' },
+    mimeType: 'text/markdown',
+    properties: {
+      score: f.result.score,
+      tier: f.result.tier,
+      profile: { id: f.result.profile.id, name: f.result.profile.name, source: f.result.profile.source },
+    },
+  }));
+
+  const results = input.files.flatMap((file, artifactIndex) => {
+    const artifactLocation = { uri: pathToUriReference(file.path), uriBaseId: '%SRCROOT%', index: artifactIndex };
+    return file.result.findings.map((f: Finding) => {
+      const result: Record<string, unknown> = {
+        ruleId: f.rule,
+        level: level(f.severity),
+        message: { text: f.message },
+        locations: [{ physicalLocation: { artifactLocation, region: region(f.range) } }],
+      };
+      const index = ruleIndex.get(f.rule);
+      if (index !== undefined) result.ruleIndex = index;
+      if (f.related?.length) {
+        result.relatedLocations = f.related.map((rel, id) => ({
+          id,
+          message: { text: rel.message },
+          physicalLocation: { artifactLocation, region: region(rel.range) },
+        }));
+      }
+      if (f.fix) {
+        result.fixes = [
+          {
+            description: { text: f.fix.title },
+            artifactChanges: [
+              {
+                artifactLocation,
+                replacements: [{ deletedRegion: region(f.fix.range), insertedContent: { text: f.fix.newText } }],
+              },
+            ],
+          },
+        ];
+      }
+      const props: Record<string, unknown> = {};
+      if (f.section) props.section = f.section;
+      if (f.topic) props.topic = f.topic;
+      if (Object.keys(props).length) result.properties = props;
+      return result;
+    });
+  });
+
+  const notifications = input.skipped.map((s) => ({
+    level: 'warning',
+    message: { text: `${locale === 'zh' ? '已跳过' : 'skipped'}：${s.reason}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: pathToUriReference(s.path), uriBaseId: '%SRCROOT%' } } }],
+  }));
+
+  const srcRootUri = pathToFileURL(tool.srcRoot).href.replace(/\/?$/, '/');
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'duty-report',
+            fullName: '述职报告助手 Duty Report Assistant',
+            informationUri: web,
+            semanticVersion: tool.version,
+            version: tool.version,
+            rules,
+          },
+        },
+        invocations: [{ executionSuccessful: true, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
+        originalUriBaseIds: { '%SRCROOT%': { uri: srcRootUri } },
+        artifacts,
+        results,
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}

@@ -1,0 +1,118 @@
+/**
+ * `--format text`: one line per finding as `path:line:col  severity  rule  message`, with
+ * 1-based line and column (UTF-16 units) so editors' problem matchers can jump to it, then a
+ * scorecard line per file and a totals line.
+ */
+import type { Finding, Locale, ProfileSource, Severity } from '../../core/types';
+import type { CheckedFile, FormatInput } from './json';
+
+const SEVERITY_WORDS: Record<Locale, Record<Severity, string>> = {
+  zh: { error: '错误', warning: '警告', info: '提示', hint: '信息' },
+  en: { error: 'error', warning: 'warning', info: 'info', hint: 'hint' },
+};
+
+const SOURCE_WORDS: Record<Locale, Record<ProfileSource, string>> = {
+  zh: { 'front-matter': 'front matter', option: '命令行参数', config: '配置文件', detected: '自动识别', default: '默认' },
+  en: { 'front-matter': 'front matter', option: 'option', config: 'config', detected: 'detected', default: 'default' },
+};
+
+const TIER_WORDS: Record<string, string> = { 好: 'good', 中: 'fair', 差: 'poor' };
+
+const ANSI = {
+  reset: '\x1b[0m',
+  bold: '\x1b[1m',
+  dim: '\x1b[2m',
+  red: '\x1b[31m',
+  yellow: '\x1b[33m',
+  cyan: '\x1b[36m',
+  gray: '\x1b[90m',
+  green: '\x1b[32m',
+};
+
+const SEVERITY_COLOR: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.cyan, hint: ANSI.gray };
+
+/**
+ * Report text may hold control characters; printed raw, an escape sequence in a title could
+ * rewrite the reviewer's terminal. Show them as visible code points instead.
+ */
+export function safeTerminalText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return String(s).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/[\r\n\t]+/g, ' ');
+}
+
+function paint(on: boolean, code: string, s: string): string {
+  return on ? code + s + ANSI.reset : s;
+}
+
+function severityOf(s: unknown): Severity {
+  return s === 'error' || s === 'warning' || s === 'info' || s === 'hint' ? s : 'info';
+}
+
+function percent(n: unknown): string {
+  return `${Math.round((typeof n === 'number' && Number.isFinite(n) ? n : 0) * 100)}%`;
+}
+
+function scorecardLine(f: CheckedFile, locale: Locale): string {
+  const r = f.result;
+  const s = r.stats;
+  const zh = locale === 'zh';
+  const source = SOURCE_WORDS[locale][r.profile.source] ?? r.profile.source;
+  const tier = zh ? r.tier : (TIER_WORDS[r.tier] ?? r.tier);
+  const topics = s.topics ?? [];
+  const covered = topics.filter((t) => t.covered).length;
+  const parts = zh
+    ? [
+        `评分 ${r.score}/100（${tier}）`,
+        `画像 ${r.profile.name}（${source}）`,
+        `${s.units} 字`,
+        `成绩 ${percent(s.shares.achievements)} 问题 ${percent(s.shares.problems)} 原因 ${percent(s.shares.causes)} 措施 ${percent(s.shares.plans)}`,
+      ]
+    : [
+        `score ${r.score}/100 (${tier})`,
+        `profile ${r.profile.name} (${source})`,
+        `${s.units} characters`,
+        `achievements ${percent(s.shares.achievements)} problems ${percent(s.shares.problems)} causes ${percent(s.shares.causes)} measures ${percent(s.shares.plans)}`,
+      ];
+  if (topics.length) parts.push(zh ? `必述内容 ${covered}/${topics.length}` : `required topics ${covered}/${topics.length}`);
+  return '  ' + safeTerminalText(parts.join(' · '));
+}
+
+/** Findings in reading order; the result's own order is kept for equal positions. */
+function byPosition(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => a.f.range.start.line - b.f.range.start.line || a.f.range.start.character - b.f.range.start.character || a.i - b.i)
+    .map((x) => x.f);
+}
+
+export function formatText(input: FormatInput): string {
+  const { locale, color } = input;
+  const words = SEVERITY_WORDS[locale];
+  const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  const out: string[] = [];
+  for (const file of input.files) {
+    const path = safeTerminalText(file.path);
+    out.push(paint(color, ANSI.bold, path));
+    for (const f of byPosition(file.result.findings)) {
+      const sev = severityOf(f.severity);
+      totals[sev]++;
+      const where = `${path}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      out.push(`${where}  ${paint(color, SEVERITY_COLOR[sev], words[sev])}  ${paint(color, ANSI.dim, safeTerminalText(f.rule))}  ${safeTerminalText(f.message)}`);
+      if (f.fix?.title) out.push(`    ${locale === 'zh' ? '修改建议：' : 'Suggested fix: '}${safeTerminalText(f.fix.title)}`);
+    }
+    out.push(paint(color, ANSI.gray, scorecardLine(file, locale)));
+    out.push('');
+  }
+  for (const s of input.skipped) {
+    out.push(`${safeTerminalText(s.path)}  ${locale === 'zh' ? '已跳过' : 'skipped'}：${safeTerminalText(s.reason)}`);
+  }
+  const n = input.files.length;
+  const infos = totals.info + totals.hint;
+  const skipped = input.skipped.length;
+  const line =
+    locale === 'zh'
+      ? `共 ${n} 个文件：${totals.error} 个错误，${totals.warning} 个警告，${infos} 个提示${skipped ? `；跳过 ${skipped} 个文件` : ''}。`
+      : `${n} files: ${totals.error} errors, ${totals.warning} warnings, ${infos} infos${skipped ? `; ${skipped} files skipped` : ''}.`;
+  out.push(paint(color, totals.error ? ANSI.red + ANSI.bold : ANSI.green, line));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,516 @@
+/**
+ * The reviewer's command line: `duty-report check [options] <files|folders>…`.
+ *
+ * Exit codes: 0 no finding is an error; 1 at least one is; 2 bad usage, bad configuration or
+ * a report the core failed on. Bad configuration stops the run before anything is analysed.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { repository, version } from '../../../package.json';
+import { analyze, BUILTIN_PROFILES, findProfile, PROFILE_IDS, profileName, RULES } from '../core';
+import type { AnalysisResult, AnalyzeOptions, ConfigProblem, DutyReportConfig, Locale } from '../core/types';
+import { ConfigCache } from '../node/configFile';
+import { formatHtml } from './format/html';
+import { formatJson, type CheckedFile, type FormatInput, type SkippedFile } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatText, safeTerminalText } from './format/text';
+import type { WorkerReply, WorkerTask } from './worker';
+
+const FORMATS = ['text', 'json', 'sarif', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Larger files are refused: no real 述职报告 comes near it, and it bounds memory per file. */
+const MAX_BYTES = 20 * 1024 * 1024;
+/** Below this many files, starting threads costs more than it saves. */
+const POOL_THRESHOLD = 8;
+
+interface CheckArgs {
+  inputs: string[];
+  profile?: string;
+  config?: string;
+  format: Format;
+  output?: string;
+  locale?: Locale;
+  jobs?: number;
+}
+
+type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; args: CheckArgs };
+
+/** Bad usage: printed Chinese first, English second, then the usage lines; exit 2. */
+class UsageError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(zh);
+  }
+}
+
+function profileList(): string {
+  return PROFILE_IDS.map((id) => `    ${id}  ${profileName(id)}`).join('\n');
+}
+
+function helpText(): string {
+  return `述职报告助手 ${version} — 检查 Markdown 述职报告草稿
+
+用法：duty-report check [选项] <文件或文件夹>…
+
+文件夹会递归查找 *.md 文件（跳过 node_modules 和以“.”开头的文件夹），按路径排序后逐个检查。
+每个文件使用离它最近的配置文件（.duty-report.json / .yaml），--config 指定时以它为准。
+
+选项：
+  --profile ID        使用指定画像（报告类型），优先于配置文件，低于 front matter。可用画像：
+${profileList()}
+  --config FILE       使用这个配置文件，不再自动查找
+  --format FORMAT     输出格式：text（默认）、json、sarif、html（排序汇总页）
+  --output FILE       写入文件；默认或“-”表示标准输出
+  --locale zh|en      消息语言（默认 zh）
+  --jobs N            最多使用 N 个线程（多于 ${POOL_THRESHOLD} 个文件时才启用线程）
+  -h, --help          显示本帮助
+  --version           显示版本号
+
+退出码：0 没有错误级别的问题；1 至少有一个错误；2 用法错误、配置错误或分析失败。
+
+Duty Report Assistant ${version} — checks Chinese duty-report drafts written in Markdown
+
+Usage: duty-report check [options] <files|folders>…
+
+Folders are searched recursively for *.md (node_modules and dot-folders are skipped); files are
+checked in sorted order. Each file uses its nearest configuration file (.duty-report.json /
+.yaml) unless --config names one.
+
+Options:
+  --profile ID        profile (reporter kind) to use; overrides the configuration, not front matter
+  --config FILE       use this configuration file instead of discovering one
+  --format FORMAT     text (default), json, sarif, html (ranked summary page)
+  --output FILE       write to FILE; default or "-" is standard output
+  --locale zh|en      language of messages (default zh)
+  --jobs N            use at most N threads (threads start only above ${POOL_THRESHOLD} files)
+  -h, --help          show this help
+  --version           show the version
+
+Exit codes: 0 no error findings; 1 at least one error; 2 bad usage, bad configuration or a failed analysis.
+`;
+}
+
+const SHORT_USAGE = '用法：duty-report check [选项] <文件或文件夹>…（duty-report --help 查看帮助）\nUsage: duty-report check [options] <files|folders>… (see duty-report --help)';
+
+const VALUE_OPTIONS = ['--profile', '--config', '--format', '--output', '--locale', '--jobs'];
+
+export function parseArgs(argv: readonly string[]): Parsed {
+  const positional: string[] = [];
+  const args: CheckArgs = { inputs: [], format: 'text' };
+  let help = false;
+  let showVersion = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-h' || arg === '--help') {
+      help = true;
+      continue;
+    }
+    if (arg === '--version') {
+      showVersion = true;
+      continue;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!VALUE_OPTIONS.includes(name)) throw new UsageError(`未知选项：${arg}`, `unknown option: ${arg}`);
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '') throw new UsageError(`选项 ${name} 缺少取值`, `option ${name} needs a value`);
+    switch (name) {
+      case '--profile':
+        args.profile = value;
+        break;
+      case '--config':
+        args.config = value;
+        break;
+      case '--output':
+        args.output = value;
+        break;
+      case '--format':
+        if (!(FORMATS as readonly string[]).includes(value)) {
+          throw new UsageError(`未知的输出格式：${value}（可用：${FORMATS.join('、')}）`, `unknown format: ${value} (valid: ${FORMATS.join(', ')})`);
+        }
+        args.format = value as Format;
+        break;
+      case '--locale':
+        if (value !== 'zh' && value !== 'en') throw new UsageError(`未知的语言：${value}（可用：zh、en）`, `unknown locale: ${value} (valid: zh, en)`);
+        args.locale = value;
+        break;
+      case '--jobs': {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs 需要正整数：${value}`, `--jobs needs a positive integer: ${value}`);
+        args.jobs = n;
+        break;
+      }
+    }
+  }
+  if (help) return { kind: 'help' };
+  if (showVersion) return { kind: 'version' };
+  if (!positional.length) throw new UsageError('缺少子命令 check', 'missing the check subcommand');
+  const [command, ...inputs] = positional;
+  if (command !== 'check') throw new UsageError(`未知子命令：${command}（只有 check）`, `unknown subcommand: ${command} (only check)`);
+  if (!inputs.length) throw new UsageError('没有给出要检查的文件或文件夹', 'no files or folders to check');
+  args.inputs = inputs;
+  return { kind: 'check', args };
+}
+
+/** Relative to the current directory with forward slashes, as every output format shows paths. */
+function displayPath(abs: string): string {
+  const rel = path.relative(process.cwd(), abs) || path.basename(abs);
+  return rel.split(path.sep).join('/');
+}
+
+function isReportFile(name: string): boolean {
+  return /\.md$/i.test(name);
+}
+
+/** Recursively collects *.md, skipping node_modules and dot-folders; symlinked folders are not followed (no cycles). */
+function walk(dir: string, out: string[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    warn(`无法读取文件夹 ${displayPath(dir)}：${errorText(err)}`, `cannot read folder ${displayPath(dir)}`);
+    return;
+  }
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+      walk(full, out);
+    } else if (isReportFile(e.name)) {
+      if (e.isFile()) out.push(full);
+      else if (e.isSymbolicLink() && fs.statSync(full, { throwIfNoEntry: false })?.isFile()) out.push(full);
+    }
+  }
+}
+
+function collectFiles(inputs: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const input of inputs) {
+    const abs = path.resolve(input);
+    const stat = fs.statSync(abs, { throwIfNoEntry: false });
+    if (!stat) throw new UsageError(`找不到文件或文件夹：${input}`, `no such file or folder: ${input}`);
+    if (stat.isDirectory()) walk(abs, found);
+    else found.push(abs); // A file named explicitly is checked whatever its extension.
+  }
+  const unique = [...new Set(found)];
+  const keyed = unique.map((abs) => ({ abs, key: displayPath(abs) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.abs);
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function warn(zh: string, en: string): void {
+  process.stderr.write(`duty-report: ${safeTerminalText(zh)}（${safeTerminalText(en)}）\n`);
+}
+
+type ReadOutcome = { text: string } | { reason: string; reasonEn: string };
+
+/** Reads a report as UTF-8 text; binary, non-UTF-8 and oversized files are refused with a reason. */
+function readReport(abs: string): ReadOutcome {
+  try {
+    const size = fs.statSync(abs).size;
+    if (size > MAX_BYTES) {
+      const mb = (size / 1024 / 1024).toFixed(1);
+      return { reason: `文件太大（${mb} MB，上限 20 MB），拒绝分析`, reasonEn: `file too large (${mb} MB, limit 20 MB), refused` };
+    }
+    const buf = fs.readFileSync(abs);
+    if (buf.includes(0)) {
+      return { reason: '文件含 NUL 字节，像是二进制文件，未分析', reasonEn: 'file contains NUL bytes, looks binary, not analysed' };
+    }
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
+    } catch {
+      return { reason: '文件不是有效的 UTF-8 文本（请另存为 UTF-8 编码），未分析', reasonEn: 'file is not valid UTF-8 (save it as UTF-8), not analysed' };
+    }
+    // A BOM is not part of the report: offsets must match what an editor shows.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { text };
+  } catch (err) {
+    return { reason: `无法读取文件：${errorText(err)}`, reasonEn: `cannot read file: ${errorText(err)}` };
+  }
+}
+
+interface Task {
+  path: string;
+  text: string;
+  options: AnalyzeOptions;
+}
+
+type Outcome = { result: AnalysisResult } | { error: string };
+
+function analyzeHere(task: Task): Outcome {
+  try {
+    return { result: analyze(task.text, task.options) };
+  } catch (err) {
+    return { error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+  }
+}
+
+function availableParallelism(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/** Number of worker threads for a batch; 0 means analyse in this thread. */
+export function workerCount(files: number, jobs: number | undefined, cpus: number): number {
+  if (files <= POOL_THRESHOLD || jobs === 1) return 0;
+  return Math.max(1, Math.min(jobs ?? cpus, Math.floor(files / 4)));
+}
+
+/**
+ * Analyses the tasks on `count` worker threads, each taking the next task when it answers.
+ * A worker that dies hands its task back to this thread, so one crash never loses a file.
+ * Results come back indexed by task, so output order never depends on thread timing.
+ */
+function analyzeInWorkers(tasks: readonly Task[], count: number): Promise<Outcome[]> {
+  return new Promise((resolve) => {
+    const outcomes: Outcome[] = new Array(tasks.length);
+    let next = 0;
+    let done = 0;
+    let alive = 0;
+    let workerFailed = false;
+    const settle = (i: number, o: Outcome): void => {
+      outcomes[i] = o;
+      done++;
+    };
+    const finishIfDone = (): void => {
+      if (done === tasks.length) resolve(outcomes);
+    };
+    const drainHere = (): void => {
+      while (next < tasks.length) {
+        const i = next++;
+        settle(i, analyzeHere(tasks[i]));
+      }
+    };
+    const start = (): void => {
+      let worker: Worker;
+      try {
+        worker = new Worker(path.join(__dirname, 'worker.js'));
+      } catch {
+        return;
+      }
+      alive++;
+      let current = -1;
+      const feed = (): void => {
+        if (next < tasks.length) {
+          current = next++;
+          const t = tasks[current];
+          const msg: WorkerTask = { id: current, path: t.path, text: t.text, options: t.options };
+          worker.postMessage(msg);
+        } else {
+          current = -1;
+          void worker.terminate();
+        }
+      };
+      worker.on('message', (reply: WorkerReply) => {
+        settle(reply.id, 'result' in reply ? { result: reply.result } : { error: reply.error });
+        feed();
+        finishIfDone();
+      });
+      worker.on('error', (err) => {
+        // 'exit' follows and redoes the task in hand here; say so once, since it hides a packaging fault.
+        if (!workerFailed) warn(`工作线程出错，改在主线程分析：${errorText(err)}`, 'a worker thread failed; analysing in the main thread');
+        workerFailed = true;
+      });
+      worker.on('exit', () => {
+        alive--;
+        if (current >= 0) {
+          const i = current;
+          current = -1;
+          settle(i, analyzeHere(tasks[i]));
+        }
+        if (alive === 0) drainHere();
+        finishIfDone();
+      });
+      feed();
+    };
+    for (let k = 0; k < count; k++) start();
+    if (alive === 0) {
+      drainHere();
+      finishIfDone();
+    }
+  });
+}
+
+async function analyzeAll(tasks: readonly Task[], jobs: number | undefined): Promise<Outcome[]> {
+  const count = workerCount(tasks.length, jobs, availableParallelism());
+  if (process.env.DUTY_REPORT_DEBUG) process.stderr.write(`duty-report: ${count} workers for ${tasks.length} files\n`);
+  if (count === 0) return tasks.map(analyzeHere);
+  return analyzeInWorkers(tasks, count);
+}
+
+function printConfigProblem(configPath: string | undefined, p: ConfigProblem, locale: Locale): void {
+  const where = `${configPath ? displayPath(configPath) : '<config>'}:${p.range.start.line + 1}:${p.range.start.character + 1}`;
+  const sev = p.severity === 'error' ? (locale === 'zh' ? '错误' : 'error') : locale === 'zh' ? '警告' : 'warning';
+  const message = locale === 'zh' ? p.message : p.messageEn;
+  process.stderr.write(`${safeTerminalText(where)}  ${sev}  ${safeTerminalText(message)}\n`);
+}
+
+/** Is `name` a built-in profile id or name, or one a loaded configuration defines? */
+function isKnownProfile(name: string, configs: readonly DutyReportConfig[]): boolean {
+  // The core's own lookup, so the CLI accepts exactly what analyze() resolves (ids, names, aliases).
+  if (findProfile(BUILTIN_PROFILES, name)) return true;
+  const k = name.trim();
+  return configs.some((c) => (c.profiles ?? []).some((p) => p.id === k || p.name === k || (p.aliases ?? []).includes(k)));
+}
+
+function usageFailure(err: UsageError): number {
+  process.stderr.write(`duty-report: ${safeTerminalText(err.zh)}\nduty-report: ${safeTerminalText(err.en)}\n\n${SHORT_USAGE}\n`);
+  return 2;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let parsed: Parsed;
+  try {
+    parsed = parseArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) return usageFailure(err);
+    throw err;
+  }
+  if (parsed.kind === 'help') {
+    process.stdout.write(helpText());
+    return 0;
+  }
+  if (parsed.kind === 'version') {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
+  const args = parsed.args;
+
+  let files: string[];
+  let explicitConfig: string | undefined;
+  try {
+    files = collectFiles(args.inputs);
+    if (args.config !== undefined) {
+      explicitConfig = path.resolve(args.config);
+      if (!fs.statSync(explicitConfig, { throwIfNoEntry: false })?.isFile()) {
+        throw new UsageError(`找不到配置文件：${args.config}`, `no such configuration file: ${args.config}`);
+      }
+    }
+    if (!files.length) throw new UsageError('给出的文件夹里没有 *.md 文件', 'no *.md files in the given folders');
+  } catch (err) {
+    if (err instanceof UsageError) return usageFailure(err);
+    throw err;
+  }
+
+  // Configuration first: a bad configuration stops the run before any report is analysed.
+  const cache = new ConfigCache({ profileIds: PROFILE_IDS });
+  const printed = new Set<string>();
+  let badConfig = false;
+  const configs = files.map((file) => {
+    const found = cache.forFile(file, explicitConfig);
+    if (found.problems.length && !printed.has(found.path ?? '')) {
+      printed.add(found.path ?? '');
+      for (const p of found.problems) {
+        printConfigProblem(found.path ?? explicitConfig, p, args.locale ?? 'zh');
+        if (p.severity === 'error') badConfig = true;
+      }
+    }
+    return found.config;
+  });
+  if (badConfig) {
+    process.stderr.write('duty-report: 配置文件有错误，未进行检查。\nduty-report: the configuration has errors; nothing was checked.\n');
+    return 2;
+  }
+  if (args.profile !== undefined && !isKnownProfile(args.profile, configs)) {
+    return usageFailure(
+      new UsageError(
+        `未知的画像：${args.profile}。可用的画像：\n${profileList()}`,
+        `unknown profile: ${args.profile}. Valid profiles: ${PROFILE_IDS.join(', ')}`,
+      ),
+    );
+  }
+
+  const tasks: Task[] = [];
+  const skipped: SkippedFile[] = [];
+  const displayLocale: Locale = args.locale ?? (configs.every((c) => c.locale === 'en') ? 'en' : 'zh');
+  files.forEach((file, i) => {
+    const shown = displayPath(file);
+    const read = readReport(file);
+    if ('reason' in read) {
+      warn(`跳过 ${shown}：${read.reason}`, `skipped ${shown}: ${read.reasonEn}`);
+      skipped.push({ path: shown, reason: displayLocale === 'zh' ? read.reason : read.reasonEn });
+      return;
+    }
+    const config = configs[i];
+    const options: AnalyzeOptions = { config };
+    if (args.profile !== undefined) options.profile = args.profile;
+    const locale = args.locale ?? config.locale;
+    if (locale) options.locale = locale;
+    tasks.push({ path: shown, text: read.text, options });
+  });
+
+  const outcomes = await analyzeAll(tasks, args.jobs);
+  const checked: CheckedFile[] = [];
+  let failed = false;
+  outcomes.forEach((o, i) => {
+    if ('error' in o) {
+      failed = true;
+      process.stderr.write(`duty-report: 分析 ${safeTerminalText(tasks[i].path)} 时出错（analysis failed）：\n${o.error}\n`);
+      skipped.push({ path: tasks[i].path, reason: displayLocale === 'zh' ? '分析时出错' : 'analysis failed' });
+    } else {
+      checked.push({ path: tasks[i].path, result: o.result });
+    }
+  });
+
+  const toStdout = args.output === undefined || args.output === '-';
+  const input: FormatInput = {
+    files: checked,
+    skipped,
+    locale: displayLocale,
+    color: args.format === 'text' && toStdout && process.stdout.isTTY === true && !process.env.NO_COLOR,
+  };
+  let output: string;
+  switch (args.format) {
+    case 'json':
+      output = formatJson(input);
+      break;
+    case 'sarif':
+      output = formatSarif(input, { version, repository: repository.url, rules: RULES, srcRoot: process.cwd() });
+      break;
+    case 'html':
+      output = formatHtml(input);
+      break;
+    default:
+      output = formatText(input);
+  }
+  if (toStdout) {
+    process.stdout.write(output);
+  } else {
+    try {
+      fs.writeFileSync(path.resolve(args.output as string), output);
+    } catch (err) {
+      process.stderr.write(`duty-report: 无法写入 ${args.output}：${errorText(err)}\nduty-report: cannot write ${args.output}\n`);
+      return 2;
+    }
+  }
+  if (failed) return 2;
+  return checked.some((f) => f.result.findings.some((x) => x.severity === 'error')) ? 1 : 0;
+}
+
+// Set exitCode rather than calling exit(): a piped stdout must drain before the process ends.
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`duty-report: 内部错误（internal error）：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

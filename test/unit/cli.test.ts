@@ -1,0 +1,500 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import { PROFILE_IDS, RULES } from '../../server/src/core';
+import type { AnalysisResult } from '../../server/src/core/types';
+import { escapeHtml } from '../../server/src/render/html';
+
+// Tests run from test/out (bundled); the repository root is two folders up.
+const ROOT = path.resolve(__dirname, '../..');
+const BIN = path.join(ROOT, 'bin', 'duty-report.js');
+const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+/** A report that lists achievements and plans but has no 问题 part at all. */
+const NO_PROBLEMS = `# 2023年度个人述职报告
+
+各位领导、同志们：
+
+现将本人一年来履职情况报告如下。
+
+## 一、主要工作
+
+一是抓学习。全年组织支部集中学习24次，本人讲党课4次。
+
+二是抓业务。本人牵头完成办公楼改造项目，节约资金12万元。
+
+## 二、下步打算
+
+2024年3月底前，本人牵头制定支部学习计划，每月组织1次集中学习。
+
+以上述职，请予评议。
+`;
+
+/** A report in the outline of seed 003: 主要工作, 存在问题, 原因, 下步打算, with figures and owners. */
+const CLEAN = `# 2023年度机关第一党支部书记述职报告
+
+各位领导、同志们：
+
+## 一、主要工作
+
+本人作为支部书记，全年主持召开支委会12次、党员大会4次，讲党课3次；组织“三会一课”48次，党员参学率98%。6月牵头完成档案室改造并通过验收。
+
+## 二、存在问题
+
+一是本人理论学习不够系统，全年自学笔记仅1.2万字，对《条例》第三章理解不深。二是本人对青年党员关心不够，全年只与3名青年党员谈心。三是支部组织生活形式单一，12次主题党日中有9次是集中读文件。
+
+## 三、原因分析
+
+主观上，本人对理论学习重视不够，存在重业务轻党建的思想，安排支部活动图省事；客观上，年内业务任务较重。
+
+## 四、下步打算
+
+一是2024年3月底前，本人制定个人学习计划，每月自学不少于2万字。二是本人每季度与青年党员谈心不少于5人次。三是6月底前，由本人带队组织2次现场教学。
+
+以上述职，请予评议。
+`;
+
+const HOSTILE_TITLE = '<script>alert(1)</script>';
+const HOSTILE_IMG = '<img src=x onerror=alert(1)>';
+const HOSTILE = `# ${HOSTILE_TITLE}
+
+## 一、主要工作${HOSTILE_IMG}
+
+本人全年组织学习24次。${HOSTILE_IMG}
+
+## 二、存在问题
+
+本人学习不够深入。
+
+## 三、下步打算
+
+本人3月底前制定计划。
+`;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', DUTY_REPORT_DEBUG: '', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface JsonFile extends AnalysisResult {
+  path: string;
+}
+interface JsonOut {
+  version: number;
+  files: JsonFile[];
+  skipped: { path: string; reason: string }[];
+}
+
+function json(r: Run): JsonOut {
+  return JSON.parse(r.stdout) as JsonOut;
+}
+
+/** Text output lines of findings: `path:line:col  severity  rule  message`. */
+const FINDING_LINE = /^(.+):(\d+):(\d+) {2}(错误|警告|提示|信息|error|warning|info|hint) {2}([a-z][a-z0-9-]*) {2}(.+)$/;
+
+function write(dir: string, rel: string, content: string | Buffer): string {
+  const file = path.join(dir, rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+/** The official SARIF 2.1.0 schema as shipped by @microsoft/jest-sarif (rtm.5, draft-04). */
+function sarifValidator() {
+  const file = path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  // Ajv 8 speaks draft-07; this schema uses no draft-04-only keyword besides `id` and `$schema`.
+  delete schema.$schema;
+  delete schema.id;
+  // unicodeRegExp off: the schema's language pattern has a stray `]` that only /u rejects.
+  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+  const ascii = /^[\x21-\x7e]*$/;
+  ajv.addFormat('uri', { validate: (s: string) => ascii.test(s) && /^[a-z][a-z0-9+.-]*:/i.test(s) && URL.canParse(s) });
+  ajv.addFormat('uri-reference', { validate: (s: string) => ascii.test(s) && !s.includes('\\') });
+  ajv.addFormat('date-time', { validate: (s: string) => !Number.isNaN(Date.parse(s)) });
+  return ajv.compile(schema);
+}
+
+describe('cli (bin/duty-report.js)', function () {
+  this.timeout(60_000);
+  let tmp: string;
+
+  before(() => {
+    assert.ok(fs.existsSync(path.join(ROOT, 'server/out/cli.js')), 'run node esbuild.js first');
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'duty-report-cli-'));
+    write(tmp, 'one/no-problems.md', NO_PROBLEMS);
+    write(tmp, 'one/clean.md', CLEAN);
+    write(tmp, 'mixed/a-no-problems.md', NO_PROBLEMS);
+    write(tmp, 'mixed/b-clean.md', CLEAN);
+    write(tmp, 'mixed/报告 二#1.md', CLEAN);
+    write(tmp, 'mixed/binary.md', Buffer.from([0x23, 0x20, 0x41, 0x00, 0x01, 0x02, 0x0a]));
+    write(tmp, 'mixed/latin1.md', Buffer.from([0x23, 0x20, 0xca, 0xf6, 0xd6, 0xb0, 0x0a]));
+    write(tmp, 'mixed/node_modules/dep/readme.md', NO_PROBLEMS);
+    write(tmp, 'mixed/.hidden/draft.md', NO_PROBLEMS);
+    write(tmp, 'mixed/notes.txt', NO_PROBLEMS);
+    write(tmp, 'bom/with-bom.md', '\ufeff' + NO_PROBLEMS);
+    write(tmp, 'bom/without-bom.md', NO_PROBLEMS);
+    write(tmp, `hostile/${HOSTILE_IMG}.md`, HOSTILE);
+    write(tmp, 'hostile/clean.md', CLEAN);
+    for (let i = 0; i < 20; i++) {
+      const n = String(i).padStart(2, '0');
+      // Vary the figures so each file is distinct, and mix the two kinds so results differ.
+      const text = (i % 2 ? CLEAN : NO_PROBLEMS).replace(/24次/g, `${24 + i}次`).replace(/12次/g, `${12 + i}次`);
+      write(tmp, `many/r${n}.md`, text);
+    }
+    write(tmp, 'badconfig/.duty-report.json', '{ "rules": { "vague-phrase": ');
+    write(tmp, 'badconfig/report.md', CLEAN);
+    write(tmp, 'broken.json', '{ "profile": ');
+    write(tmp, 'empty/notes.txt', 'nothing here');
+  });
+
+  after(() => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  describe('usage', () => {
+    it('prints Chinese help first, English second, and exits 0', () => {
+      const r = run(tmp, ['--help']);
+      assert.equal(r.status, 0);
+      const zh = r.stdout.indexOf('用法：duty-report check');
+      const en = r.stdout.indexOf('Usage: duty-report check');
+      assert.ok(zh >= 0 && en > zh, r.stdout);
+      for (const opt of ['--profile', '--config', '--format', '--output', '--locale', '--jobs', '--version']) assert.ok(r.stdout.includes(opt), opt);
+      for (const id of PROFILE_IDS) assert.ok(r.stdout.includes(id), id);
+      assert.equal(run(tmp, ['check', '-h']).status, 0);
+    });
+
+    it('prints the package version', () => {
+      const r = run(tmp, ['--version']);
+      assert.equal(r.status, 0);
+      assert.equal(r.stdout.trim(), PKG.version);
+    });
+
+    const bad: [string, string[], RegExp][] = [
+      ['an unknown option', ['check', '--frobnicate', 'one'], /未知选项：--frobnicate[\s\S]*unknown option/],
+      ['no inputs', ['check'], /没有给出要检查的文件[\s\S]*no files or folders/],
+      ['no subcommand', [], /缺少子命令[\s\S]*missing the check subcommand/],
+      ['an unknown subcommand', ['lint', 'one'], /未知子命令：lint/],
+      ['a missing file', ['check', 'one/nope.md'], /找不到文件或文件夹：one\/nope\.md[\s\S]*no such file/],
+      ['an unknown format', ['check', '--format', 'xml', 'one'], /未知的输出格式：xml[\s\S]*unknown format/],
+      ['an unknown locale', ['check', '--locale', 'fr', 'one'], /未知的语言/],
+      ['a bad --jobs', ['check', '--jobs', '0', 'one'], /--jobs 需要正整数/],
+      ['an option without its value', ['check', 'one', '--format'], /缺少取值/],
+      ['a missing --config file', ['check', '--config', 'nope.json', 'one'], /找不到配置文件：nope\.json/],
+      ['a folder with no *.md', ['check', 'empty'], /没有 \*\.md 文件[\s\S]*no \*\.md files/],
+    ];
+    for (const [what, args, message] of bad) {
+      it(`exits 2 on ${what}, Chinese before English, with the usage line`, () => {
+        const r = run(tmp, args);
+        assert.equal(r.status, 2, r.stderr);
+        assert.match(r.stderr, message);
+        assert.ok(r.stderr.indexOf('用法：') < r.stderr.indexOf('Usage:'), r.stderr);
+        assert.equal(r.stdout, '');
+      });
+    }
+
+    it('exits 2 on an unknown --profile and lists the valid ones', () => {
+      const r = run(tmp, ['check', '--profile', 'no-such-profile', 'one']);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /未知的画像：no-such-profile/);
+      for (const id of PROFILE_IDS) assert.ok(r.stderr.includes(id), id);
+      assert.equal(r.stdout, '');
+    });
+
+    it('accepts every built-in profile id', () => {
+      for (const id of PROFILE_IDS) {
+        const r = run(tmp, ['check', '--profile', id, '--format', 'json', 'one/clean.md']);
+        assert.ok(r.status === 0 || r.status === 1, `${id}: ${r.stderr}`);
+        assert.equal(json(r).files[0].profile.id, id);
+        assert.equal(json(r).files[0].profile.source, 'option');
+      }
+    });
+    it('accepts a profile by its Chinese name too', () => {
+      const r = run(tmp, ['check', '--profile', '机关党支部书记述职', '--format', 'json', 'one/clean.md']);
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      assert.equal(json(r).files[0].profile.name, '机关党支部书记述职');
+    });
+  });
+
+  describe('configuration', () => {
+    it('exits 2 before analysing when the discovered configuration is broken', () => {
+      const r = run(tmp, ['check', '--format', 'json', 'badconfig']);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /^badconfig\/\.duty-report\.json:\d+:\d+ {2}错误 {2}\S/m);
+      assert.equal(r.stdout, '', 'nothing is analysed or printed');
+    });
+
+    it('exits 2 when an explicit --config is broken, even for reports elsewhere', () => {
+      const r = run(tmp, ['check', '--config', 'broken.json', 'one/clean.md']);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /^broken\.json:\d+:\d+ {2}错误 {2}\S/m);
+      assert.equal(r.stdout, '');
+    });
+
+    it('prints configuration problems in English with --locale en', () => {
+      const r = run(tmp, ['check', '--locale', 'en', 'badconfig']);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /^badconfig\/\.duty-report\.json:\d+:\d+ {2}error {2}\S/m);
+    });
+  });
+
+  describe('text format', () => {
+    it('reports a missing 问题 part as an error with path:line:col and exits 1', () => {
+      const r = run(tmp, ['check', 'one/no-problems.md']);
+      assert.equal(r.status, 1, r.stderr);
+      const lines = r.stdout.split('\n');
+      const findings = lines.filter((l) => FINDING_LINE.test(l));
+      assert.ok(findings.length > 0, r.stdout);
+      const missing = findings.map((l) => FINDING_LINE.exec(l) as RegExpExecArray).find((m) => m[5] === 'missing-section');
+      assert.ok(missing, r.stdout);
+      assert.equal(missing[1], 'one/no-problems.md');
+      assert.equal(missing[4], '错误');
+      assert.ok(Number(missing[2]) >= 1 && Number(missing[3]) >= 1, '1-based');
+      assert.match(r.stdout, /^ {2}评分 \d+\/100（[好中差]） · 画像 .+（.+） · \d+ 字 · 成绩 \d+% 问题 \d+% 原因 \d+% 措施 \d+%/m);
+      assert.match(r.stdout, /^共 1 个文件：[1-9]\d* 个错误，\d+ 个警告，\d+ 个提示。$/m);
+      assert.doesNotMatch(r.stdout, /\x1b\[/, 'no colour when not a TTY');
+    });
+
+    it('shows a fix title indented under its finding', () => {
+      const r = run(tmp, ['check', 'one/no-problems.md', '--format', 'json']);
+      const withFix = json(r).files[0].findings.filter((f) => f.fix);
+      const text = run(tmp, ['check', 'one/no-problems.md']).stdout;
+      for (const f of withFix) assert.ok(text.includes(`    修改建议：${f.fix?.title}`), f.fix?.title);
+    });
+
+    it('uses English severity words with --locale en', () => {
+      const r = run(tmp, ['check', '--locale', 'en', 'one/no-problems.md']);
+      assert.equal(r.status, 1);
+      assert.ok(r.stdout.split('\n').some((l) => FINDING_LINE.exec(l)?.[4] === 'error'), r.stdout);
+      assert.match(r.stdout, /^1 files: [1-9]\d* errors/m);
+    });
+
+    it('exits 0 when no finding is an error, and never reports a present part as missing', () => {
+      const r = run(tmp, ['check', '--format', 'json', 'one/clean.md']);
+      const file = json(r).files[0];
+      const errors = file.findings.filter((f) => f.severity === 'error');
+      assert.equal(r.status, errors.length ? 1 : 0);
+      assert.deepEqual(
+        file.findings.filter((f) => f.rule === 'missing-section').map((f) => f.section),
+        [],
+      );
+    });
+
+    it('searches folders for *.md, skips node_modules, dot-folders, binary and non-UTF-8 files', () => {
+      const r = run(tmp, ['check', 'mixed']);
+      const paths = [...new Set(r.stdout.split('\n').map((l) => FINDING_LINE.exec(l)?.[1]).filter((p) => p))];
+      for (const p of paths) assert.match(p as string, /^mixed\/(a-no-problems|b-clean|报告 二#1)\.md$/);
+      assert.match(r.stdout, /^mixed\/a-no-problems\.md$/m);
+      assert.match(r.stdout, /^mixed\/b-clean\.md$/m);
+      assert.doesNotMatch(r.stdout, /node_modules|\.hidden|notes\.txt/);
+      assert.match(r.stderr, /跳过 mixed\/binary\.md：文件含 NUL 字节/);
+      assert.match(r.stderr, /跳过 mixed\/latin1\.md：文件不是有效的 UTF-8 文本/);
+      assert.match(r.stdout, /^共 3 个文件：.*跳过 2 个文件。$/m);
+      assert.equal(r.status, 1);
+    });
+
+    it('refuses a file over 20 MB with a message and checks the rest', () => {
+      write(tmp, 'big/ok.md', CLEAN);
+      // A sparse file: the size check comes before any read, so this costs no disk or time.
+      fs.closeSync(fs.openSync(path.join(tmp, 'big/huge.md'), 'w'));
+      fs.truncateSync(path.join(tmp, 'big/huge.md'), 21 * 1024 * 1024);
+      const r = run(tmp, ['check', '--format', 'json', 'big']);
+      assert.match(r.stderr, /跳过 big\/huge\.md：文件太大（21\.0 MB，上限 20 MB）/);
+      const out = json(r);
+      assert.deepEqual(
+        out.files.map((f) => f.path),
+        ['big/ok.md'],
+      );
+      assert.equal(out.skipped[0].path, 'big/huge.md');
+    });
+
+    it('writes to --output and leaves stdout empty', () => {
+      const out = path.join(tmp, 'out.txt');
+      const r = run(tmp, ['check', '--output', out, 'one']);
+      assert.equal(r.stdout, '');
+      assert.match(fs.readFileSync(out, 'utf8'), /^共 2 个文件/m);
+      assert.equal(run(tmp, ['check', '--output', '-', 'one']).stdout, fs.readFileSync(out, 'utf8'));
+    });
+  });
+
+  describe('json format', () => {
+    it('has the documented shape, relative forward-slash paths, sorted', () => {
+      const r = run(tmp, ['check', '--format', 'json', 'one', 'mixed']);
+      const out = json(r);
+      assert.equal(out.version, 1);
+      assert.deepEqual(
+        out.files.map((f) => f.path),
+        ['mixed/a-no-problems.md', 'mixed/b-clean.md', 'mixed/报告 二#1.md', 'one/clean.md', 'one/no-problems.md'],
+      );
+      assert.deepEqual(
+        out.skipped.map((s) => s.path),
+        ['mixed/binary.md', 'mixed/latin1.md'],
+      );
+      for (const f of out.files) {
+        assert.equal(typeof f.profile.id, 'string');
+        assert.equal(typeof f.profile.name, 'string');
+        assert.equal(typeof f.profile.source, 'string');
+        assert.equal(typeof f.profile.reason, 'string');
+        assert.equal(typeof f.stats.units, 'number');
+        assert.ok(f.score >= 0 && f.score <= 100);
+        assert.ok(['好', '中', '差'].includes(f.tier));
+        for (const x of f.findings) {
+          assert.equal(typeof x.rule, 'string');
+          assert.ok(['error', 'warning', 'info', 'hint'].includes(x.severity));
+          assert.equal(typeof x.message, 'string');
+          assert.ok(x.range.start.line >= 0 && x.range.start.character >= 0);
+        }
+      }
+      const np = out.files.find((f) => f.path === 'mixed/a-no-problems.md') as JsonFile;
+      assert.ok(np.findings.some((f) => f.rule === 'missing-section' && f.section === 'problems'));
+    });
+
+    it('uses 0-based lines: positions match the text', () => {
+      const out = json(run(tmp, ['check', '--format', 'json', 'one/no-problems.md']));
+      const lines = NO_PROBLEMS.split('\n');
+      for (const f of out.files[0].findings) {
+        assert.ok(f.range.start.line < lines.length, `line ${f.range.start.line}`);
+        assert.ok(f.range.start.character <= lines[f.range.start.line].length);
+      }
+    });
+
+    it('strips a BOM: the same report with and without one gives the same findings', () => {
+      const out = json(run(tmp, ['check', '--format', 'json', 'bom']));
+      assert.equal(out.files.length, 2);
+      const [a, b] = out.files;
+      assert.deepEqual({ ...a, path: '' }, { ...b, path: '' });
+    });
+  });
+
+  describe('worker pool', () => {
+    it('runs 20 files on worker threads with the same, input-ordered results as in-process', () => {
+      const pooled = run(tmp, ['check', '--format', 'json', '--jobs', '3', 'many'], { DUTY_REPORT_DEBUG: '1' });
+      assert.match(pooled.stderr, /3 workers for 20 files/);
+      const serial = run(tmp, ['check', '--format', 'json', '--jobs', '1', 'many'], { DUTY_REPORT_DEBUG: '1' });
+      assert.match(serial.stderr, /0 workers for 20 files/);
+      assert.equal(pooled.stdout, serial.stdout);
+      assert.equal(pooled.status, 1);
+      const out = json(pooled);
+      assert.deepEqual(
+        out.files.map((f) => f.path),
+        Array.from({ length: 20 }, (_, i) => `many/r${String(i).padStart(2, '0')}.md`),
+      );
+      // Even files lack the 问题 part; the pool must not have swapped results between files.
+      out.files.forEach((f, i) => assert.equal(f.findings.some((x) => x.rule === 'missing-section' && x.section === 'problems'), i % 2 === 0, f.path));
+    });
+
+    it('defaults to min(cores, files/4) workers and stays in-process for small batches', () => {
+      const many = run(tmp, ['check', '--format', 'json', 'many'], { DUTY_REPORT_DEBUG: '1' });
+      const expected = Math.max(1, Math.min(os.availableParallelism(), 5));
+      assert.match(many.stderr, new RegExp(`${expected} workers for 20 files`));
+      const few = run(tmp, ['check', '--format', 'json', 'one'], { DUTY_REPORT_DEBUG: '1' });
+      assert.match(few.stderr, /0 workers for 2 files/);
+    });
+  });
+
+  describe('sarif format', () => {
+    const validate = sarifValidator();
+
+    it('validates against the SARIF 2.1.0 schema', () => {
+      const r = run(tmp, ['check', '--format', 'sarif', 'one', 'mixed']);
+      assert.equal(r.status, 1);
+      const log = JSON.parse(r.stdout);
+      assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+    });
+
+    it('the schema check is real: a relative helpUri or a 0 column is rejected', () => {
+      const log = JSON.parse(run(tmp, ['check', '--format', 'sarif', 'one']).stdout);
+      const bad1 = structuredClone(log);
+      bad1.runs[0].tool.driver.rules[0].helpUri = RULES[0].docs;
+      assert.equal(validate(bad1), false);
+      const bad2 = structuredClone(log);
+      bad2.runs[0].results[0].locations[0].physicalLocation.region.startColumn = 0;
+      assert.equal(validate(bad2), false);
+    });
+
+    it('describes the tool, its rules and 1-based UTF-16 regions', () => {
+      const log = JSON.parse(run(tmp, ['check', '--format', 'sarif', 'one', 'mixed']).stdout);
+      assert.equal(log.version, '2.1.0');
+      assert.equal(log.runs.length, 1);
+      const runObj = log.runs[0];
+      assert.equal(runObj.columnKind, 'utf16CodeUnits');
+      const driver = runObj.tool.driver;
+      assert.equal(driver.name, 'duty-report');
+      assert.equal(driver.semanticVersion, PKG.version);
+      assert.deepEqual(
+        driver.rules.map((x: { id: string }) => x.id),
+        RULES.map((x) => x.id),
+      );
+      for (const rule of driver.rules) {
+        assert.match(rule.helpUri, /^https?:\/\/.+\/blob\/main\/docs\//);
+        assert.ok(rule.shortDescription.text);
+        assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level));
+      }
+      assert.match(runObj.originalUriBaseIds['%SRCROOT%'].uri, /^file:\/\/.*\/$/);
+      const uris = runObj.artifacts.map((a: { location: { uri: string } }) => a.location.uri);
+      assert.ok(uris.includes('mixed/%E6%8A%A5%E5%91%8A%20%E4%BA%8C%231.md'), uris.join(' '));
+      const json1 = json(run(tmp, ['check', '--format', 'json', 'one', 'mixed']));
+      const flat = json1.files.flatMap((f) => f.findings.map((x) => ({ f, x })));
+      assert.equal(runObj.results.length, flat.length);
+      runObj.results.forEach((res: any, i: number) => {
+        const { x } = flat[i];
+        assert.equal(res.ruleId, x.rule);
+        assert.equal(driver.rules[res.ruleIndex].id, x.rule);
+        assert.equal(res.level, x.severity === 'error' ? 'error' : x.severity === 'warning' ? 'warning' : 'note');
+        const region = res.locations[0].physicalLocation.region;
+        assert.equal(region.startLine, x.range.start.line + 1);
+        assert.equal(region.startColumn, x.range.start.character + 1);
+        assert.equal(res.locations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
+        if (x.fix) {
+          const rep = res.fixes[0].artifactChanges[0].replacements[0];
+          assert.equal(rep.insertedContent.text, x.fix.newText);
+          assert.equal(rep.deletedRegion.startLine, x.fix.range.start.line + 1);
+        }
+      });
+      assert.ok(runObj.invocations[0].toolExecutionNotifications.length === 2, 'skipped files are notifications');
+    });
+  });
+
+  describe('html format', () => {
+    it('ranks the reports by tier and score and escapes hostile titles and paths', () => {
+      const r = run(tmp, ['check', '--format', 'html', 'hostile', 'one']);
+      assert.equal(r.status, 1, r.stderr);
+      const html = r.stdout;
+      assert.match(html, /^<!DOCTYPE html>\n<html lang="zh-CN">/);
+      assert.ok(html.includes(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`));
+      assert.doesNotMatch(html, /<script|<img|onerror=alert\(1\)>|href=/i);
+      assert.ok(html.includes(`hostile/${escapeHtml(HOSTILE_IMG)}.md`));
+      const data = json(run(tmp, ['check', '--format', 'json', 'hostile', 'one']));
+      // Wherever the core carries the hostile title or heading (sections, a title field), the page shows it escaped.
+      const carried = JSON.stringify(data.files);
+      if (carried.includes(HOSTILE_TITLE)) assert.ok(html.includes(escapeHtml(HOSTILE_TITLE)));
+      if (carried.includes(`主要工作${HOSTILE_IMG}`)) assert.ok(html.includes(`主要工作${escapeHtml(HOSTILE_IMG)}`));
+      const rows = [...html.matchAll(/<span class="dr-rank-no">(\d+)<\/span><span class="dr-name"><span class="dr-path">([^<]*)<\/span>(?: <span class="dr-muted">[^<]*<\/span>)?<\/span><span class="dr-score-n-small">(\d+)<\/span><span class="dr-tier">([好中差])</g)];
+      assert.equal(rows.length, 4);
+      assert.equal(html.match(/<details>/g)?.length, 4);
+      const rank = { 好: 0, 中: 1, 差: 2 } as Record<string, number>;
+      for (let i = 1; i < rows.length; i++) {
+        const [a, b] = [rows[i - 1], rows[i]];
+        assert.ok(rank[a[4]] < rank[b[4]] || (rank[a[4]] === rank[b[4]] && Number(a[3]) >= Number(b[3])), `${a[0]} before ${b[0]}`);
+      }
+      for (const t of ['好', '中', '差']) {
+        const n = data.files.filter((f) => f.tier === t).length;
+        assert.ok(html.includes(`">${t} ${n}</span>`), `${t} ${n}`);
+      }
+    });
+  });
+});
