@@ -312,3 +312,16 @@ describe('quick fixes', () => {
     assert.equal(r.title, '述职报告');
   });
 });
+
+describe('metadata', () => {
+  it('has a docs page for every rule, linked from the README', () => {
+    const fs = require('node:fs') as typeof import('node:fs');
+    const path = require('node:path') as typeof import('node:path');
+    const root = path.join(__dirname, '..', '..');
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    for (const r of RULES) {
+      assert.ok(fs.existsSync(path.join(root, r.docs)), `missing ${r.docs}`);
+      assert.ok(readme.includes(`(${r.docs})`), `README does not link ${r.docs}`);
+    }
+  });
+});

@@ -12,8 +12,8 @@ interface Expected {
   description: string;
   options?: { profile?: string };
   profile?: string;
-  expect?: { rule: string; line?: number; section?: string; topic?: string }[];
-  forbid?: (string | { rule: string; line?: number })[];
+  expect?: { rule: string; line?: number; character?: number; section?: string; topic?: string }[];
+  forbid?: (string | { rule: string; line?: number; section?: string; topic?: string })[];
   maxSeverity?: 'error' | 'warning' | 'info' | 'hint';
   tier?: '好' | '中' | '差';
 }
@@ -53,12 +53,13 @@ describe('fixture reports', () => {
         it(`is read as profile ${exp.profile}`, () => assert.equal(r.profile.id, exp.profile, r.profile.reason));
       }
       for (const e of exp.expect ?? []) {
-        const what = `${e.rule}${e.line !== undefined ? ' at line ' + e.line : ''}${e.section ? ' (' + e.section + ')' : ''}${e.topic ? ' (' + e.topic + ')' : ''}`;
+        const what = `${e.rule}${e.line !== undefined ? ' at line ' + e.line : ''}${e.character !== undefined ? ':' + e.character : ''}${e.section ? ' (' + e.section + ')' : ''}${e.topic ? ' (' + e.topic + ')' : ''}`;
         it(`finds ${what}`, () => {
           const hit = r.findings.some(
             (f) =>
               f.rule === e.rule &&
               (e.line === undefined || f.range.start.line === e.line) &&
+              (e.character === undefined || f.range.start.character === e.character) &&
               (e.section === undefined || f.section === e.section) &&
               (e.topic === undefined || f.topic === e.topic),
           );
@@ -66,10 +67,12 @@ describe('fixture reports', () => {
         });
       }
       for (const f of exp.forbid ?? []) {
-        const rule = typeof f === 'string' ? f : f.rule;
-        const line = typeof f === 'string' ? undefined : f.line;
-        it(`does not report ${rule}${line !== undefined ? ' at line ' + line : ''}`, () => {
-          const bad = r.findings.filter((x) => x.rule === rule && (line === undefined || x.range.start.line === line));
+        const spec = typeof f === 'string' ? { rule: f } : f;
+        const { rule, line, section, topic } = spec as { rule: string; line?: number; section?: string; topic?: string };
+        it(`does not report ${rule}${line !== undefined ? ' at line ' + line : ''}${section ? ' (' + section + ')' : ''}${topic ? ' (' + topic + ')' : ''}`, () => {
+          const bad = r.findings.filter(
+            (x) => x.rule === rule && (line === undefined || x.range.start.line === line) && (section === undefined || x.section === section) && (topic === undefined || x.topic === topic),
+          );
           assert.deepEqual(show(bad), '');
         });
       }

@@ -30,8 +30,8 @@ const CAPS: Record<string, number> = {
   'achievement-too-long': 8,
   'problems-too-short': 8,
   'report-too-long': 5,
-  'vague-phrase': 8,
-  'no-evidence': 10,
+  'vague-phrase': 10,
+  'no-evidence': 12,
   'generic-problem': 10,
   'no-subjective-cause': 5,
   'not-personal': 8,
@@ -99,7 +99,10 @@ function runRule(
       if (!(Number.isFinite(f.start) && Number.isFinite(f.end) && f.start >= 0 && f.end >= f.start && f.end <= len)) {
         throw new Error(`rule ${rule.id} reported a bad range ${f.start}..${f.end}`);
       }
-      const severity: Severity = setting && setting !== 'off' ? setting : (f.severity ?? rule.defaultSeverity);
+      const natural: Severity = f.severity ?? rule.defaultSeverity;
+      // A setting equal to the rule's default changes nothing; another one rules every finding.
+      const overridden = setting !== undefined && setting !== 'off' && setting !== rule.defaultSeverity;
+      const severity: Severity = overridden ? (setting as Severity) : natural;
       const finding: Finding & { weight?: number } = {
         rule: rule.id,
         severity,
@@ -118,7 +121,7 @@ function runRule(
       if (f.related) finding.related = f.related.map((r) => ({ message: r.message[locale], range: model.index.range(r.start, r.end) }));
       if (f.data) finding.data = f.data;
       // Points follow the severity the user set, when they set one.
-      finding.weight = setting && setting !== 'off' ? POINTS[setting] : (f.weight ?? POINTS[severity]);
+      finding.weight = overridden ? POINTS[severity] : (f.weight ?? POINTS[severity]);
       if (severity === 'hint') finding.weight = 0;
       mine.push(finding);
     },
@@ -204,14 +207,22 @@ function detectProfile(model: ReportModel, profiles: Profile[]): { profile: Prof
   }
   const inTitle = distinctByProfile(outermost(titleHits));
   const inBody = distinctByProfile(outermost(bodyHits));
-  let best: { profile: Profile; inTitle: string[]; inBody: string[]; score: number } | undefined;
-  for (const p of candidates) {
-    const t = inTitle.get(p.id) ?? [];
-    const b = inBody.get(p.id) ?? [];
-    const score = t.reduce((s, phrase) => s + 4 + phrase.length, 0) + Math.min(b.length, 8) * 1.5;
-    if (score >= 4.5 && (!best || score > best.score)) best = { profile: p, inTitle: t, inBody: b, score };
-  }
-  return best;
+  const scored = candidates
+    .map((p) => {
+      const t = inTitle.get(p.id) ?? [];
+      const b = inBody.get(p.id) ?? [];
+      return { profile: p, inTitle: t, inBody: b, score: t.reduce((s, phrase) => s + 4 + phrase.length, 0) + Math.min(b.length, 8) * 1.5 };
+    })
+    .sort((a, b) => b.score - a.score);
+  const [best, second] = scored;
+  if (!best) return undefined;
+  // The title decides when it names a kind; the body alone must say it several times over,
+  // and clearly more than any other kind, or a passing mention would switch the profile.
+  if (best.inTitle.length) return best;
+  // Two-character words (社区, 居民) are everyday vocabulary; specific phrases must carry it.
+  const specific = best.inBody.filter((p) => p.length >= 3).length;
+  if (best.inBody.length >= 3 && specific >= 2 && best.score - (second?.score ?? 0) >= 1.5) return best;
+  return undefined;
 }
 
 interface Span {
@@ -335,7 +346,7 @@ function derive(model: ReportModel, knowledge: Knowledge, profile: Profile): Der
   };
 }
 
-const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';', '\n', '\r']);
+const CLAUSE_END = new Set(['。', '！', '？', '；', '，', '!', '?', ';', ',', '\n', '\r']);
 
 /** Longest match wins where lexicon phrases overlap; allowed phrases drop their hits. */
 function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): LexHit[] {
@@ -344,16 +355,16 @@ function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): LexHit[] {
   const out: LexHit[] = [];
   let coverEnd = -1;
   for (const h of raw) {
-    if (h.end <= coverEnd) continue; // inside a longer phrase already taken
+    if (h.start < coverEnd) continue; // overlaps a phrase already taken (leftmost-longest wins)
     if (h.tag.t !== 'lex') continue;
     const entry = h.tag.entry;
     if (allow.some((a) => isInside(text, h.start, entry.phrase, a))) continue;
     coverEnd = Math.max(coverEnd, h.end);
     const blk = model.blocks[h.block];
     let s = h.start;
-    while (s > blk.contentStart && !SENTENCE_END.has(text[s - 1])) s--;
+    while (s > blk.contentStart && !CLAUSE_END.has(text[s - 1])) s--;
     let e = h.end;
-    while (e < blk.end && !SENTENCE_END.has(text[e])) e++;
+    while (e < blk.end && !CLAUSE_END.has(text[e])) e++;
     const ev = scanEvidence(text, s, e);
     out.push({ ...h, entry, concrete: ev.figure || ev.name });
   }

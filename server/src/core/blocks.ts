@@ -141,6 +141,8 @@ export function matchMarker(text: string, i: number, end: number): OutlineMarker
     const value = chineseNumberValue(text.slice(i, j));
     if (value === undefined || value === 0) return undefined;
     const sep = text[j];
+    // 一、二季度 / 三、四月份 count on; 一、一年来的情况 is a heading.
+    if (sep === '、' && chineseNumberValue(text[j + 1] ?? '') === value + 1) return undefined;
     if (sep === '、' || sep === '．' || (sep === '.' && !isAsciiDigit(text.charCodeAt(j + 1)))) {
       return marker('cn', value, text, i, j + 1, sep);
     }

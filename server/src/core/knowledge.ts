@@ -89,10 +89,13 @@ function mergeProfiles(builtin: Profile[], config: DutyReportConfig | undefined)
       });
     } else {
       const base = out[i];
+      const sources = { ...base.thresholdSources };
+      for (const key of Object.keys(extra.thresholds ?? {}) as (keyof Thresholds)[]) sources[key] = '配置文件 profiles';
       out[i] = {
         ...base,
         ...extra,
         thresholds: { ...base.thresholds, ...(extra.thresholds ?? {}) },
+        thresholdSources: sources,
         detect: { title: extra.detect?.title ?? base.detect.title, content: extra.detect?.content ?? base.detect.content },
         topics: extra.topics ?? base.topics,
         aliases: extra.aliases ?? base.aliases,
@@ -101,7 +104,11 @@ function mergeProfiles(builtin: Profile[], config: DutyReportConfig | undefined)
   }
   for (const [id, t] of Object.entries(config?.thresholds ?? {})) {
     const p = out.find((q) => q.id === id);
-    if (p) p.thresholds = { ...p.thresholds, ...(t as Thresholds) };
+    if (p) {
+      p.thresholds = { ...p.thresholds, ...(t as Thresholds) };
+      p.thresholdSources = { ...p.thresholdSources };
+      for (const key of Object.keys(t ?? {}) as (keyof Thresholds)[]) p.thresholdSources[key] = '配置文件 thresholds';
+    }
   }
   return out;
 }

@@ -44,6 +44,8 @@ export interface Section {
   headingLevel?: number;
   /** Roles its heading words name. */
   namedRoles: Role[];
+  /** An unnumbered label line such as "存在的问题：" acting as a heading. */
+  isLabel?: boolean;
   /** Its role: named, inherited from the parent, or read from its content. */
   role: Role;
   start: number;
@@ -111,7 +113,7 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
     const t = blockText(b0).trim();
     const looksLikeTitle =
       (blk.kind === 'heading' && (blk.headingLevel === 1 || /述职|报告|总结|汇报/.test(t))) ||
-      (blk.kind === 'paragraph' && !blk.marker && blk.units <= 50 && blk.line === blk.endLine && !/[。：:！？；]$/.test(t) && !SALUTATION_WORDS.test(t.slice(-6)));
+      (blk.kind === 'paragraph' && !blk.marker && blk.units <= 50 && blk.line === blk.endLine && !/[。：:！？；，,]$/.test(t));
     if (looksLikeTitle) titleBlock = b0;
   }
 
@@ -151,6 +153,14 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
   const sections: Section[] = [];
   const blockSection = new Array<number>(nb).fill(-1);
   const stack: number[] = [];
+  // Labels sit at the level of the report's top headings (below a # title), else at 2.
+  let labelLevel = 2;
+  for (let b = 0; b < nb; b++) {
+    if (blocks[b].kind === 'heading' && b !== titleBlock) {
+      labelLevel = blocks[b].headingLevel ?? 2;
+      break;
+    }
+  }
   const isOther = (b: number) => b === titleBlock || b === salutationBlock || b === closingBlock || trailing.has(b);
 
   for (let b = 0; b < nb; b++) {
@@ -159,14 +169,16 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
       if (TEXT_KINDS.has(blk.kind) && stack.length && b !== closingBlock && !trailing.has(b) && b !== titleBlock) blockSection[b] = stack[stack.length - 1];
       continue;
     }
-    const isNode = blk.kind === 'heading' || (blk.marker !== undefined && blk.kind !== 'table');
+    const label = blk.kind === 'paragraph' && !blk.marker && isLabelLine(text, blk);
+    const isNode = blk.kind === 'heading' || label || (blk.marker !== undefined && blk.kind !== 'table');
     if (!isNode) {
       if (stack.length) blockSection[b] = stack[stack.length - 1];
       continue;
     }
     // Where does it nest?
-    if (blk.kind === 'heading') {
-      const level = blk.headingLevel ?? 1;
+    if (blk.kind === 'heading' || label) {
+      // A label stands where the report's top-level parts stand.
+      const level = label ? labelLevel : (blk.headingLevel ?? 1);
       while (stack.length) {
         const top = sections[stack[stack.length - 1]];
         if (top.headingLevel === undefined || top.headingLevel >= level) stack.pop();
@@ -200,7 +212,8 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
       parent,
       children: [],
       marker: blk.marker,
-      headingLevel: blk.kind === 'heading' ? blk.headingLevel : undefined,
+      headingLevel: blk.kind === 'heading' ? blk.headingLevel : label ? labelLevel : undefined,
+      isLabel: label || undefined,
       namedRoles: rolesFromTitle(title),
       role: 'other',
       start: blk.start,
@@ -240,14 +253,32 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
   const sectionSignals = countSignalsBySection(hits, blockSection, sections);
   const assign = (si: number, inherited: Role | undefined) => {
     const s = sections[si];
-    if (s.namedRoles.length) s.role = s.namedRoles[0];
+    // A sub-item's first phrase is content ("二是我对述职评议整改台账跟踪不紧"), not a label:
+    // it may only say problems/causes/plans, and only when it reads as a heading.
+    const labelLike = s.headingLevel !== undefined || s.isLabel || s.title.length <= 12;
+    const named = inherited === undefined ? s.namedRoles : labelLike ? s.namedRoles.filter((r) => r !== 'achievements' && r !== 'other' && r !== inherited) : [];
+    if (named.length) s.role = named[0];
     else if (inherited !== undefined) s.role = inherited;
     else s.role = classifyByContent(sectionSignals[si], s.units);
     for (const c of s.children) assign(c, s.role);
   };
   const topSet = new Set(top);
-  // Wrapper sections above the top stay 'other'; roles start at the top.
-  for (const si of top) assign(si, undefined);
+  // Wrapper sections above the top stay 'other'; roles start at the top. An unlabelled part
+  // is read from its wording, but only forward along the standard order: plans and causes
+  // come after the problems (or last), so plan-like wording in 成绩 does not make it 措施.
+  let reached = -1;
+  top.forEach((si) => {
+    const s = sections[si];
+    if (s.namedRoles.length) {
+      assign(si, undefined);
+    } else {
+      let r = classifyByContent(sectionSignals[si], s.units);
+      if ((r === 'plans' || r === 'causes') && reached < ROLE_ORDER.problems) r = 'achievements';
+      s.role = r;
+      for (const c of s.children) assign(c, r);
+    }
+    if (s.role !== 'other') reached = Math.max(reached, ROLE_ORDER[s.role as OutlineRole]);
+  });
 
   // Block roles, with cause/plan leads switching role inside problems parts.
   const blockRole = new Array<Role>(nb).fill('other');
@@ -317,13 +348,27 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
     evidence(b: number) {
       let e = evidenceCache.get(b);
       if (!e) {
-        e = scanEvidence(text, blocks[b].contentStart, blocks[b].end);
+        const blk = blocks[b];
+        e = scanEvidence(text, blk.marker ? blk.marker.end : blk.contentStart, blk.end);
         evidenceCache.set(b, e);
       }
       return e;
     },
     blockText,
   };
+}
+
+/**
+ * "存在的问题：", "**下一步打算**": a short unnumbered line that names a part of the outline
+ * and introduces what follows. Only role words make it a label, so "具体如下：" is not one.
+ */
+function isLabelLine(text: string, blk: Block): boolean {
+  if (blk.line !== blk.endLine || blk.units > 16) return false;
+  const t = text.slice(blk.contentStart, blk.end).trim();
+  const bold = /^\*\*[^*]+\*\*[：:]?$/.test(t);
+  if (!bold && !/[：:]$/.test(t)) return false;
+  const words = t.replace(/[*：:\s]/g, '');
+  return rolesFromTitle(words).some((r) => r !== 'other');
 }
 
 /** The words of a heading or of a marker paragraph's first phrase, without the marker. */

@@ -217,7 +217,7 @@ const CLASSIFIERS = '次名人个项场期篇件户家所条万亿元天轮份�
 export interface Evidence {
   /** A figure, a date or a percentage that is real data, not a placeholder like 20xx年 or X次. */
   figure: boolean;
-  /** A named thing: 《文件》, “名称”, or 「」. */
+  /** A named document or book: 《文件》. Quoted terms (“三会一课”) are standard vocabulary, not evidence. */
   name: boolean;
   /** A placeholder such as 20xx年, X次, ×× or ____ was seen. */
   placeholder: boolean;
@@ -250,15 +250,13 @@ export function scanEvidence(text: string, start: number, end: number): Evidence
     } else if (c === 0x300a /* 《 */) {
       const close = text.indexOf('》', i + 1);
       if (close !== -1 && close < end && close > i + 1) name = true;
-    } else if (c === 0x201c /* “ */ || c === 0x300c /* 「 */) {
-      const close = text.indexOf(c === 0x201c ? '”' : '」', i + 1);
-      if (close !== -1 && close < end && close - i > 2) name = true;
     } else if (c === 0x25 || c === 0xff05) {
       // a lone % after a Chinese numeral (百分之) is rare; digits already set figure
     } else if (c > 0x4e00 && CN_FIGURE_NUMERALS.includes(String.fromCharCode(c))) {
       let j = i + 1;
       while (j < end && (CN_FIGURE_NUMERALS.includes(text[j]) || text[j] === '一' || text[j] === '零')) j++;
-      if (j < end && CLASSIFIERS.includes(text[j])) figure = true;
+      // 十二次 / 三个村, and dates written out: 三月十五日
+      if (j < end && (CLASSIFIERS.includes(text[j]) || text[j] === '月' || text[j] === '日')) figure = true;
       i = j - 1;
     }
   }

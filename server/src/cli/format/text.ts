@@ -7,7 +7,7 @@ import type { Finding, Locale, ProfileSource, Severity } from '../../core/types'
 import type { CheckedFile, FormatInput } from './json';
 
 const SEVERITY_WORDS: Record<Locale, Record<Severity, string>> = {
-  zh: { error: '错误', warning: '警告', info: '提示', hint: '信息' },
+  zh: { error: '错误', warning: '警告', info: '提示', hint: '建议' },
   en: { error: 'error', warning: 'warning', info: 'info', hint: 'hint' },
 };
 

@@ -40,7 +40,7 @@ export const genericProblem: Rule = {
           zh: '问题部分没有一处具体的事例、数据或名称，只是泛泛而谈（002：查找问题要见人见事见思路，不能大而化之；防止讲问题轻描淡写）。请写明哪项工作、哪件事、造成了什么后果。',
           en: 'The problems part names no concrete matter, example or figure (seed 002: problems must name people, matters and ideas).',
         },
-        weight: 6,
+        weight: 8,
       });
     }
   },

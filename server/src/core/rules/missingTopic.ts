@@ -1,4 +1,4 @@
-import { blockInsertion, headingLine, snippetEscape, styleOf } from '../outlineStyle';
+import { blockInsertion, headingLine, LevelStyle, snippetEscape, styleOf } from '../outlineStyle';
 import type { Rule, RuleContext } from '../rule';
 
 export const missingTopic: Rule = {
@@ -15,7 +15,7 @@ export const missingTopic: Rule = {
     // Insert under the achievements part, after its last subsection, in the style of its subsections.
     let offset = text.length;
     let number = 1;
-    let style = styleOf(model, []);
+    let style: LevelStyle = { hashes: '', kind: 'cn-paren', sep: '（', bold: false };
     if (ach !== undefined) {
       const sec = model.sections[ach];
       offset = sec.end;

@@ -42,7 +42,7 @@ export const noEvidence: Rule = {
           zh: `成绩部分 ${substantive} 段都没有数据、时间或实例${placeholders ? '（占位符不算数据）' : ''}，整体“虚、空、飘”（002：提倡用实例、数据说话，切忌“虚、空、飘”）。`,
           en: `None of the ${substantive} achievement paragraphs gives a figure, date or example (seed 002).`,
         },
-        weight: 5,
+        weight: 8,
       });
     }
   },

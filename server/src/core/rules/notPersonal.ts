@@ -13,6 +13,7 @@ export const notPersonal: Rule = {
     let ours = 0;
     let mineInProblems = 0;
     let problemBlocks = 0;
+    let oursInProblems = 0;
     for (const b of derived.bodyBlocks) {
       const m = derived.signalsInBlock(b, 'first-person');
       mine += m;
@@ -20,6 +21,7 @@ export const notPersonal: Rule = {
       if (model.blockRole[b] === 'problems' && model.blocks[b].units >= 8) {
         problemBlocks++;
         mineInProblems += m;
+        oursInProblems += derived.signalsInBlock(b, 'unit-voice');
       }
     }
     // A short draft has not had the chance yet.
@@ -28,13 +30,13 @@ export const notPersonal: Rule = {
       ctx.report({
         ...derived.anchor,
         message: {
-          zh: `全文${mine === 0 ? '没有一处' : `只有 ${mine} 处`}讲到“我”“本人”，却有 ${ours} 处“我们”“我单位”“支部”等，读来是单位工作总结而非个人述职（002：真正把自己摆进去，防止只讲面上工作，不讲个人履职尽责情况）。`,
+          zh: `全文${mine === 0 ? '没有一处' : `只有 ${mine} 处`}讲到“我”“本人”${ours ? `，却有 ${ours} 处“我们”“我单位”“支部”等，读来是单位工作总结而非个人述职` : '，看不出本人做了什么'}（002：真正把自己摆进去，防止只讲面上工作，不讲个人履职尽责情况）。`,
           en: `The report speaks of "we" and the unit ${ours} times and of "I" ${mine} times: it reads as a unit summary, not a personal duty report (seed 002).`,
         },
         data: { firstPerson: mine, unitVoice: ours },
         weight: 8,
       });
-    } else if (problemBlocks > 0 && mineInProblems === 0) {
+    } else if (problemBlocks > 0 && mineInProblems === 0 && oursInProblems >= 2) {
       ctx.report({
         ...roleAnchor(ctx, 'problems'),
         severity: 'info',

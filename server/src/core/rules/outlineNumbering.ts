@@ -96,3 +96,4 @@ function checkGroup(ctx: RuleContext, group: number[]): void {
     prevByKind.set(m.kind, m.value);
   }
 }
+

@@ -12,17 +12,19 @@ export const problemsTooShort: Rule = {
     const { derived, model } = ctx;
     // With no problems part at all, missing-section already says it.
     if (min === undefined || model.units < MIN_UNITS_FOR_SHARES || !derived.rolesPresent.has('problems')) return;
-    const share = derived.unitsByRole.problems / model.units;
+    // Seed 003's outline has no separate causes part: the analysis is part of 讲问题.
+    const units = derived.unitsByRole.problems + derived.unitsByRole.causes;
+    const share = units / model.units;
     if (share >= min - 0.005) return;
     const src = ctx.profile.thresholdSources?.minProblemShare ?? ctx.profile.source;
-    const lack = Math.ceil(min * model.units - derived.unitsByRole.problems);
+    const lack = Math.ceil(min * model.units - units);
     ctx.report({
       ...roleAnchor(ctx, 'problems'),
       message: {
-        zh: `问题部分 ${derived.unitsByRole.problems} 字，只占全文 ${percent(share)}，低于 ${fraction(min)}（${src}）。还差约 ${lack} 字：把问题写具体，见人见事见思路。`,
+        zh: `问题部分（含原因分析）${units} 字，只占全文 ${percent(share)}，低于 ${fraction(min)}（${src}）。还差约 ${lack} 字：把问题写具体，见人见事见思路。`,
         en: `The problems part is only ${percent(share)} of the report, below ${fraction(min)} (${src}).`,
       },
-      data: { share, min, units: derived.unitsByRole.problems },
+      data: { share, min, units },
       weight: share < min / 2 ? 8 : 5,
     });
   },

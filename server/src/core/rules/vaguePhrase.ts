@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
 
 /** Kinds that other rules judge where they belong: problems for generic-problem, plans for vague-measure. */
-const OWNED: Record<string, string> = { 'boilerplate-problem': 'problems', 'empty-measure': 'plans' };
+const OWNED: Record<string, readonly string[]> = { 'boilerplate-problem': ['problems', 'causes'], 'empty-measure': ['plans'] };
 
 export const vaguePhrase: Rule = {
   id: 'vague-phrase',
@@ -14,7 +14,7 @@ export const vaguePhrase: Rule = {
     const kinds = new Map(knowledge.lexicon.kinds.map((k) => [k.id, k]));
     for (const h of derived.lex) {
       const role = model.blockRole[h.block];
-      if (OWNED[h.entry.kind] === role) continue;
+      if (OWNED[h.entry.kind]?.includes(role)) continue;
       // A phrase in a sentence that carries a figure or a date is less empty: let it be.
       if (h.concrete && !h.entry.always) continue;
       const kind = kinds.get(h.entry.kind);
