@@ -325,3 +325,27 @@ describe('metadata', () => {
     }
   });
 });
+
+describe('core purity', () => {
+  it('imports no vscode, LSP or Node built-ins under server/src/core', () => {
+    const fs = require('node:fs') as typeof import('node:fs');
+    const path = require('node:path') as typeof import('node:path');
+    const dir = path.join(__dirname, '..', '..', 'server', 'src', 'core');
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(d, e.name));
+        else if (e.name.endsWith('.ts')) files.push(path.join(d, e.name));
+      }
+    };
+    walk(dir);
+    assert.ok(files.length > 10);
+    for (const f of files) {
+      const src = fs.readFileSync(f, 'utf8');
+      const bad = [...src.matchAll(/from '([^']+)'|require\('([^']+)'\)/g)]
+        .map((m) => m[1] ?? m[2])
+        .filter((m) => /^(vscode|vscode-languageserver|node:|fs$|path$|os$|child_process|worker_threads)/.test(m));
+      assert.deepEqual(bad, [], path.relative(dir, f));
+    }
+  });
+});
