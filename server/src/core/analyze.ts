@@ -214,6 +214,9 @@ function detectProfile(model: ReportModel, profiles: Profile[]): { profile: Prof
       return { profile: p, inTitle: t, inBody: b, score: t.reduce((s, phrase) => s + 4 + phrase.length, 0) + Math.min(b.length, 8) * 1.5 };
     })
     .sort((a, b) => b.score - a.score);
+  // A kind named in the title wins over body vocabulary of another kind.
+  const titled = scored.filter((c) => c.inTitle.length > 0);
+  if (titled.length) return titled[0];
   const [best, second] = scored;
   if (!best) return undefined;
   // The title decides when it names a kind; the body alone must say it several times over,
@@ -361,8 +364,9 @@ function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): LexHit[] {
     if (allow.some((a) => isInside(text, h.start, entry.phrase, a))) continue;
     coverEnd = Math.max(coverEnd, h.end);
     const blk = model.blocks[h.block];
+    const from = blk.marker && blk.marker.end <= h.start ? blk.marker.end : blk.contentStart; // "1." is not a figure
     let s = h.start;
-    while (s > blk.contentStart && !CLAUSE_END.has(text[s - 1])) s--;
+    while (s > from && !CLAUSE_END.has(text[s - 1])) s--;
     let e = h.end;
     while (e < blk.end && !CLAUSE_END.has(text[e])) e++;
     const ev = scanEvidence(text, s, e);

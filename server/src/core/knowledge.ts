@@ -84,6 +84,7 @@ function mergeProfiles(builtin: Profile[], config: DutyReportConfig | undefined)
         aliases: extra.aliases ?? [],
         source: extra.source ?? '.duty-report',
         thresholds: { ...(extra.thresholds ?? {}) },
+        thresholdSources: { ...(extra.thresholdSources ?? {}) },
         topics: extra.topics ?? [],
         detect: { title: extra.detect?.title ?? [], content: extra.detect?.content ?? [] },
       });
@@ -91,6 +92,7 @@ function mergeProfiles(builtin: Profile[], config: DutyReportConfig | undefined)
       const base = out[i];
       const sources = { ...base.thresholdSources };
       for (const key of Object.keys(extra.thresholds ?? {}) as (keyof Thresholds)[]) sources[key] = '配置文件 profiles';
+      Object.assign(sources, extra.thresholdSources ?? {});
       out[i] = {
         ...base,
         ...extra,

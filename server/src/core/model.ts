@@ -305,6 +305,24 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
     blockRole[b] = role;
   }
 
+  // Text before the first part, when no part is the achievements: in a report whose only
+  // outline is "存在的问题：/下一步打算：" labels, the work done stands above them.
+  if (sections.length && !top.some((si) => sections[si].role === 'achievements')) {
+    const firstTop = top.length ? sections[top[0]].block : nb;
+    let first = true;
+    for (const b of textBlocks) {
+      if (b >= firstTop) break;
+      if (isOther(b) || blockSection[b] !== -1) continue;
+      const t = text.slice(blocks[b].contentStart, Math.min(blocks[b].end, blocks[b].contentStart + 80));
+      if (first && INTRO.test(t)) {
+        first = false;
+        continue;
+      }
+      first = false;
+      blockRole[b] = 'achievements';
+    }
+  }
+
   // A report with no outline at all: read the roles from paragraph leads, in order.
   if (sections.length === 0) {
     let state: Role = 'achievements';
