@@ -295,18 +295,19 @@ function derive(model: ReportModel, knowledge: Knowledge, profile: Profile): Der
   const signals = new Map<number, Record<string, number>>();
   const lexRaw: Hit[] = [];
   const inBody = new Set(bodyBlocks);
+  // Topic coverage of the active profile, filled in the same walk over the hits.
+  const topics = profile.topics.map(() => ({ covered: false, hit: undefined as Hit | undefined, matched: undefined as string | undefined, related: new Set<string>() }));
   for (const h of model.hits) {
     if (h.tag.t === 'sig') {
       let rec = signals.get(h.block);
       if (!rec) signals.set(h.block, (rec = {}));
       rec[h.tag.kind] = (rec[h.tag.kind] ?? 0) + 1;
-    } else if (h.tag.t === 'lex' && inBody.has(h.block)) lexRaw.push(h);
-  }
-  const lex = resolveLex(lexRaw, model, knowledge.allow);
-
-  // Topic coverage of the active profile.
-  const topics = profile.topics.map(() => ({ covered: false, hit: undefined as Hit | undefined, matched: undefined as string | undefined, related: new Set<string>() }));
-  for (const h of model.hits) {
+      continue;
+    }
+    if (h.tag.t === 'lex') {
+      if (inBody.has(h.block)) lexRaw.push(h);
+      continue;
+    }
     if (h.tag.t !== 'topic' || h.tag.profile !== profile.id || !inBody.has(h.block)) continue;
     const t = topics[h.tag.topic];
     if (!t || t.covered) continue;
@@ -324,6 +325,8 @@ function derive(model: ReportModel, knowledge: Knowledge, profile: Profile): Der
       }
     }
   }
+
+  const lex = resolveLex(lexRaw, model, knowledge.allow);
 
   let anchor = { start: 0, end: 0 };
   if (model.titleBlock !== -1) {

@@ -1,4 +1,4 @@
-import { Block, Directive, FrontMatter, MARKER_ORDER, OutlineMarker, scanBlocks } from './blocks';
+import { Block, Directive, FrontMatter, OutlineMarker, scanBlocks } from './blocks';
 import {
   CAUSE_LEADS,
   CLOSING,
@@ -440,8 +440,3 @@ function classifyByContent(t: SignalTally, units: number): Role {
   return 'achievements';
 }
 
-export function isTextBlock(b: Block): boolean {
-  return TEXT_KINDS.has(b.kind);
-}
-
-export { MARKER_ORDER };

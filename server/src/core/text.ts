@@ -263,11 +263,6 @@ export function scanEvidence(text: string, start: number, end: number): Evidence
   return { figure, name, placeholder };
 }
 
-/** True where text has a digit or a date in a form writers use for real figures. */
-export function hasFigure(text: string, start = 0, end = text.length): boolean {
-  return scanEvidence(text, start, end).figure;
-}
-
 // ---------------------------------------------------------------------------------------
 
 export interface PatternHit<T> {
