@@ -13,6 +13,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // Rule pages are bundled as text for hovers.
+  loader: { '.md': 'text' },
 };
 
 const builds = [
@@ -20,6 +22,10 @@ const builds = [
   { ...common, entryPoints: ['server/src/core/index.ts'], outfile: 'server/out/core.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js' },
   { ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'server/out/worker.js' },
+  // The language server: VS Code starts it over IPC, other editors over stdio.
+  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server.js' },
+  // The VS Code client; `vscode` is provided by the editor at run time.
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   // Tests are bundled too, so mocha runs plain JS with no TypeScript loader.
   { ...common, entryPoints: require('fs').readdirSync('test/unit').filter((f) => f.endsWith('.test.ts')).map((f) => 'test/unit/' + f), outdir: 'test/out', external: ['mocha'] },
 ];

@@ -6,6 +6,7 @@ import { BUILTIN_PROFILES } from './knowledge';
 
 export { analyze, tierOf } from './analyze';
 export { parseConfig } from './config';
+export { recognizeReport, type Recognition } from './recognize';
 export { RULES } from './rules/index';
 export { RULE_IDS } from './rules/ids';
 export { BUILTIN_LEXICON, BUILTIN_PROFILES, findProfile } from './knowledge';

@@ -1,0 +1,278 @@
+/**
+ * The VS Code side: starts the language server, keeps it running, and adds what only an editor
+ * can: commands, the status bar, a scorecard view. All analysis happens in the server.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import {
+  EnableFileNotification,
+  ExportRequest,
+  ProfilesRequest,
+  ScorecardRequest,
+  SetProfileRequest,
+  StatusNotification,
+  type ExportFormat,
+  type ExportResponse,
+  type ProfileSummary,
+  type ScorecardResponse,
+  type SetProfileResponse,
+  type StatusParams,
+} from '../../server/src/lsp/protocol';
+import { ScorecardView } from './scorecardView';
+
+const FORCED_KEY = 'dutyReport.forcedFiles';
+/** Restarts allowed within RESTART_WINDOW_MS before the client gives up (a crash loop). */
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const output = vscode.window.createOutputChannel('述职报告助手 Duty Report Assistant', { log: true });
+  const forcedFiles = (): string[] => context.workspaceState.get<string[]>(FORCED_KEY, []);
+
+  const restarts: number[] = [];
+  let toldRestart = false;
+  const errorHandler: ErrorHandler = {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const now = Date.now();
+      while (restarts.length && now - restarts[0] > RESTART_WINDOW_MS) restarts.shift();
+      if (restarts.length >= MAX_RESTARTS) {
+        return {
+          action: CloseAction.DoNotRestart,
+          message: vscode.l10n.t('The Duty Report Assistant server stopped {0} times in a few minutes and was not restarted. See the output panel.', MAX_RESTARTS + 1),
+        };
+      }
+      restarts.push(now);
+      // Say so once per session; later restarts go to the output channel only.
+      const first = !toldRestart;
+      toldRestart = true;
+      output.appendLine(`[${new Date().toISOString()}] server stopped; restarting`);
+      if (first) void vscode.window.showInformationMessage(vscode.l10n.t('The Duty Report Assistant server stopped unexpectedly and was restarted.'));
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'markdown' }],
+    outputChannel: output,
+    errorHandler,
+    initializationOptions: { forcedFiles: forcedFiles() },
+    markdown: { isTrusted: false, supportHtml: false },
+  };
+  client = new LanguageClient('dutyReport', '述职报告助手 Duty Report Assistant', serverOptions, clientOptions);
+
+  const status = new StatusBar();
+  const view = new ScorecardView(() => client);
+  context.subscriptions.push(status, view, output);
+
+  client.onNotification(StatusNotification, (p: StatusParams) => {
+    status.update(p);
+    view.onStatus(p);
+  });
+  // After a restart the server has forgotten which files were turned on by hand.
+  client.onDidChangeState((e) => {
+    if (e.newState === State.Running) for (const uri of forcedFiles()) void client?.sendNotification(EnableFileNotification, { uri, enabled: true });
+  });
+
+  const activeMarkdown = (): vscode.TextEditor | undefined => {
+    const e = vscode.window.activeTextEditor;
+    return e && e.document.languageId === 'markdown' ? e : undefined;
+  };
+
+  const pickProfile = async (placeHolder: string): Promise<ProfileSummary | undefined> => {
+    const profiles = await request<ProfileSummary[]>(ProfilesRequest, {});
+    if (!profiles) return undefined;
+    const items = profiles.map((p) => ({
+      label: p.name,
+      description: p.id,
+      detail: p.maxUnits ? vscode.l10n.t('{0} · at most {1} characters', p.nameEn, p.maxUnits) : p.nameEn,
+      profile: p,
+    }));
+    return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true }))?.profile;
+  };
+
+  const request = async <T>(method: string, params: unknown): Promise<T | undefined> => {
+    if (!client || client.state !== State.Running) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The Duty Report Assistant server is not running yet. Try again in a moment.'));
+      return undefined;
+    }
+    return (await client.sendRequest(method, params)) as T;
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('dutyReport.insertOutline', async () => {
+      const profile = await pickProfile(vscode.l10n.t('Outline for which kind of report?'));
+      if (!profile) return;
+      const body = outlineSnippet(context, profile.id);
+      if (!body) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('No outline snippet for profile {0}.', profile.id));
+        return;
+      }
+      let editor = activeMarkdown();
+      if (!editor) {
+        const doc = await vscode.workspace.openTextDocument({ language: 'markdown' });
+        editor = await vscode.window.showTextDocument(doc);
+      }
+      await editor.insertSnippet(new vscode.SnippetString(body));
+    }),
+
+    vscode.commands.registerCommand('dutyReport.chooseProfile', async () => {
+      const editor = activeMarkdown();
+      if (!editor) return void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown report first.'));
+      const profile = await pickProfile(vscode.l10n.t('Which kind of report is this file?'));
+      if (!profile) return;
+      const doc = editor.document;
+      const version = doc.version;
+      const res = await request<SetProfileResponse | null>(SetProfileRequest, { textDocument: { uri: doc.uri.toString(), version }, profile: profile.id });
+      // The edit was computed for `version`; if the writer typed meanwhile, it would land in the wrong place.
+      if (!res || doc.version !== res.version) {
+        return void vscode.window.showWarningMessage(vscode.l10n.t('The document changed while the profile was chosen. Please try again.'));
+      }
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of res.edits) edit.replace(doc.uri, toRange(e.range), e.newText);
+      await vscode.workspace.applyEdit(edit);
+    }),
+
+    vscode.commands.registerCommand('dutyReport.checkFile', async () => {
+      const editor = activeMarkdown();
+      if (!editor) return void vscode.window.showWarningMessage(vscode.l10n.t('Only Markdown files can be checked.'));
+      const uri = editor.document.uri.toString();
+      const list = forcedFiles();
+      if (!list.includes(uri)) await context.workspaceState.update(FORCED_KEY, [...list, uri]);
+      await client?.sendNotification(EnableFileNotification, { uri, enabled: true });
+      void vscode.window.showInformationMessage(vscode.l10n.t('Checking is on for {0}.', path.basename(editor.document.uri.path)));
+    }),
+
+    vscode.commands.registerCommand('dutyReport.showScorecard', async () => {
+      const editor = activeMarkdown();
+      if (!editor) return void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown report first.'));
+      await view.show(editor.document);
+    }),
+
+    vscode.commands.registerCommand('dutyReport.exportFindings', async () => {
+      const editor = activeMarkdown();
+      if (!editor) return void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown report first.'));
+      const formats: { label: string; format: ExportFormat; ext: string }[] = [
+        { label: vscode.l10n.t('HTML scorecard'), format: 'html', ext: 'html' },
+        { label: 'SARIF 2.1.0', format: 'sarif', ext: 'sarif' },
+        { label: 'JSON', format: 'json', ext: 'json' },
+        { label: vscode.l10n.t('Plain text'), format: 'text', ext: 'txt' },
+      ];
+      const pick = await vscode.window.showQuickPick(formats, { placeHolder: vscode.l10n.t('Export the findings as') });
+      if (!pick) return;
+      const doc = editor.document;
+      const res = await request<ExportResponse | null>(ExportRequest, { textDocument: { uri: doc.uri.toString() }, format: pick.format });
+      if (!res) return void vscode.window.showWarningMessage(vscode.l10n.t('This file is not checked as a report, so there is nothing to export.'));
+      const base = doc.isUntitled ? 'report' : path.basename(doc.uri.path).replace(/\.[^.]*$/, '');
+      const defaultUri = doc.isUntitled ? undefined : vscode.Uri.joinPath(doc.uri, '..', `${base}.findings.${pick.ext}`);
+      const target = await vscode.window.showSaveDialog({ defaultUri, filters: { [pick.label]: [pick.ext] } });
+      if (!target) return;
+      await vscode.workspace.fs.writeFile(target, Buffer.from(res.content, 'utf8'));
+      const open = vscode.l10n.t('Open');
+      if ((await vscode.window.showInformationMessage(vscode.l10n.t('Findings exported to {0}.', target.fsPath), open)) === open) {
+        await vscode.commands.executeCommand('vscode.open', target);
+      }
+    }),
+
+    vscode.window.onDidChangeActiveTextEditor((e) => status.follow(e?.document)),
+  );
+
+  await client.start();
+  status.follow(vscode.window.activeTextEditor?.document);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+function toRange(r: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+/** The outline snippet of a profile, from the same file VS Code offers as snippets. */
+function outlineSnippet(context: vscode.ExtensionContext, profileId: string): string | undefined {
+  try {
+    const file = context.asAbsolutePath(path.join('snippets', 'duty-report.json'));
+    const all = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, { prefix: string | string[]; body: string | string[] }>;
+    const hit = Object.values(all).find((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).includes(`dutyreport-${profileId}`));
+    if (!hit) return undefined;
+    return Array.isArray(hit.body) ? hit.body.join('\n') : hit.body;
+  } catch {
+    return undefined;
+  }
+}
+
+/** 字数 against the limit and the score of the active report; a click opens the scorecard. */
+class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('dutyReport.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly latest = new Map<string, StatusParams>();
+  private active: string | undefined;
+
+  constructor() {
+    this.item.name = vscode.l10n.t('Duty Report Assistant');
+    this.item.command = 'dutyReport.showScorecard';
+  }
+
+  update(p: StatusParams): void {
+    this.latest.set(p.uri, p);
+    if (p.uri === this.active) this.render(p);
+  }
+
+  follow(doc: vscode.TextDocument | undefined): void {
+    this.active = doc?.uri.toString();
+    const p = this.active ? this.latest.get(this.active) : undefined;
+    if (p) this.render(p);
+    else {
+      this.item.hide();
+      void vscode.commands.executeCommand('setContext', 'dutyReport.isReport', false);
+    }
+  }
+
+  private render(p: StatusParams): void {
+    void vscode.commands.executeCommand('setContext', 'dutyReport.isReport', p.checked);
+    if (!p.checked || p.units === undefined) {
+      this.item.hide();
+      return;
+    }
+    const over = p.limit !== undefined && p.units > p.limit;
+    const units = p.limit !== undefined ? vscode.l10n.t('{0}/{1} chars', p.units, p.limit) : vscode.l10n.t('{0} chars', p.units);
+    this.item.text = `$(checklist) ${units} · ${vscode.l10n.t('{0} pts', p.score ?? 0)} ${p.tier ?? ''}`;
+    this.item.tooltip = new vscode.MarkdownString(
+      [
+        `**${vscode.l10n.t('Duty Report Assistant')}**`,
+        '',
+        `${vscode.l10n.t('Profile')}: ${p.profile ?? ''}`,
+        `${vscode.l10n.t('Errors')}: ${p.errors ?? 0} · ${vscode.l10n.t('Warnings')}: ${p.warnings ?? 0}`,
+        over ? vscode.l10n.t('Over the limit of {0} characters.', p.limit ?? 0) : '',
+        '',
+        vscode.l10n.t('Click to open the scorecard.'),
+      ].join('\n\n'),
+    );
+    this.item.backgroundColor = over || p.tier === '差' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
+
+export type { ScorecardResponse };

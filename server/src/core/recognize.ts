@@ -1,0 +1,89 @@
+/**
+ * Is this Markdown a 述职报告 at all? The editor checks only reports, so a README or a
+ * meeting note in the same folder must get nothing. Cheap: looks at the front matter, the
+ * first lines and line-start part headings; it never runs the rules.
+ */
+
+export type Recognition =
+  | { report: true; by: 'front-matter' | 'title' | 'outline'; evidence: string }
+  | { report: false; by: 'front-matter' | 'none'; evidence?: string };
+
+/** Front matter keys that mark a report, or (with false/no) mark it as none. */
+const FM_KEY = /^(?:profile|duty-report|dutyReport|述职报告|report-kind|reportKind)\s*:\s*(.*)$/;
+
+/**
+ * A report's title names the genre and ends with it: "2024年度个人述职报告",
+ * "XX同志述职述廉报告（初稿）". "述职报告助手" (a tool's name) does not end that way.
+ */
+const TITLE = /述(?:职|责|廉)[\p{L}\p{N}]{0,8}(?:报告|材料|发言|提纲)(?:（[^）]{0,12}）|\([^)]{0,12}\))?$/u;
+
+/** Line-start part headings of the standard outline, by role. */
+const PART_HEADINGS: [string, RegExp][] = [
+  ['achievements', /^(?:主要工作|工作成效|主要成效|履职情况|履职尽责情况|工作完成情况|工作开展情况|取得的成效|主要做法|.{0,6}工作情况$)/],
+  ['problems', /^(?:存在的?(?:主要)?(?:问题|不足)|问题与不足|不足之处|差距和不足|存在问题和不足)/],
+  ['causes', /^(?:原因分析|问题原因|产生问题的原因|存在问题的原因|问题产生的原因)/],
+  ['plans', /^(?:下一?步(?:工作)?(?:打算|计划|思路|措施)|整改措施|今后(?:工作)?(?:打算|努力方向)|努力方向|改进措施)/],
+];
+
+const MARKER = /^(?:#{1,6}\s+)?(?:\*\*)?\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．])?\s*/;
+const SALUTATION = /^(?:各位|尊敬的|同志们|大家好).{0,30}[：:]\s*$/;
+
+/** How far into the text the outline is looked for: a report's parts start early. */
+const SCAN_CHARS = 200_000;
+
+export function recognizeReport(text: string): Recognition {
+  const head = text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text;
+  const lines = head.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  let i = 0;
+  if (lines[0]?.trim() === '---') {
+    let end = -1;
+    for (let j = 1; j < Math.min(lines.length, 200); j++) {
+      if (/^(?:---|\.\.\.)\s*$/.test(lines[j])) {
+        end = j;
+        break;
+      }
+    }
+    if (end !== -1) {
+      for (let j = 1; j < end; j++) {
+        const m = FM_KEY.exec(lines[j].trim());
+        if (!m) continue;
+        const value = m[1].trim().replace(/^["']|["']$/g, '');
+        if (/^(?:false|no|off|否)$/i.test(value)) return { report: false, by: 'front-matter', evidence: lines[j].trim() };
+        if (value) return { report: true, by: 'front-matter', evidence: lines[j].trim() };
+      }
+      i = end + 1;
+    }
+  }
+  // The title: one of the first three non-empty lines.
+  let seen = 0;
+  for (let j = i; j < lines.length && seen < 3; j++) {
+    const t = bare(lines[j]);
+    if (!t) continue;
+    seen++;
+    if (TITLE.test(t)) return { report: true, by: 'title', evidence: t };
+  }
+  // The outline: part headings of distinct roles at line starts.
+  const roles = new Set<string>();
+  let salutation = false;
+  for (let j = i; j < lines.length; j++) {
+    const raw = lines[j].trim();
+    if (!raw) continue;
+    if (SALUTATION.test(raw)) salutation = true;
+    if (raw.length > 40) continue;
+    const t = raw.replace(MARKER, '').replace(/\*\*$/, '').replace(/[：:。]$/, '').trim();
+    for (const [role, re] of PART_HEADINGS) if (re.test(t)) roles.add(role);
+  }
+  if (roles.size >= 3 || (roles.size >= 2 && salutation)) {
+    return { report: true, by: 'outline', evidence: [...roles].join(',') };
+  }
+  return { report: false, by: 'none' };
+}
+
+function bare(line: string): string {
+  return line
+    .trim()
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/^\*\*(.*)\*\*$/, '$1')
+    .replace(/\s+#+$/, '')
+    .trim();
+}

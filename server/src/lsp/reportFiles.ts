@@ -1,0 +1,68 @@
+/**
+ * Which Markdown documents are reports. Silence in the wrong files matters as much as findings
+ * in the right ones (SPEC "Silence where it does not belong"): a README gets nothing.
+ */
+import picomatch from 'picomatch';
+import { recognizeReport } from '../core/recognize';
+
+export interface ReportDecision {
+  check: boolean;
+  /** Why, in a few words, for the log and the status bar tooltip. */
+  reason: string;
+}
+
+export type GlobMatcher = (path: string) => boolean;
+
+/**
+ * Globs as VS Code's `files.associations` reads them: one with a slash is matched against the
+ * workspace-relative path, one without against the file name alone.
+ */
+export function compileGlobs(globs: readonly string[]): GlobMatcher {
+  const matchers = globs.map((g) => {
+    const isPath = g.includes('/');
+    const m = picomatch(g, { dot: true });
+    return (rel: string, base: string) => (isPath ? m(rel) : m(base));
+  });
+  return (path: string) => {
+    const rel = path.replace(/\\/g, '/').replace(/^\/+/, '');
+    const base = rel.slice(rel.lastIndexOf('/') + 1);
+    return matchers.some((m) => m(rel, base));
+  };
+}
+
+/** The path a glob is matched against: relative to the innermost workspace folder holding it. */
+export function relativeToFolders(filePath: string, folders: readonly string[]): string {
+  const norm = filePath.replace(/\\/g, '/');
+  let best: string | undefined;
+  for (const f of folders) {
+    const dir = f.replace(/\\/g, '/').replace(/\/+$/, '');
+    if (norm.startsWith(dir + '/') && (!best || dir.length > best.length)) best = dir;
+  }
+  return best ? norm.slice(best.length + 1) : norm;
+}
+
+export interface DecideInput {
+  languageId: string;
+  /** Workspace-relative (or absolute) path with forward slashes; undefined for untitled documents. */
+  path?: string;
+  text: string;
+  enable: boolean;
+  forced: boolean;
+  files: GlobMatcher;
+  detectByContent: boolean;
+}
+
+export function decideReport(input: DecideInput): ReportDecision {
+  if (!input.enable) return { check: false, reason: 'dutyReport.enable = false' };
+  if (input.languageId !== 'markdown') return { check: false, reason: `language ${input.languageId}` };
+  if (input.forced) return { check: true, reason: '已对本文件开启检查 / checking turned on for this file' };
+  const seen = recognizeReport(input.text);
+  // An explicit "not a report" in front matter wins over a matching file name.
+  if (!seen.report && seen.by === 'front-matter') return { check: false, reason: `front matter: ${seen.evidence}` };
+  if (seen.report && seen.by === 'front-matter') return { check: true, reason: `front matter: ${seen.evidence}` };
+  if (input.path && input.files(input.path)) return { check: true, reason: '文件名符合 dutyReport.files / file name matches dutyReport.files' };
+  if (input.detectByContent && seen.report) {
+    return { check: true, reason: seen.by === 'title' ? `标题像述职报告 / title: ${seen.evidence}` : `提纲像述职报告 / outline: ${seen.evidence}` };
+  }
+  return { check: false, reason: '不是述职报告 / not a report' };
+}

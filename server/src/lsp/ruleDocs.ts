@@ -1,0 +1,81 @@
+/**
+ * The rule pages of docs/rules, bundled as text so hovers can quote them with no file access
+ * at run time (the server may run from a .vsix, an npm install or a copied bundle).
+ */
+import missingSection from '../../../docs/rules/missing-section.md';
+import missingTopic from '../../../docs/rules/missing-topic.md';
+import achievementTooLong from '../../../docs/rules/achievement-too-long.md';
+import problemsTooShort from '../../../docs/rules/problems-too-short.md';
+import reportTooLong from '../../../docs/rules/report-too-long.md';
+import vaguePhrase from '../../../docs/rules/vague-phrase.md';
+import noEvidence from '../../../docs/rules/no-evidence.md';
+import genericProblem from '../../../docs/rules/generic-problem.md';
+import noSubjectiveCause from '../../../docs/rules/no-subjective-cause.md';
+import notPersonal from '../../../docs/rules/not-personal.md';
+import vagueMeasure from '../../../docs/rules/vague-measure.md';
+import outlineNumbering from '../../../docs/rules/outline-numbering.md';
+
+const PAGES: Record<string, string> = {
+  'missing-section': missingSection,
+  'missing-topic': missingTopic,
+  'achievement-too-long': achievementTooLong,
+  'problems-too-short': problemsTooShort,
+  'report-too-long': reportTooLong,
+  'vague-phrase': vaguePhrase,
+  'no-evidence': noEvidence,
+  'generic-problem': genericProblem,
+  'no-subjective-cause': noSubjectiveCause,
+  'not-personal': notPersonal,
+  'vague-measure': vagueMeasure,
+  'outline-numbering': outlineNumbering,
+};
+
+export interface RuleHelp {
+  /** The seed sentences the rule rests on (Chinese), one per item. */
+  sources: string[];
+  /** How to fix it (Chinese), one per item. */
+  fix: string[];
+  /** The English section's "Source." paragraph. */
+  sourceEn?: string;
+  /** The English section's "Quick fix." or "What it checks." paragraph. */
+  fixEn?: string;
+}
+
+const cache = new Map<string, RuleHelp>();
+
+export function ruleHelp(id: string): RuleHelp | undefined {
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const page = PAGES[id];
+  if (page === undefined) return undefined;
+  const help: RuleHelp = {
+    sources: bullets(section(page, '依据')),
+    fix: bullets(section(page, '如何修改')),
+    sourceEn: paragraph(section(page, 'English'), 'Source.'),
+    fixEn: paragraph(section(page, 'English'), 'Quick fix.'),
+  };
+  cache.set(id, help);
+  return help;
+}
+
+/** The body of the `## name` section, up to the next `## ` heading. */
+function section(page: string, name: string): string {
+  const lines = page.split(/\r?\n/);
+  const start = lines.findIndex((l) => l.trim() === `## ${name}`);
+  if (start === -1) return '';
+  const out: string[] = [];
+  for (let i = start + 1; i < lines.length && !/^## /.test(lines[i]); i++) out.push(lines[i]);
+  return out.join('\n');
+}
+
+function bullets(body: string): string[] {
+  return body
+    .split('\n')
+    .filter((l) => /^- /.test(l))
+    .map((l) => l.slice(2).trim());
+}
+
+function paragraph(body: string, label: string): string | undefined {
+  const line = body.split('\n').find((l) => l.startsWith(`**${label}**`));
+  return line ? line.slice(label.length + 4).trim() : undefined;
+}
