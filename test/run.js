@@ -1,19 +1,24 @@
 #!/usr/bin/env node
-// Runs every bundled test file with mocha and ends with the one line CI reads:
+// Runs every test file with mocha and ends with the one line CI reads:
 // "N passed, N failed". Exit code is non-zero on any failure or when no test ran.
+// Order: bundled unit and protocol tests (test/out), then Neovim (test/nvim), then the real
+// VS Code (test/e2e): cheap gates first.
 const path = require('path');
 const fs = require('fs');
 const mochaModule = require('mocha');
 const Mocha = mochaModule.Mocha ?? mochaModule.default ?? mochaModule;
 
-const dir = path.join(__dirname, 'out');
 const only = process.argv.slice(2);
-const files = fs
-  .readdirSync(dir)
-  .filter((f) => f.endsWith('.test.js'))
-  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
-  .sort()
-  .map((f) => path.join(dir, f));
+const files = ['out', 'nvim', 'e2e'].flatMap((sub) => {
+  const dir = path.join(__dirname, sub);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.js'))
+    .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+    .sort()
+    .map((f) => path.join(dir, f));
+});
 
 const mocha = new Mocha({ reporter: 'spec', timeout: 60000 });
 files.forEach((f) => mocha.addFile(f));

@@ -36,10 +36,11 @@ export function setProfileEdit(lines: readonly string[], profileId: string, eol:
   const span = frontMatterSpan(lines);
   if (span) {
     for (let i = span.open + 1; i < span.close; i++) {
-      const m = /^(profile\s*:)(.*)$/.exec(lines[i]);
+      const m = /^(profile\s*:)(.*?)(\s+#.*)?$/.exec(lines[i]);
       if (m) {
+        // The value only: a trailing YAML comment stays.
         return {
-          range: { start: { line: i, character: m[1].length }, end: { line: i, character: lines[i].length } },
+          range: { start: { line: i, character: m[1].length }, end: { line: i, character: m[1].length + m[2].length } },
           newText: ` ${profileId}`,
         };
       }

@@ -64,15 +64,21 @@ function section(page: string, name: string): string {
   const start = lines.findIndex((l) => l.trim() === `## ${name}`);
   if (start === -1) return '';
   const out: string[] = [];
-  for (let i = start + 1; i < lines.length && !/^## /.test(lines[i]); i++) out.push(lines[i]);
+  let fenced = false;
+  for (let i = start + 1; i < lines.length; i++) {
+    // Examples in code fences contain `## 一、…` headings of their own.
+    if (/^\s*(?:```|~~~)/.test(lines[i])) fenced = !fenced;
+    if (!fenced && /^## /.test(lines[i])) break;
+    out.push(lines[i]);
+  }
   return out.join('\n');
 }
 
+/** The section's bullet items, or its paragraphs where it has no list. */
 function bullets(body: string): string[] {
-  return body
-    .split('\n')
-    .filter((l) => /^- /.test(l))
-    .map((l) => l.slice(2).trim());
+  const lines = body.split('\n');
+  const items = lines.filter((l) => /^- /.test(l)).map((l) => l.slice(2).trim());
+  return items.length ? items : lines.map((l) => l.trim()).filter((l) => l && !/^(?:```|~~~|\|)/.test(l));
 }
 
 function paragraph(body: string, label: string): string | undefined {
