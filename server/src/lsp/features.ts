@@ -167,6 +167,11 @@ const T = {
 
 /** Rules whose fixes may be applied all at once: insertions and phrase replacements that do not overlap. */
 const FIX_ALL_RULES = new Set(['missing-section', 'missing-topic', 'vague-phrase']);
+/**
+ * What `source.fixAll` (run on save when a user asks for it) applies: the structural insertions
+ * only. Rewrite prompts for vague phrases need a writer's choice, one at a time or by quick fix.
+ */
+const SOURCE_FIX_ALL_RULES = new Set(['missing-section', 'missing-topic']);
 
 function editFor(f: Finding, caps: ClientCaps): AnyEdit | undefined {
   return fixEdit(f, caps) ?? suggestionEdit(f, caps);
@@ -176,7 +181,7 @@ function editFor(f: Finding, caps: ClientCaps): AnyEdit | undefined {
 function fixAllEdits(findings: readonly Finding[], rule: string | undefined, caps: ClientCaps): AnyEdit[] {
   const edits: AnyEdit[] = [];
   for (const f of findings) {
-    if (rule ? f.rule !== rule : !FIX_ALL_RULES.has(f.rule)) continue;
+    if (rule ? f.rule !== rule : !SOURCE_FIX_ALL_RULES.has(f.rule)) continue;
     const e = editFor(f, caps);
     if (!e) continue;
     if (edits.some((x) => overlapsStrictly(x.range, e.range))) continue;
