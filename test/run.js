@@ -20,11 +20,23 @@ const files = ['out', 'nvim', 'e2e'].flatMap((sub) => {
     .map((f) => path.join(dir, f));
 });
 
+// The editor tests need Debian packages and code-server: test/setup.sh installs what is missing.
+// A failed setup counts as a failure (and the tests that need it say why), but the unit tests
+// still run and the summary line is still printed.
+let setupFailed = 0;
+if (files.some((f) => /[\\/](?:nvim|e2e)[\\/]/.test(f))) {
+  const r = require('child_process').spawnSync('bash', [path.join(__dirname, 'setup.sh')], { stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`test/setup.sh failed (exit ${r.status ?? r.signal})`);
+    setupFailed = 1;
+  }
+}
+
 const mocha = new Mocha({ reporter: 'spec', timeout: 60000 });
 files.forEach((f) => mocha.addFile(f));
 
 let passed = 0;
-let failed = 0;
+let failed = setupFailed;
 mocha
   .loadFilesAsync()
   .then(() => {

@@ -179,6 +179,14 @@ describe('roles', () => {
     assert.ok(!r.findings.some((f) => f.rule === 'missing-section' && f.section === 'causes'), JSON.stringify(r.findings));
     assert.ok(r.stats.unitsByRole.causes > 0);
   });
+  it('keeps a 计划生育 sub-section in the achievements part (bug: 计划 read as plans)', () => {
+    const text = lines('一、主要工作', '（一）计划生育工作', '全村出生人口42人，办理生育登记38件。', '二、存在的问题', '我入户走访只有6次。', '三、下步打算', '3月底前走访全部12个组。');
+    const r = analyze(text);
+    assert.deepEqual(
+      r.stats.sections[0].children.map((s) => s.role),
+      ['achievements'],
+    );
+  });
   it('reads a combined heading as both roles', () => {
     const text = lines('一、主要工作', '本人全年组织学习12次。', '二、存在问题及整改措施', '一是调研不深，全年只走访3个村。', '下一步，我将在3月底前走访全部12个村。');
     const r = analyze(text);
