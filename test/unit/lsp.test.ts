@@ -434,6 +434,28 @@ describe('language server over stdio', function () {
 describe('language server: configuration', function () {
   this.timeout(30000);
 
+  it('points share findings at the parts they are about (related information)', async function () {
+    const report = fixture('profile-branch-secretary-poor');
+    const dir = tempWorkspace({});
+    const client = new Client();
+    try {
+      await client.initialize(dir);
+      const uri = pathToFileURL(path.join(dir, '述职报告.md')).href;
+      await client.open(uri, report);
+      const p = await client.diagnostics(uri, (x) => x.diagnostics.length > 0);
+      const long = p.diagnostics.find((d) => d.code === 'report-too-long')!;
+      assert.ok(long, 'the fixture is too long');
+      const rel = long.relatedInformation![0];
+      assert.equal(rel.location.uri, uri);
+      assert.match(rel.message, /最长的部分“.+”：\d+ 字/);
+      const line = report.split('\n')[rel.location.range.start.line];
+      assert.ok(line.includes(rel.message.split('“')[1].split('”')[0]), 'the range is the heading it names');
+    } finally {
+      await client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('shows configuration file errors on that file and applies its valid parts', async function () {
     const report = fixture('rule-vague-phrase-positive');
     const dir = tempWorkspace({ '述职报告.md': report, '.duty-report.json': '{\n  "rules": { "vague-phrase": "off", "no-such-rule": "error" }\n}\n' });

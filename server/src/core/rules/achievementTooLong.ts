@@ -1,5 +1,5 @@
 import { fraction, percent, Rule } from '../rule';
-import { MIN_UNITS_FOR_SHARES, roleAnchor } from './shares';
+import { MIN_UNITS_FOR_SHARES, relatedParts, roleAnchor } from './shares';
 
 export const achievementTooLong: Rule = {
   id: 'achievement-too-long',
@@ -22,6 +22,7 @@ export const achievementTooLong: Rule = {
         zh: `成绩部分 ${derived.unitsByRole.achievements} 字，占全文 ${percent(share)}，超过上限 ${fraction(max)}（${src}）。请压缩约 ${excess} 字，把篇幅留给问题和整改措施。`,
         en: `The achievements part is ${percent(share)} of the report, above the limit of ${fraction(max)} (${src}). Cut about ${excess} characters.`,
       },
+      related: relatedParts(ctx, ['problems', 'plans']),
       data: { share, max, units: derived.unitsByRole.achievements },
       weight: share > max * 1.5 ? 8 : 5,
     });

@@ -1,5 +1,5 @@
 import { fraction, percent, Rule } from '../rule';
-import { MIN_UNITS_FOR_SHARES, roleAnchor } from './shares';
+import { MIN_UNITS_FOR_SHARES, relatedParts, roleAnchor } from './shares';
 
 export const problemsTooShort: Rule = {
   id: 'problems-too-short',
@@ -24,6 +24,7 @@ export const problemsTooShort: Rule = {
         zh: `问题部分（含原因分析）${units} 字，只占全文 ${percent(share)}，低于 ${fraction(min)}（${src}）。还差约 ${lack} 字：把问题写具体，见人见事见思路。`,
         en: `The problems part is only ${percent(share)} of the report, below ${fraction(min)} (${src}).`,
       },
+      related: relatedParts(ctx, ['achievements']),
       data: { share, min, units },
       weight: share < min / 2 ? 8 : 5,
     });

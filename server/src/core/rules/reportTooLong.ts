@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { largestPart } from './shares';
 
 export const reportTooLong: Rule = {
   id: 'report-too-long',
@@ -17,6 +18,7 @@ export const reportTooLong: Rule = {
         zh: `全文 ${units} 字，超过上限 ${max} 字（${src}），需删减约 ${units - max} 字。`,
         en: `The report has ${units} characters, above the limit of ${max} (${src}).`,
       },
+      related: largestPart(ctx),
       data: { units, max },
       weight: units > max * 1.3 ? 5 : 3,
     });
