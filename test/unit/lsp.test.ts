@@ -220,6 +220,9 @@ describe('language server over stdio', function () {
     assert.equal(s.units, direct.stats.units);
     assert.equal(s.score, direct.score);
     assert.equal(s.tier, direct.tier);
+    // The output panel says which files are checked, as what and with which configuration.
+    assert.ok(client.logs.some((l) => /^2024年述职报告\.md: 检查 \/ checked \(.*\); 通用述职报告 \[general\]/.test(l)), client.logs.join('\n'));
+    assert.ok(client.logs.some((l) => /^README\.md: 未检查 \/ not checked/.test(l)));
   });
 
   it('answers hover on a finding with the rule, its seed and how to fix it', async function () {

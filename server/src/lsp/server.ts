@@ -191,7 +191,17 @@ export function startServer(connection: Connection): void {
     if (cached && cached.version === doc.version && cached.gen === gen) return cached;
     const entry = compute(doc);
     entries.set(doc.uri, entry);
+    // Say once (and on every change of mind) whether a file is checked, as what, and why.
+    const said = describe(entry);
+    if (!cached || describe(cached) !== said) log(`${displayPath(doc.uri)}: ${said}`);
     return entry;
+  }
+
+  function describe(e: Entry): string {
+    if (!e.decision.check) return `未检查 / not checked (${e.decision.reason})`;
+    if (!e.result) return e.notChecked ?? '';
+    const p = e.result.profile;
+    return `检查 / checked (${e.decision.reason}); ${p.name} [${p.id}] (${p.reason}); 配置 / config: ${e.configFile ?? '无 / none'}`;
   }
 
   function compute(doc: TextDocument): Entry {
