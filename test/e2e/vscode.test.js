@@ -219,4 +219,43 @@ describe('VS Code end to end (code-server)', function () {
     );
     await shot('4-vague-phrase-undone');
   });
+
+  it('restarts a killed server, says so once, and the findings come back', async function () {
+    // Our server's process: the bundle inside this code-server's own extensions folder.
+    const serverPids = () =>
+      require('child_process')
+        .execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+        .split('\n')
+        .filter((l) => l.includes(server.extensionsDir) && l.includes(path.join('server', 'out', 'server.js')))
+        .map((l) => Number(l.trim().split(/\s+/)[0]));
+    await wb.quickOpen(REPORT);
+    await wb.showProblems(SOURCE);
+    await pollUntil(async () => (await problemsOfReport()).length > 0, { timeout: 30000, what: `${SOURCE} findings for ${REPORT}` });
+    const [pid] = await pollUntil(async () => serverPids(), { timeout: 10000, what: 'the language server process' });
+    process.kill(pid, 'SIGKILL');
+
+    const notice = wb.page.locator('.notifications-toasts .notification-toast', { hasText: /restarted|已重新启动/ });
+    await pollUntil(async () => (await notice.count()) > 0, { timeout: 30000, what: 'the notice that the server was restarted' });
+    const fresh = await pollUntil(async () => serverPids().filter((p) => p !== pid), { timeout: 30000, what: 'a new server process' });
+    assert.equal(fresh.length, 1);
+    // The new server analyses edits: a typed vague phrase is reported, and goes on undo.
+    const lines = fs.readFileSync(path.join(workspace, REPORT), 'utf8').split(/\r?\n/);
+    const at = lines.findIndex((l) => l.startsWith('（三）'));
+    await wb.goToLine(at + 1);
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.keyboard.insertText('我将不断提升服务水平。');
+    await wb.dismissWidgets();
+    await pollUntil(async () => (await problemsOfReport()).some((m) => m.code.includes('vague-phrase') && m.position.includes(`Ln ${at + 3}`)), {
+      timeout: 30000,
+      what: 'a finding from the restarted server for the typed paragraph',
+    });
+    await shot('5-server-restarted');
+    assert.equal(await notice.count(), 1, 'said once');
+    for (let i = 0; i < 20 && (await wb.activeTabDirty()); i++) {
+      await wb.page.keyboard.press('Control+Z');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
 });

@@ -250,6 +250,18 @@ describe('language server over stdio', function () {
     assert.equal(main.selectionRange.end.character, lines[main.range.start.line].length);
   });
 
+  it('puts a lens with role, 字数 and share on each top part, and the profile and score on top', async function () {
+    const lenses = (await client.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: reportUri } })) as { range: { start: { line: number } }; command: { title: string; command: string } }[];
+    const direct = analyze(REPORT);
+    assert.equal(lenses.length, 1 + direct.stats.sections.length);
+    assert.equal(lenses[0].range.start.line, 0);
+    assert.match(lenses[0].command.title, new RegExp(`^述职报告助手：通用述职报告.*· ${direct.stats.units} 字 · 得分 ${direct.score}（${direct.tier}）`));
+    const top = direct.stats.sections[0];
+    assert.equal(lenses[1].range.start.line, top.range.start.line);
+    assert.equal(lenses[1].command.title, `主要工作 · ${top.units} 字 · ${Math.round(top.share * 100)}%`);
+    assert.equal(lenses[1].command.command, 'dutyReport.showScorecard');
+  });
+
   it('folds each section of the outline', async function () {
     const folds = (await client.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri: reportUri } })) as FoldingRange[];
     const lines = REPORT.split('\n');
