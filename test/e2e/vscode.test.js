@@ -61,6 +61,29 @@ describe('VS Code end to end (code-server)', function () {
   const shot = (name) => wb.screenshot(path.join(ARTIFACTS, `${name}.png`));
   const problemsOfReport = async () => ours(await wb.problems(), REPORT);
 
+  /** Types a new paragraph below the line starting with `prefix`; returns its 0-based line. */
+  async function typeParagraphBelow(prefix, text) {
+    const lines = fs.readFileSync(path.join(workspace, REPORT), 'utf8').split(/\r?\n/);
+    const at = lines.findIndex((l) => l.startsWith(prefix));
+    assert.ok(at >= 0, `the report has a line starting with ${prefix}`);
+    await wb.goToLine(at + 1);
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.keyboard.insertText(text);
+    await wb.dismissWidgets();
+    return at + 2;
+  }
+
+  /** Undoes until the editor is back at the saved text. */
+  async function undoToSaved() {
+    for (let i = 0; i < 20 && (await wb.activeTabDirty()); i++) {
+      await wb.page.keyboard.press('Control+Z');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(!(await wb.activeTabDirty()), 'undo brought the report back to its saved text');
+  }
+
   before(async function () {
     const missing = chromiumPath ? missingPrerequisites(chromiumPath) : 'missing chromium; run test/setup.sh';
     if (missing) {
@@ -187,29 +210,16 @@ describe('VS Code end to end (code-server)', function () {
     assert.deepStrictEqual((await problemsOfReport()).filter(isVague), [], 'the fixture starts with no vague phrase');
 
     // Below the paragraph "（二）档案数字化……", inside the work-done part.
-    const lines = fs.readFileSync(path.join(workspace, REPORT), 'utf8').split(/\r?\n/);
-    const at = lines.findIndex((l) => l.startsWith('（二）'));
-    assert.ok(at >= 0, 'the report has a （二） paragraph');
-    await wb.goToLine(at + 1);
-    await wb.page.keyboard.press('End');
-    await wb.page.keyboard.press('Enter');
-    await wb.page.keyboard.press('Enter');
-    await wb.page.keyboard.insertText('今后我要进一步加强档案安全管理。');
-    await wb.dismissWidgets();
+    const line = await typeParagraphBelow('（二）', '今后我要进一步加强档案安全管理。');
 
     const vague = await pollUntil(async () => (await problemsOfReport()).filter(isVague), {
       timeout: 15000,
       what: 'a vague-phrase finding for the typed paragraph',
     });
-    assert.ok(vague.some((m) => m.position.includes(`Ln ${at + 3}`)), `expected on line ${at + 3}: ${JSON.stringify(vague)}`);
+    assert.ok(vague.some((m) => m.position.includes(`Ln ${line + 1}`)), `expected on line ${line + 1}: ${JSON.stringify(vague)}`);
     await shot('4-vague-phrase-typed');
 
-    // Undo until the editor is back at the saved text.
-    for (let i = 0; i < 20 && (await wb.activeTabDirty()); i++) {
-      await wb.page.keyboard.press('Control+Z');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    assert.ok(!(await wb.activeTabDirty()), 'undo brought the report back to its saved text');
+    await undoToSaved();
     await pollUntil(
       async () => {
         const mine = await problemsOfReport();
@@ -239,23 +249,13 @@ describe('VS Code end to end (code-server)', function () {
     const fresh = await pollUntil(async () => serverPids().filter((p) => p !== pid), { timeout: 30000, what: 'a new server process' });
     assert.equal(fresh.length, 1);
     // The new server analyses edits: a typed vague phrase is reported, and goes on undo.
-    const lines = fs.readFileSync(path.join(workspace, REPORT), 'utf8').split(/\r?\n/);
-    const at = lines.findIndex((l) => l.startsWith('（三）'));
-    await wb.goToLine(at + 1);
-    await wb.page.keyboard.press('End');
-    await wb.page.keyboard.press('Enter');
-    await wb.page.keyboard.press('Enter');
-    await wb.page.keyboard.insertText('我将不断提升服务水平。');
-    await wb.dismissWidgets();
-    await pollUntil(async () => (await problemsOfReport()).some((m) => m.code.includes('vague-phrase') && m.position.includes(`Ln ${at + 3}`)), {
+    const line = await typeParagraphBelow('（三）', '我将不断提升服务水平。');
+    await pollUntil(async () => (await problemsOfReport()).some((m) => m.code.includes('vague-phrase') && m.position.includes(`Ln ${line + 1}`)), {
       timeout: 30000,
       what: 'a finding from the restarted server for the typed paragraph',
     });
     await shot('5-server-restarted');
     assert.equal(await notice.count(), 1, 'said once');
-    for (let i = 0; i < 20 && (await wb.activeTabDirty()); i++) {
-      await wb.page.keyboard.press('Control+Z');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await undoToSaved();
   });
 });
