@@ -19,13 +19,11 @@ import {
   EnableFileNotification,
   ExportRequest,
   ProfilesRequest,
-  ScorecardRequest,
   SetProfileRequest,
   StatusNotification,
   type ExportFormat,
   type ExportResponse,
   type ProfileSummary,
-  type ScorecardResponse,
   type SetProfileResponse,
   type StatusParams,
 } from '../../server/src/lsp/protocol';
@@ -275,4 +273,3 @@ class StatusBar implements vscode.Disposable {
   }
 }
 
-export type { ScorecardResponse };

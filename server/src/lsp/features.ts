@@ -199,6 +199,7 @@ function overlapsStrictly(a: Range, b: Range): boolean {
 export function codeActions(
   doc: TextDocument,
   result: AnalysisResult,
+  resultVersion: number,
   range: Range,
   only: readonly string[] | undefined,
   diagnostics: readonly Diagnostic[],
@@ -214,7 +215,12 @@ export function codeActions(
     return out;
   }
   if (!wants(CodeActionKind.QuickFix)) return out;
-  const diagFor = (i: number) => diagnostics.find((d) => d.source === SOURCE && (d.data as DiagnosticData | undefined)?.index === i && d.code === result.findings[i].rule);
+  // A diagnostic names its finding by index, which holds only for the version it was made for.
+  const diagFor = (i: number) =>
+    diagnostics.find((d) => {
+      const data = d.data as DiagnosticData | undefined;
+      return d.source === SOURCE && data?.version === resultVersion && data.index === i && d.code === result.findings[i].rule;
+    });
   const here = result.findings.map((f, i) => ({ f, i })).filter(({ f, i }) => overlaps(f.range, range) || diagFor(i));
   const seenRules = new Set<string>();
   for (const { f, i } of here) {
@@ -340,14 +346,13 @@ const TIER_EN: Record<string, string> = { 好: 'good', 中: 'fair', 差: 'poor' 
 export function codeLenses(result: AnalysisResult, locale: Locale, info: LensInfo, command: string | undefined): CodeLens[] {
   const cmd = (title: string) => ({ title, command: command ?? '', arguments: [] as unknown[] });
   const lenses: CodeLens[] = [];
-  const top = result.stats.sections[0]?.range.start.line ?? 0;
-  const firstLine = result.stats.sections.length ? Math.min(0, top) : 0;
   const units = info.limit ? `${result.stats.units} / ${info.limit} 字` : `${result.stats.units} 字`;
   const summary =
     locale === 'zh'
       ? `${SOURCE}：${result.profile.name}（${result.profile.reason}）· ${units} · 得分 ${result.score}（${result.tier}）${info.configFile ? ` · 配置 ${info.configFile}` : ''}`
       : `Duty Report Assistant: ${result.profile.name} (${result.profile.reason}) · ${info.limit ? `${result.stats.units} / ${info.limit}` : result.stats.units} chars · score ${result.score} (${TIER_EN[result.tier] ?? result.tier})${info.configFile ? ` · config ${info.configFile}` : ''}`;
-  lenses.push({ range: { start: { line: firstLine, character: 0 }, end: { line: firstLine, character: 0 } }, command: cmd(summary) });
+  // The summary stands on the first line, above the title.
+  lenses.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: cmd(summary) });
   for (const s of result.stats.sections) {
     lenses.push({ range: { start: s.range.start, end: s.range.start }, command: cmd(sectionDetail(s, locale)) });
   }

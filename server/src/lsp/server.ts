@@ -350,7 +350,7 @@ export function startServer(connection: Connection): void {
     // Always the current version: edits carry it, so a stale one is refused by the client.
     const entry = entryFor(doc);
     if (!entry.result) return [];
-    return codeActions(doc, entry.result, params.range, params.context.only, params.context.diagnostics, entry.locale, caps);
+    return codeActions(doc, entry.result, entry.version, params.range, params.context.only, params.context.diagnostics, entry.locale, caps);
   });
 
   connection.onHover((params) => {
