@@ -102,13 +102,7 @@ class Workbench {
   /** Opens a file of the workspace by name through Quick Open (Ctrl+P). */
   async quickOpen(fileName) {
     const { page } = this;
-    await this.dismissWidgets();
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: 10000 });
-    await input.fill(fileName);
-    const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: fileName }).first();
-    await row.waitFor({ state: 'visible', timeout: 20000 });
+    const row = await this.#quickInputRow('Control+P', fileName, fileName, 20000);
     await row.click();
     await pollUntil(async () => (await this.activeTabTitle()) === fileName, {
       timeout: 20000,
@@ -128,15 +122,21 @@ class Workbench {
 
   /** Runs a command by its palette label (F1). */
   async runCommand(label) {
+    await this.#quickInputRow('F1', `>${label}`, label, 10000);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Opens the quick input with `key`, types `query`, and waits for a row showing `rowText`. */
+  async #quickInputRow(key, query, rowText, timeout) {
     const { page } = this;
     await this.dismissWidgets();
-    await page.keyboard.press('F1');
+    await page.keyboard.press(key);
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: 10000 });
-    await input.fill(`>${label}`);
-    const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
-    await row.waitFor({ state: 'visible', timeout: 10000 });
-    await page.keyboard.press('Enter');
+    await input.fill(query);
+    const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: rowText }).first();
+    await row.waitFor({ state: 'visible', timeout });
+    return row;
   }
 
   /** Closes a Quick Open, Quick Fix or suggest widget left open by an earlier step. */
