@@ -26,6 +26,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server.js' },
   // The VS Code client; `vscode` is provided by the editor at run time.
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+  // The scorecard preview's script, loaded by the webview from the extension (never inline).
+  { ...common, platform: 'browser', target: 'chrome114', format: 'iife', entryPoints: ['client/src/preview/main.ts'], outfile: 'client/out/preview.js' },
   // Tests are bundled too, so mocha runs plain JS with no TypeScript loader.
   { ...common, entryPoints: require('fs').readdirSync('test/unit').filter((f) => f.endsWith('.test.ts')).map((f) => 'test/unit/' + f), outdir: 'test/out', external: ['mocha'] },
 ];

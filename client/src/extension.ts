@@ -27,7 +27,8 @@ import {
   type SetProfileResponse,
   type StatusParams,
 } from '../../server/src/lsp/protocol';
-import { ScorecardView } from './scorecardView';
+import { SCORECARD_VIEW_TYPE, ScorecardView } from './scorecardView';
+import type { PreviewState } from './preview/messages';
 
 const FORCED_KEY = 'dutyReport.forcedFiles';
 /** Restarts allowed within RESTART_WINDOW_MS before the client gives up (a crash loop). */
@@ -78,8 +79,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('dutyReport', '述职报告助手 Duty Report Assistant', serverOptions, clientOptions);
 
   const status = new StatusBar();
-  const view = new ScorecardView(() => client);
-  context.subscriptions.push(status, view, output);
+  const exportAs = async (doc: vscode.TextDocument, format: ExportFormat, label: string, ext: string): Promise<void> => {
+    const res = await request<ExportResponse | null>(ExportRequest, { textDocument: { uri: doc.uri.toString() }, format });
+    if (!res) return void vscode.window.showWarningMessage(vscode.l10n.t('This file is not checked as a report, so there is nothing to export.'));
+    const base = doc.isUntitled ? 'report' : path.basename(doc.uri.path).replace(/\.[^.]*$/, '');
+    const defaultUri = doc.isUntitled ? undefined : vscode.Uri.joinPath(doc.uri, '..', `${base}.${format === 'html' ? 'scorecard' : 'findings'}.${ext}`);
+    const target = await vscode.window.showSaveDialog({ defaultUri, filters: { [label]: [ext] } });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, Buffer.from(res.content, 'utf8'));
+    const open = vscode.l10n.t('Open');
+    if ((await vscode.window.showInformationMessage(vscode.l10n.t('Findings exported to {0}.', target.fsPath), open)) === open) {
+      await vscode.commands.executeCommand('vscode.open', target);
+    }
+  };
+  const view = new ScorecardView(context.extensionUri, () => client, async (uri) => {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await exportAs(doc, 'html', vscode.l10n.t('HTML scorecard'), 'html');
+  });
+  context.subscriptions.push(
+    status,
+    view,
+    output,
+    // A preview left open is brought back after a window reload, still following its report.
+    vscode.window.registerWebviewPanelSerializer(SCORECARD_VIEW_TYPE, {
+      deserializeWebviewPanel: (panel, state: PreviewState | undefined) => view.restore(panel, state),
+    }),
+  );
 
   client.onNotification(StatusNotification, (p: StatusParams) => {
     status.update(p);
@@ -162,7 +187,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('dutyReport.showScorecard', async () => {
       const editor = activeMarkdown();
       if (!editor) return void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown report first.'));
-      await view.show(editor.document);
+      await view.show(editor);
     }),
 
     vscode.commands.registerCommand('dutyReport.exportFindings', async () => {
@@ -176,21 +201,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ];
       const pick = await vscode.window.showQuickPick(formats, { placeHolder: vscode.l10n.t('Export the findings as') });
       if (!pick) return;
-      const doc = editor.document;
-      const res = await request<ExportResponse | null>(ExportRequest, { textDocument: { uri: doc.uri.toString() }, format: pick.format });
-      if (!res) return void vscode.window.showWarningMessage(vscode.l10n.t('This file is not checked as a report, so there is nothing to export.'));
-      const base = doc.isUntitled ? 'report' : path.basename(doc.uri.path).replace(/\.[^.]*$/, '');
-      const defaultUri = doc.isUntitled ? undefined : vscode.Uri.joinPath(doc.uri, '..', `${base}.findings.${pick.ext}`);
-      const target = await vscode.window.showSaveDialog({ defaultUri, filters: { [pick.label]: [pick.ext] } });
-      if (!target) return;
-      await vscode.workspace.fs.writeFile(target, Buffer.from(res.content, 'utf8'));
-      const open = vscode.l10n.t('Open');
-      if ((await vscode.window.showInformationMessage(vscode.l10n.t('Findings exported to {0}.', target.fsPath), open)) === open) {
-        await vscode.commands.executeCommand('vscode.open', target);
-      }
+      await exportAs(editor.document, pick.format, pick.label, pick.ext);
     }),
 
-    vscode.window.onDidChangeActiveTextEditor((e) => status.follow(e?.document)),
+    vscode.window.onDidChangeActiveTextEditor((e) => {
+      status.follow(e?.document);
+      view.onActiveEditor(e);
+    }),
   );
 
   await client.start();

@@ -1,55 +1,295 @@
 /**
- * The scorecard beside the draft: the server's rendered fragment (every piece of report text
- * escaped there) in a webview with no scripts at all. It follows the document it was opened for
- * and refreshes whenever the server has analysed a new version of it.
+ * The scorecard preview beside the draft, opened like Markdown's "Open Preview to the Side".
+ *
+ * The server renders the scorecard (every piece of report text escaped there); this view puts
+ * the fragment into a webview whose only script is `client/out/preview.js`, allowed by a nonce.
+ * The page is built once per webview; later versions are posted as messages and swapped in, so
+ * typing never reloads the page, flickers or loses the scroll position.
  */
+import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { ScorecardRequest, type ScorecardResponse, type StatusParams } from '../../server/src/lsp/protocol';
-import { escapeHtml, SCORECARD_CSS } from '../../server/src/render/html';
+import { ExportRequest, ScorecardRequest, type ExportResponse, type ScorecardResponse, type StatusParams } from '../../server/src/lsp/protocol';
+import { escapeHtml, SCORECARD_CSS, scorecardCsp } from '../../server/src/render/html';
+import type { AnalysisResult, Finding } from '../../server/src/core/types';
+import type { FromPreview, PreviewState, ToPreview } from './preview/messages';
+
+export const SCORECARD_VIEW_TYPE = 'dutyReport.scorecard';
+/** Wait this long after the active editor changes before following it (tab cycling stays cheap). */
+const FOLLOW_DELAY_MS = 150;
+
+interface Shown {
+  uri: string;
+  version: number;
+  html: string;
+  result: AnalysisResult;
+}
 
 export class ScorecardView implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  private panelDisposables: vscode.Disposable[] = [];
+  /** The document the preview follows. */
   private uri: string | undefined;
-  private shownVersion = -1;
+  private shown: Shown | undefined;
+  private note: string | undefined;
+  private refreshing = false;
+  private refreshAgain = false;
+  private followTimer: NodeJS.Timeout | undefined;
+  /** The column the followed editor was in, for revealing places when it is not visible. */
+  private sourceColumn: vscode.ViewColumn | undefined;
 
-  constructor(private readonly client: () => LanguageClient | undefined) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly client: () => LanguageClient | undefined,
+    private readonly exportHtml: (uri: vscode.Uri) => Promise<void>,
+  ) {}
 
-  async show(doc: vscode.TextDocument): Promise<void> {
-    this.uri = doc.uri.toString();
-    this.shownVersion = -1;
+  /** Opens the preview for `editor`'s document beside it, or brings it forward. */
+  async show(editor: vscode.TextEditor): Promise<void> {
+    this.sourceColumn = editor.viewColumn;
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('dutyReport.scorecard', vscode.l10n.t('Scorecard'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [] });
-      this.panel.onDidDispose(() => {
+      const panel = vscode.window.createWebviewPanel(SCORECARD_VIEW_TYPE, vscode.l10n.t('Scorecard'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
+      this.attach(panel);
+    } else {
+      this.panel.reveal(this.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
+    }
+    this.followDocument(editor.document);
+  }
+
+  /** Takes over a panel VS Code restored after a window reload. */
+  async restore(panel: vscode.WebviewPanel, state: PreviewState | undefined): Promise<void> {
+    panel.webview.options = this.webviewOptions();
+    this.attach(panel);
+    const uri = typeof state?.uri === 'string' ? state.uri : undefined;
+    if (!uri) return this.setNote(vscode.l10n.t('Open a report and run "Open Scorecard to the Side".'));
+    this.uri = uri;
+    this.setNote(vscode.l10n.t('Analysing…'));
+    try {
+      // Opening the document tells the server about it; its first analysis refreshes the view.
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+      this.setTitle(doc);
+      await this.refresh();
+    } catch {
+      this.setNote(vscode.l10n.t('{0} could not be opened.', uri));
+    }
+  }
+
+  /** Follows the writer to another Markdown editor, once it is known to be a report. */
+  onActiveEditor(editor: vscode.TextEditor | undefined): void {
+    if (!this.panel || !editor || editor.document.languageId !== 'markdown') return;
+    if (editor.document.uri.toString() === this.uri) {
+      this.sourceColumn = editor.viewColumn;
+      return;
+    }
+    clearTimeout(this.followTimer);
+    this.followTimer = setTimeout(() => void this.followIfReport(editor), FOLLOW_DELAY_MS);
+  }
+
+  /** The server analysed a version of some document; the followed one is fetched again. */
+  onStatus(p: StatusParams): void {
+    if (this.panel && p.uri === this.uri && p.version !== this.shown?.version) void this.refresh();
+  }
+
+  private async followIfReport(editor: vscode.TextEditor): Promise<void> {
+    if (vscode.window.activeTextEditor !== editor) return;
+    const res = await this.fetch(editor.document.uri.toString());
+    // A Markdown file that is not a report leaves the preview on the last report, as
+    // Markdown's own preview stays on the last Markdown file when another kind is focused.
+    if (!res?.checked) return;
+    this.sourceColumn = editor.viewColumn;
+    this.followDocument(editor.document);
+  }
+
+  private followDocument(doc: vscode.TextDocument): void {
+    const uri = doc.uri.toString();
+    if (uri !== this.uri) this.shown = undefined;
+    this.uri = uri;
+    this.setTitle(doc);
+    void this.refresh();
+  }
+
+  private setTitle(doc: vscode.TextDocument): void {
+    if (this.panel) this.panel.title = vscode.l10n.t('Scorecard: {0}', doc.uri.path.split('/').pop() ?? '');
+  }
+
+  private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      // The script file is the only thing the page may load.
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'client', 'out')],
+      enableFindWidget: true,
+    };
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.webview.html = this.page(panel.webview);
+    this.panelDisposables = [
+      panel.webview.onDidReceiveMessage((m: FromPreview) => void this.onMessage(m)),
+      panel.onDidDispose(() => {
+        for (const d of this.panelDisposables) d.dispose();
+        this.panelDisposables = [];
         this.panel = undefined;
         this.uri = undefined;
-      });
-    } else {
-      this.panel.reveal(vscode.ViewColumn.Beside, true);
-    }
-    this.panel.title = vscode.l10n.t('Scorecard: {0}', doc.uri.path.split('/').pop() ?? '');
-    await this.refresh();
+        this.shown = undefined;
+        clearTimeout(this.followTimer);
+      }),
+    ];
   }
 
-  onStatus(p: StatusParams): void {
-    if (this.panel && p.uri === this.uri && p.version !== this.shownVersion) void this.refresh();
+  /** The page shell: built once per webview, with a fresh nonce for its style and script. */
+  private page(webview: vscode.Webview): string {
+    const nonce = crypto.randomBytes(18).toString('base64');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'client', 'out', 'preview.js'));
+    const csp = scorecardCsp({ nonce, resources: webview.cspSource });
+    return (
+      `<!DOCTYPE html><html lang="${vscode.env.language.startsWith('zh') ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">` +
+      `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">` +
+      `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+      `<style nonce="${nonce}">${SCORECARD_CSS}.dr-toolbar{display:flex;gap:8px;justify-content:flex-end;margin-bottom:4px}` +
+      `.dr-toolbar button{font:inherit;color:var(--vscode-button-secondaryForeground);background:var(--vscode-button-secondaryBackground);` +
+      `border:1px solid var(--vscode-button-border,transparent);border-radius:2px;padding:2px 10px;cursor:pointer}` +
+      `.dr-toolbar button:hover{background:var(--vscode-button-secondaryHoverBackground)}#dr-note{margin:4px 0}</style>` +
+      `</head><body>` +
+      `<div class="dr-toolbar"><button id="dr-export" type="button" title="${escapeHtml(vscode.l10n.t('Save this scorecard as a standalone HTML file'))}">${escapeHtml(vscode.l10n.t('Export HTML'))}</button></div>` +
+      `<p id="dr-note" class="dr-muted" hidden></p><main id="dr-root" data-empty="1"></main>` +
+      `<script nonce="${nonce}" src="${script.toString()}"></script></body></html>`
+    );
   }
 
-  private async refresh(): Promise<void> {
+  private post(msg: ToPreview): void {
+    void this.panel?.webview.postMessage(msg);
+  }
+
+  private setNote(note: string | undefined): void {
+    this.note = note;
+    this.post({ type: 'update', uri: this.uri ?? '', version: this.shown?.version ?? -1, html: this.shown?.html, note });
+  }
+
+  private async fetch(uri: string): Promise<ScorecardResponse | null | undefined> {
     const c = this.client();
-    if (!this.panel || !this.uri || !c || c.state !== State.Running) return;
-    const res = (await c.sendRequest(ScorecardRequest, { textDocument: { uri: this.uri }, html: true })) as ScorecardResponse | null;
-    if (!this.panel) return;
-    if (res) this.shownVersion = res.version;
-    const body = res?.html ?? `<p class="dr-muted">${escapeHtml(res ? res.reason : vscode.l10n.t('The document is not open.'))}</p>`;
-    // No scripts: the page is text and styles only; the CSP says so to the webview too.
-    this.panel.webview.html =
-      `<!DOCTYPE html><html><head><meta charset="utf-8">` +
-      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">` +
-      `<meta name="viewport" content="width=device-width, initial-scale=1"><style>${SCORECARD_CSS}</style></head><body>${body}</body></html>`;
+    if (!c || c.state !== State.Running) return undefined;
+    try {
+      return (await c.sendRequest(ScorecardRequest, { textDocument: { uri }, html: true })) as ScorecardResponse | null;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Fetches the followed document's scorecard; overlapping calls collapse into one more. */
+  private async refresh(): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return;
+    }
+    this.refreshing = true;
+    try {
+      do {
+        this.refreshAgain = false;
+        const uri = this.uri;
+        if (!this.panel || !uri) return;
+        const res = await this.fetch(uri);
+        if (uri !== this.uri || !this.panel) continue;
+        if (res === undefined) {
+          this.setNote(vscode.l10n.t('The Duty Report Assistant server is not running yet. Try again in a moment.'));
+        } else if (res === null) {
+          this.setNote(vscode.l10n.t('The document is not open.'));
+        } else if (!res.checked || !res.result || res.html === undefined) {
+          this.shown = undefined;
+          this.setNote(res.reason);
+        } else {
+          this.shown = { uri, version: res.version, html: res.html, result: res.result };
+          this.note = undefined;
+          this.post({ type: 'update', uri, version: res.version, html: res.html });
+        }
+      } while (this.refreshAgain);
+    } finally {
+      this.refreshing = false;
+    }
+  }
+
+  private async onMessage(m: FromPreview): Promise<void> {
+    switch (m?.type) {
+      case 'ready':
+        // A new or re-shown webview: give it what is known at once, then check for newer.
+        if (this.shown || this.note) this.post({ type: 'update', uri: this.uri ?? '', version: this.shown?.version ?? -1, html: this.shown?.html, note: this.note });
+        void this.refresh();
+        return;
+      case 'reveal':
+        if (this.uri) await this.reveal(this.uri, m.line, m.character);
+        return;
+      case 'fix':
+        if (this.uri) await this.offerFix(this.uri, m.finding, m.version);
+        return;
+      case 'export':
+        if (this.uri) await this.exportHtml(vscode.Uri.parse(this.uri));
+        return;
+    }
+  }
+
+  /** Shows the document with the cursor at (line, character), clamped to the current text. */
+  private async reveal(uri: string, line: number, character: number): Promise<vscode.TextEditor | undefined> {
+    if (!Number.isInteger(line) || !Number.isInteger(character)) return undefined;
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    const pos = doc.validatePosition(new vscode.Position(Math.max(0, line), Math.max(0, character)));
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+    const editor = await vscode.window.showTextDocument(doc, {
+      viewColumn: visible?.viewColumn ?? this.sourceColumn ?? vscode.ViewColumn.One,
+      preserveFocus: false,
+      selection: new vscode.Range(pos, pos),
+    });
+    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return editor;
+  }
+
+  /**
+   * A click on a missing part or topic: go there and offer that finding's quick fix. The
+   * preview may show an older version than the editor holds, so the finding is looked up
+   * again, by what it is (rule, part, topic), in the current analysis.
+   */
+  private async offerFix(uri: string, index: number, version: number): Promise<void> {
+    const old = this.shown && this.shown.uri === uri && this.shown.version === version ? this.shown.result.findings[index] : undefined;
+    if (!old) return;
+    const res = await this.fetch(uri);
+    const current = res?.result?.findings.find((f) => sameFinding(f, old));
+    if (!res || !current?.fix) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('This is already fixed in the current text.'));
+      return;
+    }
+    const editor = await this.reveal(uri, current.range.start.line, current.range.start.character);
+    if (!editor || editor.document.version !== res.version) return;
+    const range = new vscode.Range(current.range.start.line, current.range.start.character, current.range.end.line, current.range.end.character);
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    const action = actions.find((a) => a.title === current.fix?.title && a.edit);
+    if (!action?.edit) return;
+    const apply = vscode.l10n.t('Apply');
+    const choice = await vscode.window.showQuickPick(
+      [
+        { label: `$(lightbulb) ${action.title}`, detail: current.message, apply: true },
+        { label: vscode.l10n.t('Only show the place'), apply: false },
+      ],
+      { placeHolder: `${apply}: ${action.title}?` },
+    );
+    if (!choice?.apply) return;
+    // The edit was computed for the version the analysis saw; typing since then would misplace it.
+    if (editor.document.version !== res.version) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The document changed while the fix was offered. Please try again.'));
+      return;
+    }
+    await vscode.workspace.applyEdit(action.edit);
   }
 
   dispose(): void {
+    clearTimeout(this.followTimer);
     this.panel?.dispose();
   }
+}
+
+/** The same finding in another analysis: same rule and subject (part, topic or position). */
+function sameFinding(a: Finding, b: Finding): boolean {
+  if (a.rule !== b.rule) return false;
+  if (a.section || b.section) return a.section === b.section;
+  if (a.topic || b.topic) return a.topic === b.topic;
+  return a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
 }

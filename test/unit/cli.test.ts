@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { PROFILE_IDS, RULES } from '../../server/src/core';
 import type { AnalysisResult } from '../../server/src/core/types';
-import { escapeHtml } from '../../server/src/render/html';
+import { escapeHtml, scorecardCsp, scorecardCssHash } from '../../server/src/render/html';
 
 // Tests run from test/out (bundled); the repository root is two folders up.
 const ROOT = path.resolve(__dirname, '../..');
@@ -475,7 +475,7 @@ describe('cli (bin/duty-report.js)', function () {
       assert.equal(r.status, 1, r.stderr);
       const html = r.stdout;
       assert.match(html, /^<!DOCTYPE html>\n<html lang="zh-CN">/);
-      assert.ok(html.includes(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`));
+      assert.ok(html.includes(`content="${scorecardCsp({ styleHash: scorecardCssHash() })}"`));
       assert.doesNotMatch(html, /<script|<img|onerror=alert\(1\)>|href=/i);
       assert.ok(html.includes(`hostile/${escapeHtml(HOSTILE_IMG)}.md`));
       const data = json(run(tmp, ['check', '--format', 'json', 'hostile', 'one']));
@@ -495,6 +495,18 @@ describe('cli (bin/duty-report.js)', function () {
         const n = data.files.filter((f) => f.tier === t).length;
         assert.ok(html.includes(`">${t} ${n}</span>`), `${t} ${n}`);
       }
+    });
+
+    it('gives one report its scorecard page: the same card as the editor preview', () => {
+      const dir = path.join(tmp, 'one');
+      const file = fs.readdirSync(dir).find((f) => f.endsWith('.md'));
+      assert.ok(file);
+      const r = run(tmp, ['check', '--format', 'html', `one/${file}`]);
+      const data = json(run(tmp, ['check', '--format', 'json', `one/${file}`]));
+      assert.doesNotMatch(r.stdout, /<details>|class="dr-rank/);
+      assert.equal(r.stdout.match(/<section class="dr-card/g)?.length, 1);
+      assert.ok(r.stdout.includes(`<span class="dr-score-n">${data.files[0].score}</span>`));
+      assert.ok(r.stdout.includes(`content="${scorecardCsp({ styleHash: scorecardCssHash() })}"`));
     });
   });
 });

@@ -1,6 +1,19 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../../server/src/core/index';
 import type { AnalysisResult, Finding, SectionStat } from '../../server/src/core/types';
-import { escapeHtml, rankReports, renderBatchPage, renderScorecardFragment, renderScorecardPage } from '../../server/src/render/html';
+import {
+  escapeHtml,
+  rankReports,
+  renderBatchPage,
+  renderScorecardFragment,
+  renderScorecardPage,
+  SCORECARD_CSS,
+  scorecardCsp,
+  scorecardCssHash,
+} from '../../server/src/render/html';
 
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '<img src=x onerror=alert(1)>';
@@ -42,7 +55,7 @@ function hostileResult(score = 42, tier: AnalysisResult['tier'] = '差'): Analys
     { rule: `x-rule${HOSTILE}`, severity: 'hint', message: HOSTILE, range: R(4, 1, 4, 2) },
   ];
   return {
-    profile: { id: `p${HOSTILE}`, name: `画像${HOSTILE}`, source: 'front-matter', reason: `front matter 写了 ${HOSTILE}` },
+    profile: { id: `p${HOSTILE}`, name: `画像${HOSTILE}`, source: 'front-matter', reason: `front matter 写了 ${HOSTILE}`, thresholds: { maxAchievementShare: 0.5 } },
     stats: {
       units: 960,
       shares: { achievements: 0.8, problems: 0.05, causes: 0, plans: 0.15 },
@@ -70,7 +83,9 @@ function hostileResult(score = 42, tier: AnalysisResult['tier'] = '差'): Analys
   };
 }
 
-const ALLOWED_ATTRIBUTES = new Set(['class', 'data-line', 'data-character', 'lang', 'charset', 'http-equiv', 'content', 'name']);
+const ALLOWED_ATTRIBUTES = new Set(['class', 'data-line', 'data-character', 'data-finding', 'data-action', 'lang', 'charset', 'http-equiv', 'content', 'name']);
+/** Attributes whose values must be integers, or one fixed word: never text from the report. */
+const INTEGER_ATTRIBUTES = new Set(['data-line', 'data-character', 'data-finding']);
 
 /** Every attribute of every tag, read the way a browser tokenises them (quoted values only). */
 function attributes(html: string): { name: string; value: string }[] {
@@ -96,6 +111,8 @@ function assertInert(html: string): void {
   assert.doesNotMatch(html, /<\/style>[\s\S]*<\/style>/, 'a second </style> would mean report text closed the style early');
   for (const a of attributes(html)) {
     assert.ok(ALLOWED_ATTRIBUTES.has(a.name), `unexpected attribute ${a.name}`);
+    if (INTEGER_ATTRIBUTES.has(a.name)) assert.match(a.value, /^\d+$/, `${a.name}=${a.value}`);
+    if (a.name === 'data-action') assert.equal(a.value, 'fix');
     assert.doesNotMatch(a.value, /alert|evil|javascript|onerror|onmouseover|[<>]/i, `attribute carries report text: ${a.name}=${a.value}`);
   }
 }
@@ -131,17 +148,57 @@ describe('render/html', () => {
       assert.ok(html.includes(`front matter 写了 ${escapeHtml(HOSTILE)}`));
     });
 
-    it('draws share bars by role, with the limit taken from the finding data', () => {
+    it('draws share bars by role against the profile limits, coloured by whether they hold', () => {
       assert.match(html, /dr-fill dr-role-achievements dr-w-80/);
       assert.match(html, /dr-mark dr-l-50/);
-      assert.match(html, /80%（上限 50%）/);
+      assert.match(html, /80%（上限 50%，不符合）/);
       assert.match(html, /dr-fill dr-role-problems dr-w-5"/);
       assert.match(html, /dr-bar-row dr-bad/);
     });
 
+    it('takes a limit from the finding data when the result carries no thresholds', () => {
+      const old = hostileResult();
+      old.profile = { ...old.profile, thresholds: undefined as never };
+      const out = renderScorecardFragment('a.md', old, 'zh');
+      assert.match(out, /80%（上限 50%，不符合）/);
+    });
+
+    it('shows a limit that holds in the held colour, and the whole against the 字数 limit', () => {
+      const r = hostileResult();
+      r.profile = { ...r.profile, thresholds: { maxAchievementShare: 0.9, minProblemShare: 0.01, maxUnits: 1000 } };
+      const out = renderScorecardFragment('a.md', r, 'zh');
+      assert.match(out, /<div class="dr-bar-row dr-held"><span class="dr-bar-label">成绩<\/span><span class="dr-bar"><span class="dr-fill dr-role-achievements dr-w-80"><\/span><span class="dr-mark dr-l-90">/);
+      assert.match(out, /80%（上限 90%，符合）/);
+      assert.match(out, /5%（下限 1%，符合）/);
+      assert.match(out, /<div class="dr-bar-row dr-held"><span class="dr-bar-label">全文<\/span>.*dr-w-96.*960\/1000（上限 1000 字，符合）/);
+      r.stats = { ...r.stats, units: 1450 };
+      const over = renderScorecardFragment('a.md', r, 'zh');
+      assert.match(over, /<div class="dr-bar-row dr-bad"><span class="dr-bar-label">全文<\/span>.*dr-w-100.*1450\/1000（上限 1000 字，不符合）/);
+    });
+
+    it('lists a missing part in the outline, standing for its finding with a fix to offer', () => {
+      assert.match(html, /<li class="dr-missing" data-line="0" data-character="0" data-finding="0" data-action="fix">.*缺少 <span class="dr-role dr-role-problems">问题<\/span> <span class="dr-muted">点击插入<\/span>/);
+    });
+
+    it('marks every clickable place with the finding it stands for, at that finding\'s position', () => {
+      const r = hostileResult();
+      for (const m of html.matchAll(/data-line="(\d+)" data-character="(\d+)" data-finding="(\d+)"/g)) {
+        const f = r.findings[Number(m[3])];
+        assert.ok(f, `finding ${m[3]}`);
+        assert.equal(Number(m[1]), f.range.start.line);
+        assert.equal(Number(m[2]), f.range.start.character);
+      }
+      // Only missing parts and topics offer a fix by click; a vague phrase is only revealed.
+      assert.match(html, /<li class="dr-finding dr-sev-info" data-line="3" data-character="4" data-finding="2">/);
+    });
+
+    it('totals the deductions under the score', () => {
+      assert.match(html, /<span class="dr-muted dr-lost">满分 100，扣 28 分<\/span>/);
+    });
+
     it('renders the section tree nested, with roles, 字数 and shares', () => {
-      assert.match(html, /<ul class="dr-tree"><li data-line="0">/);
-      assert.match(html, /<ul class="dr-tree"><li data-line="3">.*（一）/);
+      assert.match(html, /<ul class="dr-tree"><li data-line="0" data-character="0">/);
+      assert.match(html, /<ul class="dr-tree"><li data-line="3" data-character="0">.*（一）/);
       assert.match(html, /120 字 · 25%/);
       assert.ok(html.includes('>成绩</span>'));
       assert.ok(html.includes('>措施</span>'));
@@ -149,15 +206,16 @@ describe('render/html', () => {
 
     it('lists the required topics with covered and missing ones', () => {
       assert.match(html, /必述内容 1\/2/);
-      assert.match(html, /<li class="dr-ok" data-line="3">/);
-      assert.match(html, /<li class="dr-no">/);
+      assert.match(html, /<li class="dr-ok" data-line="3" data-character="2">/);
+      // No missing-topic finding for this topic in the data: nothing to click.
+      assert.match(html, /<li class="dr-no"><span class="dr-check">✗<\/span> 整改落实情况/);
     });
 
     it('groups findings by rule with counts and shows deductions beside their findings', () => {
       assert.match(html, /<code>missing-section<\/code> <span class="dr-count">1<\/span> <span class="dr-points">共扣 20 分<\/span>/);
       assert.match(html, /扣 8 分/);
       assert.match(html, /修改建议：插入 /);
-      assert.match(html, /data-line="3" data-character="4"/);
+      assert.match(html, /data-line="3" data-character="4" data-finding="2"/);
       assert.match(html, /第 4 行第 5 列/);
     });
 
@@ -185,7 +243,7 @@ describe('render/html', () => {
       assertInert(out);
       assert.match(out, /dr-tier-fair/);
       assert.match(out, /dr-score-n">0</);
-      assert.match(out, /data-line="0" data-character="0"/);
+      assert.match(out, /data-line="0" data-character="0" data-finding="0"/);
     });
   });
 
@@ -199,9 +257,10 @@ describe('render/html', () => {
     ];
     const page = renderBatchPage(files, { skipped: [{ path: `x/${IMG}.md`, reason: '文件含 NUL 字节' }] });
 
-    it('is a standalone page: lang, CSP, inline style only, no scripts', () => {
+    it('is a standalone page: lang, CSP, our own style by hash, no scripts', () => {
       assert.match(page, /^<!DOCTYPE html>\n<html lang="zh-CN">/);
-      assert.ok(page.includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`));
+      assert.ok(page.includes(`<meta http-equiv="Content-Security-Policy" content="${scorecardCsp({ styleHash: scorecardCssHash() })}">`));
+      assertStyleMatchesCsp(page);
       assert.match(page, /<style>[\s\S]*prefers-color-scheme: dark[\s\S]*<\/style>/);
       assert.doesNotMatch(page, /<link|@import|url\(/i);
       assertInert(page);
@@ -257,6 +316,95 @@ describe('render/html', () => {
       const page = renderScorecardPage(`${SCRIPT}.md`, hostileResult(), 'zh');
       assert.match(page, /<title>&lt;script&gt;alert\(1\)&lt;\/script&gt;\.md<\/title>/);
       assertInert(page);
+      assertStyleMatchesCsp(page);
+      assert.ok(page.includes(renderScorecardFragment(`${SCRIPT}.md`, hostileResult(), 'zh')), 'the page holds exactly the preview\'s fragment');
+    });
+  });
+
+  describe('scorecardCsp', () => {
+    it('allows nothing remote, no inline handler, and scripts only with the nonce', () => {
+      const csp = scorecardCsp({ nonce: 'abc123', resources: 'https://file+.vscode-resource.vscode-cdn.net' });
+      assert.equal(
+        csp,
+        "default-src 'none'; style-src 'nonce-abc123'; script-src 'nonce-abc123'; img-src https://file+.vscode-resource.vscode-cdn.net data:; font-src https://file+.vscode-resource.vscode-cdn.net; base-uri 'none'; form-action 'none'",
+      );
+      assert.doesNotMatch(csp, /unsafe|\*/);
+    });
+    it('gives a standalone page no script at all', () => {
+      const csp = scorecardCsp({ styleHash: scorecardCssHash() });
+      assert.match(csp, /script-src 'none'/);
+      assert.match(csp, /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*';/);
+    });
+  });
+
+  describe('on the fixture reports', () => {
+    // Bundled into test/out; the fixtures stay in test/fixtures.
+    const root = path.join(__dirname, '..', 'fixtures');
+    const names = fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'input.md'))).sort();
+    it('has fixtures', () => assert.ok(names.length >= 20));
+    for (const name of names) {
+      it(`${name}: shows the engine's own numbers`, () => {
+        const text = fs.readFileSync(path.join(root, name, 'input.md'), 'utf8');
+        const r = analyze(text);
+        const out = renderScorecardFragment(`${name}.md`, r, 'zh');
+        assertInert(out);
+        assert.ok(out.includes(`<span class="dr-score-n">${r.score}</span>`));
+        assert.ok(out.includes(`<span class="dr-tier">${r.tier}</span>`));
+        for (const role of ['achievements', 'problems', 'causes', 'plans'] as const) {
+          const p = Math.round(r.stats.shares[role] * 100);
+          assert.match(out, new RegExp(`dr-fill dr-role-${role} dr-w-${p}"></span>(<span class="dr-mark dr-l-\\d+"></span>)?</span><span class="dr-bar-value">${p}%`), role);
+        }
+        const covered = r.stats.topics.filter((t) => t.covered).length;
+        if (r.stats.topics.length) assert.ok(out.includes(`必述内容 ${covered}/${r.stats.topics.length}`));
+        assert.equal((out.match(/<span class="dr-check">✓<\/span>/g) ?? []).length, covered);
+        for (const [rule, n] of Object.entries(r.stats.ruleCounts)) {
+          if (n) assert.ok(out.includes(`<code>${rule}</code> <span class="dr-count">${n}</span>`), `${rule} × ${n}`);
+        }
+        // Each missing part or topic can be clicked to offer its fix.
+        const offered = r.findings.filter((f) => (f.rule === 'missing-section' || f.rule === 'missing-topic') && f.fix).length;
+        const clickable = new Set([...out.matchAll(/data-finding="(\d+)" data-action="fix"/g)].map((m) => Number(m[1])));
+        assert.equal(clickable.size, offered);
+        const lost = r.deductions.reduce((a, d) => a + d.points, 0);
+        assert.ok(out.includes(`满分 100，扣 ${Math.round(lost * 10) / 10} 分`));
+      });
+    }
+
+    it('shows a report whose own text is hostile as text, and runs nothing', () => {
+      const text = [
+        `# ${SCRIPT}2024年度述职报告`,
+        '',
+        `## 一、主要工作 ${IMG}`,
+        '',
+        `（一）${QUOTE} 抓好学习。全年组织集中学习12次，撰写心得4篇<style>body{display:none}</style>。`,
+        '',
+        `（二）[链接](javascript:alert(1)) 进一步加强作风建设，${LINK}。`,
+        '',
+        '## 二、存在的问题',
+        '',
+        '一是理论学习不够深入，<iframe src=x></iframe>学用结合不紧。',
+        '',
+        '## 三、下步打算',
+        '',
+        '一是每月开展一次专题学习。',
+      ].join('\n');
+      const r = analyze(text);
+      const out = renderScorecardFragment(`${IMG}.md`, r, 'zh');
+      assertInert(out);
+      assert.doesNotMatch(out, /<style|<iframe|<a /i);
+      assert.ok(out.includes(escapeHtml(SCRIPT)), 'the script tag shows as text');
+      assert.ok(out.includes(escapeHtml(`主要工作 ${IMG}`)), 'the img tag shows as text');
+      const page = renderScorecardPage(`${IMG}.md`, r, 'zh');
+      assertInert(page);
+      assertStyleMatchesCsp(page);
     });
   });
 });
+
+/** The page's one style element is exactly the stylesheet whose hash its CSP allows. */
+function assertStyleMatchesCsp(page: string): void {
+  const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)];
+  assert.equal(styles.length, 1);
+  assert.equal(styles[0][1], SCORECARD_CSS);
+  const hash = `sha256-${createHash('sha256').update(styles[0][1], 'utf8').digest('base64')}`;
+  assert.ok(page.includes(`style-src '${hash}'`));
+}

@@ -152,7 +152,7 @@ function chooseProfile(model: ReportModel, knowledge: Knowledge, options: Analyz
   const general = profiles.find((p) => p.id === 'general') ?? profiles[0];
   const make = (p: Profile, source: ProfileChoice['source'], zh: string, en: string) => ({
     profile: p,
-    choice: { id: p.id, name: p.name, source, reason: locale === 'zh' ? zh : en },
+    choice: { id: p.id, name: p.name, source, reason: locale === 'zh' ? zh : en, thresholds: { ...p.thresholds } },
   });
   const notes: string[] = [];
   const fmValue = model.frontMatter?.data?.profile;

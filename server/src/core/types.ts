@@ -190,6 +190,8 @@ export interface ProfileChoice {
   source: ProfileSource;
   /** Why this profile, in words a writer understands. */
   reason: string;
+  /** The limits in force for this profile, after the configuration file's overrides. */
+  thresholds: Thresholds;
 }
 
 export interface SectionStat {

@@ -9,6 +9,7 @@
  * No style attributes either: bar widths are classes (`dr-w-58`) so that a nonce-based CSP in
  * a webview, which blocks inline style attributes, renders the fragment the same way.
  */
+import { createHash } from 'node:crypto';
 import type {
   AnalysisResult,
   Finding,
@@ -18,6 +19,7 @@ import type {
   Role,
   SectionStat,
   Severity,
+  Thresholds,
   Tier,
 } from '../core/types';
 
@@ -58,6 +60,13 @@ interface Words {
   shares: string;
   max: (p: number) => string;
   min: (p: number) => string;
+  total: string;
+  maxUnits: (n: number) => string;
+  held: string;
+  broken: string;
+  missingPart: string;
+  clickToInsert: string;
+  deducted: (n: number) => string;
   outline: string;
   noSections: string;
   topics: string;
@@ -99,6 +108,13 @@ const WORDS: Record<Locale, Words> = {
     shares: '篇幅比例',
     max: (p) => `上限 ${p}%`,
     min: (p) => `下限 ${p}%`,
+    total: '全文',
+    maxUnits: (n) => `上限 ${n} 字`,
+    held: '符合',
+    broken: '不符合',
+    missingPart: '缺少',
+    clickToInsert: '点击插入',
+    deducted: (n) => `满分 100，扣 ${n} 分`,
     outline: '结构',
     noSections: '未识别出章节。',
     topics: '必述内容',
@@ -138,6 +154,13 @@ const WORDS: Record<Locale, Words> = {
     shares: 'Shares of the report',
     max: (p) => `at most ${p}%`,
     min: (p) => `at least ${p}%`,
+    total: 'Whole',
+    maxUnits: (n) => `at most ${n} characters`,
+    held: 'holds',
+    broken: 'broken',
+    missingPart: 'Missing',
+    clickToInsert: 'click to insert',
+    deducted: (n) => `100 less ${n} points`,
     outline: 'Outline',
     noSections: 'No sections recognised.',
     topics: 'Required topics',
@@ -190,16 +213,17 @@ function tierWord(w: Words, t: unknown): string {
   return escapeHtml(lookup(w.tier, t) ?? String(t));
 }
 
-/**
- * A share threshold for a role, read from the data of the finding that enforces it. Only a
- * finding knows the profile's limit, so a report within its limits shows no marker.
- */
-function shareLimit(findings: readonly Finding[], role: OutlineRole): { share: number; kind: 'max' | 'min' } | undefined {
+/** The share limit on a role: the profile's own, else one read from the finding that enforces it. */
+function shareLimit(r: AnalysisResult, role: OutlineRole): { share: number; kind: 'max' | 'min' } | undefined {
+  const t: Thresholds = r.profile?.thresholds ?? {};
+  const own = role === 'achievements' ? t.maxAchievementShare : role === 'problems' ? t.minProblemShare : undefined;
+  const kind = role === 'achievements' ? 'max' : 'min';
+  if (typeof own === 'number' && own > 0 && own <= 1) return { share: own, kind };
+  // Results from older callers carry no thresholds; the finding knows the limit it broke.
   const rule = role === 'achievements' ? 'achievement-too-long' : role === 'problems' ? 'problems-too-short' : undefined;
   if (!rule) return undefined;
-  const kind = rule === 'achievement-too-long' ? 'max' : 'min';
   const keys = ['limit', 'threshold', kind, `${kind}Share`, kind === 'max' ? 'maxAchievementShare' : 'minProblemShare'];
-  for (const f of findings) {
+  for (const f of r.findings ?? []) {
     if (f.rule !== rule || !f.data) continue;
     for (const k of keys) {
       const v = f.data[k];
@@ -209,24 +233,49 @@ function shareLimit(findings: readonly Finding[], role: OutlineRole): { share: n
   return undefined;
 }
 
+/** A row of the share bars; `state` says whether a limit applies and holds. */
+function barRow(label: string, fillClass: string, p: number, value: string, state: 'none' | 'held' | 'broken', markAt?: number): string {
+  const mark = markAt === undefined ? '' : `<span class="dr-mark dr-l-${int(markAt, 0, 100)}"></span>`;
+  const cls = state === 'broken' ? ' dr-bad' : state === 'held' ? ' dr-held' : '';
+  return (
+    `<div class="dr-bar-row${cls}">` +
+    `<span class="dr-bar-label">${escapeHtml(label)}</span>` +
+    `<span class="dr-bar"><span class="dr-fill ${fillClass} dr-w-${int(p, 0, 100)}"></span>${mark}</span>` +
+    `<span class="dr-bar-value">${escapeHtml(value)}</span></div>`
+  );
+}
+
 function renderBars(r: AnalysisResult, w: Words): string {
   const rows = OUTLINE.map((role) => {
     const share = r.stats?.shares?.[role] ?? 0;
     const p = pct(share);
-    const limit = shareLimit(r.findings ?? [], role);
-    const lp = limit ? pct(limit.share) : undefined;
-    const bad = limit ? (limit.kind === 'max' ? share > limit.share : share < limit.share) : false;
-    const mark = lp === undefined ? '' : `<span class="dr-mark dr-l-${lp}"></span>`;
-    const note = limit && lp !== undefined ? `（${limit.kind === 'max' ? w.max(lp) : w.min(lp)}）` : '';
-    return (
-      `<div class="dr-bar-row${bad ? ' dr-bad' : ''}">` +
-      `<span class="dr-bar-label">${escapeHtml(w.role[role])}</span>` +
-      `<span class="dr-bar"><span class="dr-fill dr-role-${role} dr-w-${p}"></span>${mark}</span>` +
-      `<span class="dr-bar-value">${p}%${escapeHtml(note)}</span></div>`
-    );
+    const limit = shareLimit(r, role);
+    if (!limit) return barRow(w.role[role], `dr-role-${role}`, p, `${p}%`, 'none');
+    const lp = pct(limit.share);
+    const bad = limit.kind === 'max' ? share > limit.share : share < limit.share;
+    const note = `（${limit.kind === 'max' ? w.max(lp) : w.min(lp)}，${bad ? w.broken : w.held}）`;
+    return barRow(w.role[role], `dr-role-${role}`, p, `${p}%${note}`, bad ? 'broken' : 'held', lp);
   });
+  // The whole report against the profile's 字数 limit: the bar's end is the limit.
+  const max = r.profile?.thresholds?.maxUnits;
+  if (typeof max === 'number' && max > 0) {
+    const units = int(r.stats?.units);
+    const over = units > max;
+    rows.push(barRow(w.total, 'dr-role-total', (units / max) * 100, `${units}/${int(max)}（${w.maxUnits(int(max))}，${over ? w.broken : w.held}）`, over ? 'broken' : 'held', 100));
+  }
   return `<div class="dr-bars">${rows.join('')}</div>`;
 }
+
+/** Attributes of something a click can act on: where it is, and which finding it stands for. */
+function target(range: Finding['range'] | undefined, finding?: number, fix = false): string {
+  const at = ` data-line="${int(range?.start?.line)}" data-character="${int(range?.start?.character)}"`;
+  if (finding === undefined) return at;
+  return `${at} data-finding="${int(finding)}"${fix ? ' data-action="fix"' : ''}`;
+}
+
+/** Rules whose finding a click offers to fix: a missing part or topic is inserted from its snippet. */
+const FIXABLE_BY_CLICK = new Set(['missing-section', 'missing-topic']);
+const offersFix = (f: Finding): boolean => FIXABLE_BY_CLICK.has(f.rule) && !!f.fix;
 
 function renderSections(sections: readonly SectionStat[], w: Words, depth = 0): string {
   // Depth is capped so that a hostile document with absurd nesting cannot blow the stack.
@@ -234,7 +283,7 @@ function renderSections(sections: readonly SectionStat[], w: Words, depth = 0): 
   const items = sections.map((s) => {
     const role = roleOf(s.role);
     return (
-      `<li data-line="${int(s.range?.start?.line)}">` +
+      `<li${target(s.range)}>` +
       `<span class="dr-role dr-role-${role}">${escapeHtml(w.role[role])}</span> ` +
       `<span class="dr-sec-title">${escapeHtml(s.title ?? '')}</span> ` +
       `<span class="dr-muted">${escapeHtml(w.units(int(s.units)))} · ${pct(s.share)}%</span>` +
@@ -245,29 +294,62 @@ function renderSections(sections: readonly SectionStat[], w: Words, depth = 0): 
   return `<ul class="dr-tree">${items.join('')}</ul>`;
 }
 
+/** The outline parts the report lacks, each standing for its missing-section finding. */
+function renderMissingParts(r: AnalysisResult, w: Words): string {
+  const items: string[] = [];
+  (r.findings ?? []).forEach((f, i) => {
+    if (f.rule !== 'missing-section') return;
+    const role = roleOf(f.section);
+    items.push(
+      `<li class="dr-missing"${target(f.range, i, offersFix(f))}>` +
+        `<span class="dr-check">✗</span> ${escapeHtml(w.missingPart)} <span class="dr-role dr-role-${role}">${escapeHtml(w.role[role])}</span>` +
+        (offersFix(f) ? ` <span class="dr-muted">${escapeHtml(w.clickToInsert)}</span>` : '') +
+        `</li>`,
+    );
+  });
+  return items.length ? `<ul class="dr-tree dr-missing-parts">${items.join('')}</ul>` : '';
+}
+
 function renderTopics(r: AnalysisResult, w: Words): string {
   const topics = r.stats?.topics ?? [];
   if (!topics.length) return `<p class="dr-muted">${escapeHtml(w.noTopics)}</p>`;
+  const findings = r.findings ?? [];
   const items = topics.map((t) => {
     const ok = t.covered === true;
-    const where = ok && t.range ? ` <span class="dr-muted">${escapeHtml(w.line(int(t.range.start?.line) + 1, int(t.range.start?.character) + 1))}</span>` : '';
-    const matched = ok && t.matched ? ` <q>${escapeHtml(t.matched)}</q>` : '';
+    if (ok) {
+      const where = t.range ? ` <span class="dr-muted">${escapeHtml(w.line(int(t.range.start?.line) + 1, int(t.range.start?.character) + 1))}</span>` : '';
+      const matched = t.matched ? ` <q>${escapeHtml(t.matched)}</q>` : '';
+      return (
+        `<li class="dr-ok"${t.range ? target(t.range) : ''}>` +
+        `<span class="dr-check">✓</span> ${escapeHtml(t.title ?? '')} ` +
+        `<span class="dr-muted">${escapeHtml(w.covered)}</span>${matched}${where}</li>`
+      );
+    }
+    // A missing topic stands for its missing-topic finding, whose fix inserts it.
+    const i = findings.findIndex((f) => f.rule === 'missing-topic' && f.topic === t.title);
+    const f = i === -1 ? undefined : findings[i];
     return (
-      `<li class="${ok ? 'dr-ok' : 'dr-no'}"${t.range ? ` data-line="${int(t.range.start?.line)}"` : ''}>` +
-      `<span class="dr-check">${ok ? '✓' : '✗'}</span> ${escapeHtml(t.title ?? '')} ` +
-      `<span class="dr-muted">${escapeHtml(ok ? w.covered : w.missing)}</span>${matched}${where}</li>`
+      `<li class="dr-no"${f ? target(f.range, i, offersFix(f)) : ''}>` +
+      `<span class="dr-check">✗</span> ${escapeHtml(t.title ?? '')} ` +
+      `<span class="dr-muted">${escapeHtml(w.missing)}${f && offersFix(f) ? ` · ${escapeHtml(w.clickToInsert)}` : ''}</span></li>`
     );
   });
   return `<ul class="dr-topics">${items.join('')}</ul>`;
 }
 
-function renderFindings(r: AnalysisResult, w: Words): string {
-  const findings = r.findings ?? [];
-  if (!findings.length) return `<p class="dr-muted">${escapeHtml(w.noFindings)}</p>`;
+/** Points lost per finding index. */
+function pointsByFinding(r: AnalysisResult): Map<number, number> {
   const points = new Map<number, number>();
   for (const d of r.deductions ?? []) {
     points.set(int(d.finding), (points.get(int(d.finding)) ?? 0) + (typeof d.points === 'number' ? d.points : 0));
   }
+  return points;
+}
+
+function renderFindings(r: AnalysisResult, w: Words): string {
+  const findings = r.findings ?? [];
+  if (!findings.length) return `<p class="dr-muted">${escapeHtml(w.noFindings)}</p>`;
+  const points = pointsByFinding(r);
   // Group by rule in order of first appearance; findings keep their indices for deductions.
   const groups = new Map<string, number[]>();
   findings.forEach((f, i) => {
@@ -286,7 +368,7 @@ function renderFindings(r: AnalysisResult, w: Words): string {
       const p = points.get(i);
       const fix = f.fix?.title ? `<div class="dr-fix">${escapeHtml(w.fix)}${escapeHtml(f.fix.title)}</div>` : '';
       return (
-        `<li class="dr-finding dr-sev-${sev}" data-line="${line}" data-character="${col}">` +
+        `<li class="dr-finding dr-sev-${sev}"${target(f.range, i, offersFix(f))}>` +
         `<span class="dr-sev">${escapeHtml(w.severity[sev])}</span> ` +
         `<span class="dr-muted">${escapeHtml(w.line(line + 1, col + 1))}</span> ` +
         `<span class="dr-msg">${escapeHtml(f.message ?? '')}</span>` +
@@ -337,6 +419,7 @@ export function renderScorecardFragment(path: string, r: AnalysisResult, locale?
   const topics = stats?.topics ?? [];
   const covered = topics.filter((t) => t.covered).length;
   const source = lookup(w.source, r.profile?.source) ?? String(r.profile?.source ?? '');
+  const lost = roundPoints([...pointsByFinding(r).values()].reduce((a, b) => a + b, 0));
   const vagueList = (stats?.vaguePhrases ?? [])
     .slice(0, 12)
     .map((v) => `<li><q>${escapeHtml(v.phrase)}</q> × ${int(v.count)}</li>`)
@@ -345,7 +428,8 @@ export function renderScorecardFragment(path: string, r: AnalysisResult, locale?
     `<section class="dr-card dr-tier-${tc}">` +
     `<header class="dr-head">` +
     `<div class="dr-score"><span class="dr-score-n">${int(r.score, 0, 100)}</span><span class="dr-muted">/100</span>` +
-    `<span class="dr-tier">${tierWord(w, r.tier)}</span></div>` +
+    `<span class="dr-tier">${tierWord(w, r.tier)}</span>` +
+    `<span class="dr-muted dr-lost">${escapeHtml(w.deducted(lost))}</span></div>` +
     `<div class="dr-head-text">` +
     (reportTitle(r) ? `<div class="dr-title">${escapeHtml(reportTitle(r) as string)}</div>` : '') +
     `<div class="dr-path">${escapeHtml(path)}</div>` +
@@ -357,6 +441,7 @@ export function renderScorecardFragment(path: string, r: AnalysisResult, locale?
     `<h3>${escapeHtml(w.shares)}</h3>${renderBars(r, w)}` +
     `<h3>${escapeHtml(w.outline)}</h3>` +
     (stats?.sections?.length ? renderSections(stats.sections, w) : `<p class="dr-muted">${escapeHtml(w.noSections)}</p>`) +
+    renderMissingParts(r, w) +
     `<h3>${escapeHtml(w.topics)}${topics.length ? ` ${covered}/${topics.length}` : ''}</h3>${renderTopics(r, w)}` +
     (vagueList ? `<h3>${escapeHtml(w.vague(vague))}</h3><ul class="dr-vague">${vagueList}</ul>` : '') +
     `<h3>${escapeHtml(w.findings)}</h3>${renderFindings(r, w)}` +
@@ -371,46 +456,64 @@ function widthClasses(): string {
 }
 
 /**
- * The stylesheet of the fragment. Colours follow VS Code's theme variables inside a webview and
- * the system's light or dark scheme in a standalone page.
+ * The stylesheet of the fragment. In a webview the colours come from VS Code's theme (its body
+ * classes and --vscode-* variables, light, dark and high contrast alike); in a standalone page
+ * they follow the system's light or dark scheme.
  */
 export const SCORECARD_CSS = `
 :root{color-scheme:light dark;--dr-fg:#1f2328;--dr-bg:#ffffff;--dr-muted:#59636e;--dr-border:#d1d9e0;--dr-card:#f6f8fa;
---dr-track:#e3e8ee;--dr-fill:#0969da;--dr-bad:#cf222e;--dr-good:#1a7f37;--dr-fair:#9a6700;--dr-poor:#cf222e;--dr-warn:#9a6700;--dr-info:#0969da}
+--dr-track:#e3e8ee;--dr-fill:#0969da;--dr-bad:#cf222e;--dr-good:#1a7f37;--dr-fair:#9a6700;--dr-poor:#cf222e;--dr-warn:#9a6700;--dr-info:#0969da;--dr-focus:#0969da}
 @media (prefers-color-scheme: dark){:root{--dr-fg:#e6edf3;--dr-bg:#0d1117;--dr-muted:#9198a1;--dr-border:#3d444d;--dr-card:#151b23;
---dr-track:#2a313c;--dr-fill:#4493f8;--dr-bad:#f85149;--dr-good:#3fb950;--dr-fair:#d29922;--dr-poor:#f85149;--dr-warn:#d29922;--dr-info:#4493f8}}
-body{margin:0;padding:16px 24px;font:14px/1.6 system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;
-color:var(--vscode-foreground,var(--dr-fg));background:var(--vscode-editor-background,var(--dr-bg))}
-.dr-muted{color:var(--vscode-descriptionForeground,var(--dr-muted))}
-.dr-card{border:1px solid var(--vscode-panel-border,var(--dr-border));border-radius:8px;padding:12px 16px;margin:8px 0;
-background:var(--vscode-sideBar-background,var(--dr-card))}
+--dr-track:#2a313c;--dr-fill:#4493f8;--dr-bad:#f85149;--dr-good:#3fb950;--dr-fair:#d29922;--dr-poor:#f85149;--dr-warn:#d29922;--dr-info:#4493f8;--dr-focus:#4493f8}}
+body.vscode-light,body.vscode-dark,body.vscode-high-contrast,body.vscode-high-contrast-light{--dr-fg:var(--vscode-foreground);--dr-bg:var(--vscode-editor-background);
+--dr-muted:var(--vscode-descriptionForeground);--dr-border:var(--vscode-widget-border,var(--vscode-panel-border));--dr-card:var(--vscode-sideBar-background,var(--vscode-editor-background));
+--dr-track:var(--vscode-editorWidget-background,var(--vscode-input-background));--dr-fill:var(--vscode-charts-blue);--dr-bad:var(--vscode-charts-red);
+--dr-good:var(--vscode-charts-green);--dr-fair:var(--vscode-charts-yellow);--dr-poor:var(--vscode-charts-red);--dr-warn:var(--vscode-charts-orange);
+--dr-info:var(--vscode-charts-blue);--dr-focus:var(--vscode-focusBorder)}
+body.vscode-high-contrast,body.vscode-high-contrast-light{--dr-border:var(--vscode-contrastBorder)}
+body.vscode-high-contrast .dr-bar,body.vscode-high-contrast-light .dr-bar{outline:1px solid var(--vscode-contrastBorder)}
+body.vscode-high-contrast .dr-card,body.vscode-high-contrast-light .dr-card{border-color:var(--vscode-contrastBorder)}
+body.vscode-high-contrast .dr-tier,body.vscode-high-contrast-light .dr-tier,body.vscode-high-contrast .dr-badge{outline:1px solid var(--vscode-contrastBorder)}
+body{margin:0;padding:16px 24px;font:14px/1.6 system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:var(--dr-fg);background:var(--dr-bg)}
+body[class*=vscode]{font-family:var(--vscode-font-family),"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;font-size:var(--vscode-font-size,13px)}
+.dr-muted{color:var(--dr-muted)}
+.dr-card{border:1px solid var(--dr-border);border-radius:8px;padding:12px 16px;margin:8px 0;background:var(--dr-card)}
 .dr-card h3{font-size:1em;margin:14px 0 6px}.dr-card h4{font-size:.95em;margin:10px 0 4px;font-weight:600}
-.dr-head{display:flex;gap:16px;align-items:flex-start}
-.dr-score{min-width:88px;text-align:center}.dr-score-n{font-size:2.2em;font-weight:700;line-height:1.1}
+.dr-head{display:flex;gap:16px;align-items:flex-start}.dr-head-text{min-width:0}
+.dr-score{min-width:88px;text-align:center}.dr-score-n{font-size:2.2em;font-weight:700;line-height:1.1}.dr-lost{display:block;font-size:.8em}
 .dr-tier{display:block;font-weight:700;border-radius:4px;margin-top:4px;padding:0 6px;color:#fff}
 .dr-tier-good .dr-tier,.dr-badge.dr-tier-good{background:var(--dr-good)}.dr-tier-fair .dr-tier,.dr-badge.dr-tier-fair{background:var(--dr-fair)}
 .dr-tier-poor .dr-tier,.dr-badge.dr-tier-poor{background:var(--dr-poor)}
 .dr-title{font-weight:700;font-size:1.1em}.dr-path{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-all;font-weight:600}
-.dr-bars{display:grid;gap:4px}.dr-bar-row{display:grid;grid-template-columns:4.5em 1fr auto;gap:8px;align-items:center}.dr-bar-value{white-space:nowrap;min-width:4em}
+.dr-bars{display:grid;gap:4px}.dr-bar-row{display:grid;grid-template-columns:4.5em minmax(60px,1fr) auto;gap:8px;align-items:center}.dr-bar-value{white-space:nowrap;min-width:4em}
 .dr-bar{position:relative;height:10px;border-radius:5px;background:var(--dr-track);overflow:visible}
 .dr-fill{position:absolute;left:0;top:0;bottom:0;border-radius:5px;background:var(--dr-fill)}
+.dr-held .dr-fill{background:var(--dr-good)}
 .dr-bad .dr-fill{background:var(--dr-bad)}.dr-bad .dr-bar-value{color:var(--dr-bad);font-weight:600}
-.dr-mark{position:absolute;top:-3px;bottom:-3px;width:2px;margin-left:-1px;background:var(--vscode-foreground,var(--dr-fg))}
+.dr-mark{position:absolute;top:-3px;bottom:-3px;width:2px;margin-left:-1px;background:var(--dr-fg)}
 .dr-tree,.dr-topics,.dr-vague{margin:0;padding-left:1.2em}.dr-tree .dr-tree{padding-left:1.4em}
 .dr-role{display:inline-block;font-size:.8em;padding:0 5px;border-radius:3px;border:1px solid var(--dr-border)}
 .dr-role-achievements{color:var(--dr-info)}.dr-role-problems{color:var(--dr-bad)}.dr-role-causes{color:var(--dr-warn)}.dr-role-plans{color:var(--dr-good)}
-.dr-ok .dr-check{color:var(--dr-good)}.dr-no .dr-check{color:var(--dr-bad);font-weight:700}
+.dr-ok .dr-check{color:var(--dr-good)}.dr-no .dr-check,.dr-missing .dr-check{color:var(--dr-bad);font-weight:700}
+.dr-missing-parts{list-style:none}
 .dr-findings{margin:0;padding-left:1.6em}.dr-finding{margin:2px 0}
 .dr-sev{font-weight:600}.dr-sev-error .dr-sev{color:var(--dr-bad)}.dr-sev-warning .dr-sev{color:var(--dr-warn)}
 .dr-sev-info .dr-sev,.dr-sev-hint .dr-sev{color:var(--dr-info)}
 .dr-points{font-size:.85em;color:var(--dr-bad)}.dr-count{font-size:.85em;border-radius:8px;padding:0 6px;background:var(--dr-track)}
-.dr-fix{padding-left:1em;color:var(--vscode-descriptionForeground,var(--dr-muted))}
+.dr-fix{padding-left:1em;color:var(--dr-muted)}
+.dr-interactive [data-line]{cursor:pointer;border-radius:3px}
+.dr-interactive [data-line]:hover{background:var(--vscode-list-hoverBackground,var(--dr-track))}
+.dr-interactive [data-line]:focus-visible{outline:1px solid var(--dr-focus);outline-offset:1px}
+.dr-interactive [data-action=fix] .dr-muted{text-decoration:underline dotted}
 .dr-tiers{display:flex;gap:12px;list-style:none;padding:0}.dr-badge{color:#fff;border-radius:4px;padding:2px 10px;font-weight:700}
 .dr-rank{list-style:none;padding:0}.dr-rank>li{margin:4px 0}
 .dr-rank summary{cursor:pointer;display:grid;grid-template-columns:3.5em minmax(0,1fr) 2.5em 2.5em 10em 13em;gap:8px;align-items:center;
 padding:6px 8px;border:1px solid var(--dr-border);border-radius:6px}
 .dr-rank summary::-webkit-details-marker{display:none}.dr-rank summary .dr-rank-no::before{content:"▸ "}
 .dr-rank details[open]>summary .dr-rank-no::before{content:"▾ "}.dr-rank summary .dr-tier{margin:0;text-align:center}.dr-rank summary>span{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}.dr-rank summary>.dr-name{white-space:normal;word-break:break-all}.dr-score-n-small{font-weight:700;text-align:right}
+@media (max-width:480px){body{padding:8px 10px}.dr-card{padding:8px 10px}.dr-head{flex-direction:column;gap:6px}.dr-score{text-align:left;min-width:0}
+.dr-bar-row{grid-template-columns:3.5em minmax(40px,1fr)}.dr-bar-value{grid-column:1/-1;white-space:normal}
+.dr-rank summary{grid-template-columns:2.5em minmax(0,1fr) 2.5em 2.5em}.dr-rank summary>span:nth-child(n+5){display:none}}
 ${widthClasses()}
 `;
 
@@ -440,10 +543,30 @@ export function rankReports<T extends BatchFile>(files: readonly T[]): T[] {
   );
 }
 
+/**
+ * The Content-Security-Policy of every scorecard page: nothing loads unless named here, no
+ * remote source is ever named, and styles and scripts run only when they carry the page's nonce
+ * (the preview) or match the hash of our own stylesheet (a standalone export, which has no
+ * script at all). `resources` is the webview's own origin for the preview's script file.
+ */
+export function scorecardCsp(opts: { nonce: string; resources?: string } | { styleHash: string }): string {
+  const style = 'nonce' in opts ? `'nonce-${opts.nonce}'` : `'${opts.styleHash}'`;
+  const script = 'nonce' in opts ? `'nonce-${opts.nonce}'` : "'none'";
+  const img = 'nonce' in opts && opts.resources ? `${opts.resources} data:` : 'data:';
+  return `default-src 'none'; style-src ${style}; script-src ${script}; img-src ${img}; font-src ${'nonce' in opts && opts.resources ? opts.resources : "'none'"}; base-uri 'none'; form-action 'none'`;
+}
+
+let cssHash: string | undefined;
+/** The CSP source expression for SCORECARD_CSS as a `<style>` element's exact content. */
+export function scorecardCssHash(): string {
+  cssHash ??= `sha256-${createHash('sha256').update(SCORECARD_CSS, 'utf8').digest('base64')}`;
+  return cssHash;
+}
+
 function pageHead(title: string): string {
   return (
     `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">` +
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">` +
+    `<meta http-equiv="Content-Security-Policy" content="${scorecardCsp({ styleHash: scorecardCssHash() })}">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark">` +
     `<title>${escapeHtml(title)}</title><style>${SCORECARD_CSS}</style></head>`
   );

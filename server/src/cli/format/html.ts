@@ -1,7 +1,11 @@
-/** `--format html`: the reviewer's ranked summary page, rendered by the shared pure renderer. */
-import { renderBatchPage } from '../../render/html';
+/**
+ * `--format html`, rendered by the shared pure renderer: one report's scorecard page (the same
+ * card the editor's preview shows), or for several the reviewer's ranked summary page.
+ */
+import { renderBatchPage, renderScorecardPage } from '../../render/html';
 import type { FormatInput } from './json';
 
 export function formatHtml(input: FormatInput): string {
+  if (input.files.length === 1 && !input.skipped.length) return renderScorecardPage(input.files[0].path, input.files[0].result, input.locale);
   return renderBatchPage(input.files, { locale: input.locale, skipped: input.skipped });
 }

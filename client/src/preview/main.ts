@@ -1,0 +1,93 @@
+/**
+ * The script of the scorecard preview, running inside the webview. It only swaps in the
+ * fragment the extension sends (rendered and escaped by the server's renderer), remembers the
+ * scroll position, and turns clicks into messages; it never builds markup from report text.
+ */
+import type { FromPreview, ToPreview, PreviewState } from './messages';
+
+declare function acquireVsCodeApi(): {
+  postMessage(message: FromPreview): void;
+  getState(): PreviewState | undefined;
+  setState(state: PreviewState): void;
+};
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('dr-root') as HTMLElement;
+const note = document.getElementById('dr-note') as HTMLElement;
+let state: PreviewState = vscode.getState() ?? {};
+let shownVersion: number | undefined;
+let restoredScroll = false;
+
+document.body.classList.add('dr-interactive');
+
+function save(patch: Partial<PreviewState>): void {
+  state = { ...state, ...patch };
+  vscode.setState(state);
+}
+
+function update(msg: Extract<ToPreview, { type: 'update' }>): void {
+  note.textContent = msg.note ?? '';
+  note.hidden = !msg.note;
+  if (msg.html !== undefined && (msg.uri !== state.uri || msg.version !== shownVersion || root.dataset.empty === '1')) {
+    const switched = state.uri !== undefined && msg.uri !== state.uri;
+    // One synchronous swap: the page never shows a half-built card, and the scroll offset stays.
+    root.innerHTML = msg.html;
+    root.dataset.empty = msg.html ? '0' : '1';
+    for (const el of root.querySelectorAll<HTMLElement>('[data-line]')) {
+      el.tabIndex = 0;
+      el.setAttribute('role', 'button');
+    }
+    shownVersion = msg.version;
+    document.body.dataset.version = String(msg.version);
+    if (switched) window.scrollTo(0, 0);
+  }
+  save({ uri: msg.uri });
+  // After a reload or a hide and show, go back to where the writer was reading.
+  if (!restoredScroll && msg.html) {
+    restoredScroll = true;
+    if (state.scrollY) window.scrollTo(0, state.scrollY);
+  }
+}
+
+window.addEventListener('message', (e: MessageEvent<ToPreview>) => {
+  const msg = e.data;
+  if (msg && msg.type === 'update') update(msg);
+});
+
+function act(el: HTMLElement): void {
+  const line = Number(el.dataset.line);
+  const character = Number(el.dataset.character ?? 0);
+  if (!Number.isInteger(line) || shownVersion === undefined) return;
+  const finding = el.dataset.finding === undefined ? undefined : Number(el.dataset.finding);
+  if (el.dataset.action === 'fix' && finding !== undefined) vscode.postMessage({ type: 'fix', finding, line, character, version: shownVersion });
+  else vscode.postMessage({ type: 'reveal', line, character, version: shownVersion });
+}
+
+root.addEventListener('click', (e) => {
+  const el = (e.target as Element | null)?.closest<HTMLElement>('[data-line]');
+  if (el && root.contains(el)) {
+    e.stopPropagation();
+    act(el);
+  }
+});
+root.addEventListener('keydown', (e) => {
+  if (e.key !== 'Enter' && e.key !== ' ') return;
+  const el = (e.target as Element | null)?.closest<HTMLElement>('[data-line]');
+  if (el) {
+    e.preventDefault();
+    act(el);
+  }
+});
+
+document.getElementById('dr-export')?.addEventListener('click', () => vscode.postMessage({ type: 'export' }));
+
+let scrollFrame = 0;
+window.addEventListener('scroll', () => {
+  if (scrollFrame) return;
+  scrollFrame = requestAnimationFrame(() => {
+    scrollFrame = 0;
+    save({ scrollY: Math.round(window.scrollY) });
+  });
+});
+
+vscode.postMessage({ type: 'ready' });
