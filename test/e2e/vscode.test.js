@@ -4,15 +4,14 @@
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const playwright = require('playwright-core');
-const { ROOT, CodeServer, packageExtension, missingPrerequisites, makeTempDir } = require('./codeServer');
-const { Workbench, findChromium, pollUntil, holdsFor } = require('./workbench');
+const { ROOT } = require('./codeServer');
+const { pollUntil, holdsFor } = require('./workbench');
+const { useSession } = require('./session');
 
 const SOURCE = '述职报告助手';
 const REPORT = '2024年述职报告.md';
 // A report with achievements only: its expected.json must expect the problems part missing.
 const REPORT_FIXTURE = path.join(ROOT, 'test', 'fixtures', 'rule-missing-section-positive');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
 // The missing-section message for the problems part, in either locale of the server.
 const PROBLEMS_MISSING = /problems and shortcomings|缺少“存在问题”部分/;
 
@@ -52,93 +51,25 @@ function ours(markers, fileName) {
 describe('VS Code end to end (code-server)', function () {
   this.timeout(180000);
 
-  let tmp;
-  let server;
-  let wb;
-  let workspace;
-  const chromiumPath = findChromium();
-
-  const shot = (name) => wb.screenshot(path.join(ARTIFACTS, `${name}.png`));
-  const problemsOfReport = async () => ours(await wb.problems(), REPORT);
-
-  /** Types a new paragraph below the line starting with `prefix`; returns its 0-based line. */
-  async function typeParagraphBelow(prefix, text) {
-    const lines = fs.readFileSync(path.join(workspace, REPORT), 'utf8').split(/\r?\n/);
-    const at = lines.findIndex((l) => l.startsWith(prefix));
-    assert.ok(at >= 0, `the report has a line starting with ${prefix}`);
-    await wb.goToLine(at + 1);
-    await wb.page.keyboard.press('End');
-    await wb.page.keyboard.press('Enter');
-    await wb.page.keyboard.press('Enter');
-    await wb.page.keyboard.insertText(text);
-    await wb.dismissWidgets();
-    return at + 2;
-  }
-
-  /** Undoes until the editor is back at the saved text. */
-  async function undoToSaved() {
-    for (let i = 0; i < 20 && (await wb.activeTabDirty()); i++) {
-      await wb.page.keyboard.press('Control+Z');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    assert.ok(!(await wb.activeTabDirty()), 'undo brought the report back to its saved text');
-  }
-
-  before(async function () {
-    const missing = chromiumPath ? missingPrerequisites(chromiumPath) : 'missing chromium; run test/setup.sh';
-    if (missing) {
-      if (process.env.CI) throw new Error(`editor tests cannot run: ${missing}`);
-      console.log(`    skipped: ${missing}`);
-      this.skip();
-    }
+  const session = useSession('editor', () => {
     const expected = JSON.parse(fs.readFileSync(path.join(REPORT_FIXTURE, 'expected.json'), 'utf8'));
     assert.ok(
       expected.expect.some((e) => e.rule === 'missing-section' && e.section === 'problems'),
       `${REPORT_FIXTURE} no longer expects the problems part missing; pick another fixture`,
     );
-
-    tmp = makeTempDir('duty-report-e2e-');
-    workspace = path.join(tmp, 'workspace');
-    fs.mkdirSync(workspace);
-    fs.copyFileSync(path.join(REPORT_FIXTURE, 'input.md'), path.join(workspace, REPORT));
-    fs.writeFileSync(path.join(workspace, 'README.md'), README);
-    fs.rmSync(ARTIFACTS, { recursive: true, force: true });
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-
-    try {
-      const vsix = packageExtension(path.join(tmp, 'duty-report-assistant.vsix'));
-      server = new CodeServer({ baseDir: path.join(tmp, 'code-server'), vsix });
-      await server.start();
-      wb = await Workbench.launch(playwright, { chromiumPath, profileDir: path.join(tmp, 'chromium-profile') });
-      await wb.openFolder(server.url, workspace);
-    } catch (err) {
-      await tellFailure('start-up');
-      throw err;
-    }
+    return { [REPORT]: fs.readFileSync(path.join(REPORT_FIXTURE, 'input.md'), 'utf8'), 'README.md': README };
   });
+  // Set by the session's before hook.
+  let wb;
+  let workspace;
+  let server;
+  before(() => ({ wb, workspace, server } = session));
 
-  /** What to look at when something failed: a screenshot, browser errors, the logs. */
-  async function tellFailure(title) {
-    if (wb) {
-      const name = `failed-${title.replace(/[^\w一-龥]+/g, '-').slice(0, 60)}`;
-      await shot(name).catch(() => {});
-      console.log(`\n    screenshot: ${path.relative(ROOT, path.join(ARTIFACTS, `${name}.png`))}`);
-      if (wb.consoleErrors.length) console.log(`    browser console errors (last 10):\n${wb.consoleErrors.slice(-10).join('\n')}`);
-      const rows = await wb.problems().catch(() => []);
-      console.log(`    Problems panel rows:\n${rows.map((m) => `      ${path.basename(m.file ?? '?')}: [${m.source}] ${m.code} ${m.position} ${m.message}`).join('\n') || '      (none)'}`);
-    }
-    if (server) console.log(`    code-server logs:\n${server.logTail(40)}`);
-  }
+  const shot = (name) => session.shot(name);
+  const problemsOfReport = async () => ours(await wb.problems(), REPORT);
 
-  afterEach(async function () {
-    if (this.currentTest.state === 'failed') await tellFailure(this.currentTest.title);
-  });
-
-  after(async function () {
-    if (wb) await wb.close();
-    if (server) await server.stop();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  const typeParagraphBelow = (prefix, text) => session.typeParagraphBelow(REPORT, prefix, text);
+  const undoToSaved = () => session.undoToSaved();
 
   it('shows our findings for a report without a problems part in the Problems panel', async function () {
     await wb.quickOpen(REPORT);

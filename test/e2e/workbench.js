@@ -221,6 +221,55 @@ class Workbench {
     return chosen;
   }
 
+  /**
+   * The content frame of the visible webview that holds `selector`. code-server nests a
+   * webview twice: the host iframe (class webview, "ready" once loaded), then #active-frame.
+   */
+  async webviewFrame(selector, { timeout = 30000 } = {}) {
+    return pollUntil(
+      async () => {
+        for (const host of await this.page.$$('iframe.webview.ready')) {
+          const outer = await host.contentFrame().catch(() => null);
+          const inner = outer && (await outer.$('#active-frame').catch(() => null));
+          const frame = inner && (await inner.contentFrame().catch(() => null));
+          if (frame && (await frame.$(selector).catch(() => null))) return frame;
+        }
+        return undefined;
+      },
+      { timeout, what: `a webview showing ${selector}` },
+    );
+  }
+
+  /** The cursor position the status bar shows, as 1-based { line, column }. */
+  async cursor() {
+    const text = await this.page.locator('.statusbar-item[id="status.editor.selection"]').first().innerText().catch(() => '');
+    const m = /Ln (\d+), Col (\d+)/.exec(text);
+    return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
+  }
+
+  /** Switches the colour theme with the theme picker (Ctrl+K Ctrl+T), as a person does. */
+  async setColorTheme(name) {
+    await this.dismissWidgets();
+    // Ctrl+K Ctrl+T: the palette would also match "Browse Color Themes in Marketplace".
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+T');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    // The palette's input becomes the theme picker's: wait for its placeholder to say so.
+    await pollUntil(async () => /color theme/i.test((await input.getAttribute('placeholder').catch(() => '')) ?? ''), {
+      timeout: 10000,
+      what: 'the colour theme picker',
+    });
+    await input.fill(name);
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ state: 'visible', timeout: 10000 });
+    // The list also offers "Browse Additional Color Themes…": move to the theme itself.
+    const focused = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused');
+    for (let i = 0; i < 10 && !(await focused.innerText().catch(() => '')).includes(name); i++) await this.page.keyboard.press('ArrowDown');
+    assert.ok((await focused.innerText()).includes(name), `could not move to the theme ${name}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
+  }
+
   /** Moves the cursor to a line (1-based) with "Go to Line" (Ctrl+G). */
   async goToLine(line) {
     const { page } = this;

@@ -151,7 +151,7 @@ describe('render/html', () => {
     it('draws share bars by role against the profile limits, coloured by whether they hold', () => {
       assert.match(html, /dr-fill dr-role-achievements dr-w-80/);
       assert.match(html, /dr-mark dr-l-50/);
-      assert.match(html, /80%（上限 50%，不符合）/);
+      assert.match(html, /80%（上限 50%）✗/);
       assert.match(html, /dr-fill dr-role-problems dr-w-5"/);
       assert.match(html, /dr-bar-row dr-bad/);
     });
@@ -160,7 +160,7 @@ describe('render/html', () => {
       const old = hostileResult();
       old.profile = { ...old.profile, thresholds: undefined as never };
       const out = renderScorecardFragment('a.md', old, 'zh');
-      assert.match(out, /80%（上限 50%，不符合）/);
+      assert.match(out, /80%（上限 50%）✗/);
     });
 
     it('shows a limit that holds in the held colour, and the whole against the 字数 limit', () => {
@@ -168,12 +168,12 @@ describe('render/html', () => {
       r.profile = { ...r.profile, thresholds: { maxAchievementShare: 0.9, minProblemShare: 0.01, maxUnits: 1000 } };
       const out = renderScorecardFragment('a.md', r, 'zh');
       assert.match(out, /<div class="dr-bar-row dr-held"><span class="dr-bar-label">成绩<\/span><span class="dr-bar"><span class="dr-fill dr-role-achievements dr-w-80"><\/span><span class="dr-mark dr-l-90">/);
-      assert.match(out, /80%（上限 90%，符合）/);
-      assert.match(out, /5%（下限 1%，符合）/);
-      assert.match(out, /<div class="dr-bar-row dr-held"><span class="dr-bar-label">全文<\/span>.*dr-w-96.*960\/1000（上限 1000 字，符合）/);
+      assert.match(out, /80%（上限 90%）✓/);
+      assert.match(out, /5%（下限 1%）✓/);
+      assert.match(out, /<div class="dr-bar-row dr-held"><span class="dr-bar-label">全文<\/span>.*dr-w-96.*960\/1000 字 ✓/);
       r.stats = { ...r.stats, units: 1450 };
       const over = renderScorecardFragment('a.md', r, 'zh');
-      assert.match(over, /<div class="dr-bar-row dr-bad"><span class="dr-bar-label">全文<\/span>.*dr-w-100.*1450\/1000（上限 1000 字，不符合）/);
+      assert.match(over, /<div class="dr-bar-row dr-bad"><span class="dr-bar-label">全文<\/span>.*dr-w-100.*1450\/1000 字 ✗/);
     });
 
     it('lists a missing part in the outline, standing for its finding with a fix to offer', () => {

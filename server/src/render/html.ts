@@ -61,9 +61,10 @@ interface Words {
   max: (p: number) => string;
   min: (p: number) => string;
   total: string;
-  maxUnits: (n: number) => string;
-  held: string;
-  broken: string;
+  /** The 字数 of the whole against its limit. */
+  ofMax: (units: number, max: number) => string;
+  /** Where a share stands against its limit: short, the colour says the rest. */
+  against: (p: number, limit: string, held: boolean) => string;
   missingPart: string;
   clickToInsert: string;
   deducted: (n: number) => string;
@@ -109,9 +110,8 @@ const WORDS: Record<Locale, Words> = {
     max: (p) => `上限 ${p}%`,
     min: (p) => `下限 ${p}%`,
     total: '全文',
-    maxUnits: (n) => `上限 ${n} 字`,
-    held: '符合',
-    broken: '不符合',
+    ofMax: (u, m) => `${u}/${m} 字`,
+    against: (p, limit, held) => `${p}%（${limit}）${held ? '✓' : '✗'}`,
     missingPart: '缺少',
     clickToInsert: '点击插入',
     deducted: (n) => `满分 100，扣 ${n} 分`,
@@ -152,15 +152,14 @@ const WORDS: Record<Locale, Words> = {
     profile: 'Profile',
     units: (n) => `${n} characters`,
     shares: 'Shares of the report',
-    max: (p) => `at most ${p}%`,
-    min: (p) => `at least ${p}%`,
+    max: (p) => `max ${p}%`,
+    min: (p) => `min ${p}%`,
     total: 'Whole',
-    maxUnits: (n) => `at most ${n} characters`,
-    held: 'holds',
-    broken: 'broken',
+    ofMax: (u, m) => `${u}/${m}`,
+    against: (p, limit, held) => `${p}% (${limit}) ${held ? '✓' : '✗'}`,
     missingPart: 'Missing',
     clickToInsert: 'click to insert',
-    deducted: (n) => `100 less ${n} points`,
+    deducted: (n) => `${n} of 100 points lost`,
     outline: 'Outline',
     noSections: 'No sections recognised.',
     topics: 'Required topics',
@@ -253,15 +252,15 @@ function renderBars(r: AnalysisResult, w: Words): string {
     if (!limit) return barRow(w.role[role], `dr-role-${role}`, p, `${p}%`, 'none');
     const lp = pct(limit.share);
     const bad = limit.kind === 'max' ? share > limit.share : share < limit.share;
-    const note = `（${limit.kind === 'max' ? w.max(lp) : w.min(lp)}，${bad ? w.broken : w.held}）`;
-    return barRow(w.role[role], `dr-role-${role}`, p, `${p}%${note}`, bad ? 'broken' : 'held', lp);
+    const value = w.against(p, limit.kind === 'max' ? w.max(lp) : w.min(lp), !bad);
+    return barRow(w.role[role], `dr-role-${role}`, p, value, bad ? 'broken' : 'held', lp);
   });
   // The whole report against the profile's 字数 limit: the bar's end is the limit.
   const max = r.profile?.thresholds?.maxUnits;
   if (typeof max === 'number' && max > 0) {
     const units = int(r.stats?.units);
     const over = units > max;
-    rows.push(barRow(w.total, 'dr-role-total', (units / max) * 100, `${units}/${int(max)}（${w.maxUnits(int(max))}，${over ? w.broken : w.held}）`, over ? 'broken' : 'held', 100));
+    rows.push(barRow(w.total, 'dr-role-total', (units / max) * 100, `${w.ofMax(units, int(max))} ${over ? '✗' : '✓'}`, over ? 'broken' : 'held', 100));
   }
   return `<div class="dr-bars">${rows.join('')}</div>`;
 }
@@ -467,7 +466,7 @@ export const SCORECARD_CSS = `
 --dr-track:#2a313c;--dr-fill:#4493f8;--dr-bad:#f85149;--dr-good:#3fb950;--dr-fair:#d29922;--dr-poor:#f85149;--dr-warn:#d29922;--dr-info:#4493f8;--dr-focus:#4493f8}}
 body.vscode-light,body.vscode-dark,body.vscode-high-contrast,body.vscode-high-contrast-light{--dr-fg:var(--vscode-foreground);--dr-bg:var(--vscode-editor-background);
 --dr-muted:var(--vscode-descriptionForeground);--dr-border:var(--vscode-widget-border,var(--vscode-panel-border));--dr-card:var(--vscode-sideBar-background,var(--vscode-editor-background));
---dr-track:var(--vscode-editorWidget-background,var(--vscode-input-background));--dr-fill:var(--vscode-charts-blue);--dr-bad:var(--vscode-charts-red);
+--dr-track:color-mix(in srgb,var(--vscode-foreground) 16%,transparent);--dr-fill:var(--vscode-charts-blue);--dr-bad:var(--vscode-charts-red);
 --dr-good:var(--vscode-charts-green);--dr-fair:var(--vscode-charts-yellow);--dr-poor:var(--vscode-charts-red);--dr-warn:var(--vscode-charts-orange);
 --dr-info:var(--vscode-charts-blue);--dr-focus:var(--vscode-focusBorder)}
 body.vscode-high-contrast,body.vscode-high-contrast-light{--dr-border:var(--vscode-contrastBorder)}
@@ -485,7 +484,8 @@ body[class*=vscode]{font-family:var(--vscode-font-family),"PingFang SC","Microso
 .dr-tier-good .dr-tier,.dr-badge.dr-tier-good{background:var(--dr-good)}.dr-tier-fair .dr-tier,.dr-badge.dr-tier-fair{background:var(--dr-fair)}
 .dr-tier-poor .dr-tier,.dr-badge.dr-tier-poor{background:var(--dr-poor)}
 .dr-title{font-weight:700;font-size:1.1em}.dr-path{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-all;font-weight:600}
-.dr-bars{display:grid;gap:4px}.dr-bar-row{display:grid;grid-template-columns:4.5em minmax(60px,1fr) auto;gap:8px;align-items:center}.dr-bar-value{white-space:nowrap;min-width:4em}
+/* One grid for all rows, so every bar starts and ends at the same place whatever its label. */
+.dr-bars{display:grid;grid-template-columns:max-content minmax(60px,1fr) auto;gap:4px 8px;align-items:center}.dr-bar-row{display:contents}.dr-bar-value{white-space:nowrap}
 .dr-bar{position:relative;height:10px;border-radius:5px;background:var(--dr-track);overflow:visible}
 .dr-fill{position:absolute;left:0;top:0;bottom:0;border-radius:5px;background:var(--dr-fill)}
 .dr-held .dr-fill{background:var(--dr-good)}
@@ -512,7 +512,7 @@ padding:6px 8px;border:1px solid var(--dr-border);border-radius:6px}
 .dr-rank summary::-webkit-details-marker{display:none}.dr-rank summary .dr-rank-no::before{content:"▸ "}
 .dr-rank details[open]>summary .dr-rank-no::before{content:"▾ "}.dr-rank summary .dr-tier{margin:0;text-align:center}.dr-rank summary>span{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}.dr-rank summary>.dr-name{white-space:normal;word-break:break-all}.dr-score-n-small{font-weight:700;text-align:right}
 @media (max-width:480px){body{padding:8px 10px}.dr-card{padding:8px 10px}.dr-head{flex-direction:column;gap:6px}.dr-score{text-align:left;min-width:0}
-.dr-bar-row{grid-template-columns:3.5em minmax(40px,1fr)}.dr-bar-value{grid-column:1/-1;white-space:normal}
+.dr-bars{grid-template-columns:max-content minmax(40px,1fr)}.dr-bar-value{grid-column:1/-1;white-space:normal;margin-bottom:4px}
 .dr-rank summary{grid-template-columns:2.5em minmax(0,1fr) 2.5em 2.5em}.dr-rank summary>span:nth-child(n+5){display:none}}
 ${widthClasses()}
 `;
