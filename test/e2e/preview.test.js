@@ -234,7 +234,7 @@ describe('VS Code scorecard preview (code-server)', function () {
     await pollUntil(async () => (await wb.cursor())?.line === section.line + 1, { timeout: 10000, what: `the cursor on line ${section.line + 1}` });
   });
 
-  it('a click on a missing topic offers its quick fix, which inserts it', async function () {
+  it('a click on a missing topic or part offers its quick fix, which inserts it', async function () {
     const before = await card('the scorecard');
     const f = await frame();
     const topic = f.locator('#dr-root .dr-topics .dr-no[data-action="fix"]').first();
@@ -256,6 +256,21 @@ describe('VS Code scorecard preview (code-server)', function () {
     const text = savedText();
     assert.ok(text.includes(title.replace(/情况$/, '')), `the topic ${title} was inserted`);
     assert.doesNotMatch(text, /\$\{\d|\$\d/, 'no snippet syntax left in the text');
+
+    // A missing part of the outline the same way: the problems part goes in.
+    const part = (await frame()).locator('#dr-root .dr-missing[data-action="fix"]').first();
+    await part.click();
+    const partRow = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
+    await partRow.waitFor({ state: 'visible', timeout: 15000 });
+    assert.match(await partRow.innerText(), /Insert|插入/);
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
+    await wb.page.keyboard.press('Escape');
+    await card('the scorecard with one part less missing', (c) => c.missingParts === after.missingParts - 1);
+    await wb.page.keyboard.press('Control+S');
+    await pollUntil(async () => !(await wb.activeTabDirty()), { timeout: 10000, what: `${REPORT} to be saved` });
+    assert.ok(savedText().startsWith(text.slice(0, 40)), 'the report before the insertion is untouched');
+    assertMatchesEngine(await card('the scorecard of the saved text'), savedText());
   });
 
   it("follows the active report, and shows a hostile report's markup as text without running it", async function () {
