@@ -88,7 +88,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, Buffer.from(res.content, 'utf8'));
     const open = vscode.l10n.t('Open');
-    if ((await vscode.window.showInformationMessage(vscode.l10n.t('Findings exported to {0}.', target.fsPath), open)) === open) {
+    const said = format === 'html' ? vscode.l10n.t('Scorecard saved to {0}.', target.fsPath) : vscode.l10n.t('Findings exported to {0}.', target.fsPath);
+    if ((await vscode.window.showInformationMessage(said, open)) === open) {
       await vscode.commands.executeCommand('vscode.open', target);
     }
   };

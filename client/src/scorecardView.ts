@@ -27,7 +27,6 @@ interface Shown {
 
 export class ScorecardView implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private panelDisposables: vscode.Disposable[] = [];
   /** The document the preview follows. */
   private uri: string | undefined;
   private shown: Shown | undefined;
@@ -85,17 +84,21 @@ export class ScorecardView implements vscode.Disposable {
     this.followTimer = setTimeout(() => void this.followIfReport(editor), FOLLOW_DELAY_MS);
   }
 
-  /** The server analysed a version of some document; the followed one is fetched again. */
+  /**
+   * The server analysed the followed document: fetched again even for the same version, since
+   * a settings or configuration change re-analyses without a new version.
+   */
   onStatus(p: StatusParams): void {
-    if (this.panel && p.uri === this.uri && p.version !== this.shown?.version) void this.refresh();
+    if (this.panel && p.uri === this.uri) void this.refresh();
   }
 
   private async followIfReport(editor: vscode.TextEditor): Promise<void> {
     if (vscode.window.activeTextEditor !== editor) return;
-    const res = await this.fetch(editor.document.uri.toString());
+    const res = await this.fetch(editor.document.uri.toString(), false);
     // A Markdown file that is not a report leaves the preview on the last report, as
     // Markdown's own preview stays on the last Markdown file when another kind is focused.
-    if (!res?.checked) return;
+    // The writer may have moved on, or closed the preview, while the server answered.
+    if (!res?.checked || !this.panel || vscode.window.activeTextEditor !== editor) return;
     this.sourceColumn = editor.viewColumn;
     this.followDocument(editor.document);
   }
@@ -122,27 +125,35 @@ export class ScorecardView implements vscode.Disposable {
     };
   }
 
+  /**
+   * Makes `panel` the one preview. A second one can appear when VS Code revives the tab of a
+   * reloaded window after a new preview was opened: the newest wins and the other closes.
+   */
   private attach(panel: vscode.WebviewPanel): void {
+    const previous = this.panel;
     this.panel = panel;
+    this.shown = undefined;
     panel.webview.html = this.page(panel.webview);
-    this.panelDisposables = [
-      panel.webview.onDidReceiveMessage((m: FromPreview) => void this.onMessage(m)),
-      panel.onDidDispose(() => {
-        for (const d of this.panelDisposables) d.dispose();
-        this.panelDisposables = [];
-        this.panel = undefined;
-        this.uri = undefined;
-        this.shown = undefined;
-        clearTimeout(this.followTimer);
-      }),
-    ];
+    const onMessage = panel.webview.onDidReceiveMessage((m: FromPreview) => {
+      if (this.panel === panel) void this.onMessage(m);
+    });
+    const onDispose = panel.onDidDispose(() => {
+      onMessage.dispose();
+      onDispose.dispose();
+      if (this.panel !== panel) return;
+      this.panel = undefined;
+      this.uri = undefined;
+      this.shown = undefined;
+      clearTimeout(this.followTimer);
+    });
+    if (previous && previous !== panel) previous.dispose();
   }
 
   /** The page shell: built once per webview, with a fresh nonce for its style and script. */
   private page(webview: vscode.Webview): string {
     const nonce = crypto.randomBytes(18).toString('base64');
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'client', 'out', 'preview.js'));
-    const csp = scorecardCsp({ nonce, resources: webview.cspSource });
+    const csp = scorecardCsp({ nonce });
     return (
       `<!DOCTYPE html><html lang="${vscode.env.language.startsWith('zh') ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">` +
       `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">` +
@@ -153,7 +164,7 @@ export class ScorecardView implements vscode.Disposable {
       `.dr-toolbar button:hover{background:var(--vscode-button-secondaryHoverBackground)}#dr-note{margin:4px 0}</style>` +
       `</head><body>` +
       `<div class="dr-toolbar"><button id="dr-export" type="button" title="${escapeHtml(vscode.l10n.t('Save this scorecard as a standalone HTML file'))}">${escapeHtml(vscode.l10n.t('Export HTML'))}</button></div>` +
-      `<p id="dr-note" class="dr-muted" hidden></p><main id="dr-root" data-empty="1"></main>` +
+      `<p id="dr-note" class="dr-muted" hidden></p><main id="dr-root"></main>` +
       `<script nonce="${nonce}" src="${script.toString()}"></script></body></html>`
     );
   }
@@ -162,16 +173,17 @@ export class ScorecardView implements vscode.Disposable {
     void this.panel?.webview.postMessage(msg);
   }
 
+  /** Shows `note` above the card; the card stays when it belongs to the followed document. */
   private setNote(note: string | undefined): void {
     this.note = note;
-    this.post({ type: 'update', uri: this.uri ?? '', version: this.shown?.version ?? -1, html: this.shown?.html, note });
+    this.post({ type: 'update', uri: this.uri ?? '', version: this.shown?.version ?? -1, note });
   }
 
-  private async fetch(uri: string): Promise<ScorecardResponse | null | undefined> {
+  private async fetch(uri: string, html = true): Promise<ScorecardResponse | null | undefined> {
     const c = this.client();
     if (!c || c.state !== State.Running) return undefined;
     try {
-      return (await c.sendRequest(ScorecardRequest, { textDocument: { uri }, html: true })) as ScorecardResponse | null;
+      return (await c.sendRequest(ScorecardRequest, { textDocument: { uri }, html })) as ScorecardResponse | null;
     } catch {
       return undefined;
     }
@@ -193,11 +205,10 @@ export class ScorecardView implements vscode.Disposable {
         if (uri !== this.uri || !this.panel) continue;
         if (res === undefined) {
           this.setNote(vscode.l10n.t('The Duty Report Assistant server is not running yet. Try again in a moment.'));
-        } else if (res === null) {
-          this.setNote(vscode.l10n.t('The document is not open.'));
-        } else if (!res.checked || !res.result || res.html === undefined) {
+        } else if (res === null || !res.checked || !res.result || res.html === undefined) {
           this.shown = undefined;
-          this.setNote(res.reason);
+          this.note = res ? res.reason : vscode.l10n.t('The document is not open.');
+          this.post({ type: 'update', uri, version: res?.version ?? -1, html: null, note: this.note });
         } else {
           this.shown = { uri, version: res.version, html: res.html, result: res.result };
           this.note = undefined;
@@ -213,15 +224,19 @@ export class ScorecardView implements vscode.Disposable {
     switch (m?.type) {
       case 'ready':
         // A new or re-shown webview: give it what is known at once, then check for newer.
-        if (this.shown || this.note) this.post({ type: 'update', uri: this.uri ?? '', version: this.shown?.version ?? -1, html: this.shown?.html, note: this.note });
+        if (this.shown || this.note) this.post({ type: 'update', uri: this.uri ?? '', version: this.shown?.version ?? -1, html: this.shown?.html ?? null, note: this.note });
         void this.refresh();
         return;
       case 'reveal':
-        if (this.uri) await this.reveal(this.uri, m.line, m.character);
+      case 'fix': {
+        // Only clicks on the card on show count: one for another document (the preview was
+        // switching) would put the cursor in the wrong file.
+        const shown = this.shown;
+        if (!shown || m.uri !== shown.uri || !Number.isInteger(m.line) || !Number.isInteger(m.character)) return;
+        if (m.type === 'fix' && Number.isInteger(m.finding) && m.version === shown.version && (await this.offerFix(shown, m.finding))) return;
+        await this.reveal(shown.uri, m.line, m.character);
         return;
-      case 'fix':
-        if (this.uri) await this.offerFix(this.uri, m.finding, m.version);
-        return;
+      }
       case 'export':
         if (this.uri) await this.exportHtml(vscode.Uri.parse(this.uri));
         return;
@@ -246,38 +261,40 @@ export class ScorecardView implements vscode.Disposable {
   /**
    * A click on a missing part or topic: go there and offer that finding's quick fix. The
    * preview may show an older version than the editor holds, so the finding is looked up
-   * again, by what it is (rule, part, topic), in the current analysis.
+   * again, by what it is (rule, part, topic), in the current analysis. False when the click
+   * names no finding of the card on show (the caller then only reveals the place).
    */
-  private async offerFix(uri: string, index: number, version: number): Promise<void> {
-    const old = this.shown && this.shown.uri === uri && this.shown.version === version ? this.shown.result.findings[index] : undefined;
-    if (!old) return;
-    const res = await this.fetch(uri);
+  private async offerFix(shown: Shown, index: number): Promise<boolean> {
+    const uri = shown.uri;
+    const old = shown.result.findings[index];
+    if (!old) return false;
+    const res = await this.fetch(uri, false);
     const current = res?.result?.findings.find((f) => sameFinding(f, old));
     if (!res || !current?.fix) {
       void vscode.window.showInformationMessage(vscode.l10n.t('This is already fixed in the current text.'));
-      return;
+      return true;
     }
     const editor = await this.reveal(uri, current.range.start.line, current.range.start.character);
-    if (!editor || editor.document.version !== res.version) return;
+    if (!editor || editor.document.version !== res.version) return true;
     const range = new vscode.Range(current.range.start.line, current.range.start.character, current.range.end.line, current.range.end.character);
     const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
     const action = actions.find((a) => a.title === current.fix?.title && a.edit);
-    if (!action?.edit) return;
-    const apply = vscode.l10n.t('Apply');
+    if (!action?.edit) return true;
     const choice = await vscode.window.showQuickPick(
       [
         { label: `$(lightbulb) ${action.title}`, detail: current.message, apply: true },
         { label: vscode.l10n.t('Only show the place'), apply: false },
       ],
-      { placeHolder: `${apply}: ${action.title}?` },
+      { placeHolder: vscode.l10n.t('Apply "{0}"?', action.title) },
     );
-    if (!choice?.apply) return;
+    if (!choice?.apply) return true;
     // The edit was computed for the version the analysis saw; typing since then would misplace it.
     if (editor.document.version !== res.version) {
       void vscode.window.showWarningMessage(vscode.l10n.t('The document changed while the fix was offered. Please try again.'));
-      return;
+      return true;
     }
     await vscode.workspace.applyEdit(action.edit);
+    return true;
   }
 
   dispose(): void {

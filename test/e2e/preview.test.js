@@ -92,6 +92,15 @@ function expectedCard(text) {
   };
 }
 
+/** `after` is `before` with one block inserted: every original character still there, in order. */
+function assertOnlyInserted(before, after) {
+  let p = 0;
+  while (p < before.length && before[p] === after[p]) p++;
+  const rest = before.length - p;
+  assert.ok(after.length > before.length, 'something was inserted');
+  assert.equal(after.slice(after.length - rest), before.slice(p), `the text after the insertion point (offset ${p}) is unchanged`);
+}
+
 function assertMatchesEngine(card, text) {
   const want = expectedCard(text);
   assert.equal(card.score, want.score, 'score');
@@ -218,6 +227,9 @@ describe('VS Code scorecard preview (code-server)', function () {
       el.scrollIntoView();
       return { line: Number(el.dataset.line), character: Number(el.dataset.character), index: items.length - 1 };
     });
+    await openInFirstGroup(REPORT);
+    await wb.goToLine(1);
+    assert.notEqual((await wb.cursor())?.line, target.line + 1, 'the cursor starts elsewhere');
     await f.locator('#dr-root .dr-finding').nth(target.index).click();
     await pollUntil(async () => {
       const c = await wb.cursor();
@@ -230,12 +242,16 @@ describe('VS Code scorecard preview (code-server)', function () {
       const el = items[items.length - 1];
       return { line: Number(el.dataset.line), index: items.length - 1 };
     });
+    await openInFirstGroup(REPORT);
+    await wb.goToLine(1);
+    assert.notEqual(section.line + 1, 1, 'the last section is not on line 1');
     await f.locator('#dr-root .dr-tree > li[data-line]:not(.dr-missing)').nth(section.index).click({ position: { x: 40, y: 8 } });
     await pollUntil(async () => (await wb.cursor())?.line === section.line + 1, { timeout: 10000, what: `the cursor on line ${section.line + 1}` });
   });
 
   it('a click on a missing topic or part offers its quick fix, which inserts it', async function () {
     const before = await card('the scorecard');
+    const original = savedText();
     const f = await frame();
     const topic = f.locator('#dr-root .dr-topics .dr-no[data-action="fix"]').first();
     const title = (await topic.innerText()).replace(/^✗\s*/, '').split(/\s/)[0];
@@ -255,6 +271,7 @@ describe('VS Code scorecard preview (code-server)', function () {
     await pollUntil(async () => !(await wb.activeTabDirty()), { timeout: 10000, what: `${REPORT} to be saved` });
     const text = savedText();
     assert.ok(text.includes(title.replace(/情况$/, '')), `the topic ${title} was inserted`);
+    assertOnlyInserted(original, text);
     assert.doesNotMatch(text, /\$\{\d|\$\d/, 'no snippet syntax left in the text');
 
     // A missing part of the outline the same way: the problems part goes in.
@@ -269,7 +286,7 @@ describe('VS Code scorecard preview (code-server)', function () {
     await card('the scorecard with one part less missing', (c) => c.missingParts === after.missingParts - 1);
     await wb.page.keyboard.press('Control+S');
     await pollUntil(async () => !(await wb.activeTabDirty()), { timeout: 10000, what: `${REPORT} to be saved` });
-    assert.ok(savedText().startsWith(text.slice(0, 40)), 'the report before the insertion is untouched');
+    assertOnlyInserted(text, savedText());
     assertMatchesEngine(await card('the scorecard of the saved text'), savedText());
   });
 
@@ -290,6 +307,30 @@ describe('VS Code scorecard preview (code-server)', function () {
     assert.ok(c.text.includes(PAYLOAD_SCRIPT), 'the script tag is shown as text');
     assert.ok(c.text.includes(PAYLOAD_IMG), 'the img tag is shown as text');
     assert.equal(await wb.page.evaluate(() => window.__pwned), undefined, 'nothing ran in the workbench either');
+
+    // The policy itself, as the webview enforces it: markup slipped into the page by any
+    // path still runs nothing, and the browser reports the violations.
+    const csp = await f.evaluate(async () => {
+      const policy = document.querySelector('meta[http-equiv="Content-Security-Policy"]').content;
+      const violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      const box = document.createElement('div');
+      box.innerHTML = '<img src="data:," onerror="window.__csp = 1"><a id="csp-link" href="javascript:window.__csp = 3">x</a>';
+      document.body.appendChild(box);
+      const s = document.createElement('script');
+      s.textContent = 'window.__csp = 2';
+      document.body.appendChild(s);
+      const ext = document.createElement('script');
+      ext.src = 'https://example.invalid/x.js';
+      document.body.appendChild(ext);
+      document.getElementById('csp-link').click();
+      await new Promise((r) => setTimeout(r, 500));
+      box.remove();
+      return { policy, ran: window.__csp, violations };
+    });
+    assert.match(csp.policy, /^default-src 'none'; style-src 'nonce-[A-Za-z0-9+/=]+'; script-src 'nonce-[A-Za-z0-9+/=]+'; img-src data:; base-uri 'none'; form-action 'none'$/);
+    assert.equal(csp.ran, undefined, 'no injected script, handler or javascript: link ran');
+    assert.ok(csp.violations.filter((d) => d.startsWith('script-src')).length >= 3, JSON.stringify(csp.violations));
     await session.shot('4-hostile-report');
 
     // A Markdown file that is not a report leaves the preview on the last report.
@@ -320,6 +361,12 @@ describe('VS Code scorecard preview (code-server)', function () {
     assertMatchesEngine(restored, savedText());
     assert.equal(restored.scrollY, scrolled, 'scroll position kept across the reload');
     await session.shot('5-after-reload');
+
+    // After the reload both files are at version 1: the card must still switch with the file.
+    await openInFirstGroup(HOSTILE);
+    assertMatchesEngine(await card('the hostile report at version 1', (c) => c.text.includes('__pwned')), HOSTILE_TEXT);
+    await openInFirstGroup(REPORT);
+    assertMatchesEngine(await card('the report at version 1', (c) => !c.text.includes('__pwned')), savedText());
   });
 
   it('exports a standalone HTML scorecard with the same numbers and a CSP', async function () {
@@ -382,5 +429,22 @@ describe('VS Code scorecard preview (code-server)', function () {
     } finally {
       await wb.page.setViewportSize(size);
     }
+  });
+
+  // Last: it turns checking on for README.md, which the tests above need to stay unchecked.
+  it('says why a file is not checked, and shows its card once checking is turned on', async function () {
+    await openInFirstGroup('README.md');
+    await wb.runCommand('Open Scorecard to the Side');
+    const f = await wb.webviewFrame('#dr-note:not([hidden])');
+    const empty = await pollUntil(
+      () => f.evaluate(() => !document.querySelector('#dr-root .dr-card') && document.getElementById('dr-note').textContent),
+      { timeout: 15000, what: 'the reason README.md is not checked, and no card' },
+    );
+    assert.ok(empty.length > 0);
+    await openInFirstGroup('README.md');
+    await wb.runCommand('Check This File as a Report');
+    const c = await card('the README card once checked', (x) => x.text.includes('README.md'));
+    assertMatchesEngine(c, README);
+    assert.equal(await f.evaluate(() => document.getElementById('dr-note').hidden), true, 'the note is gone');
   });
 });

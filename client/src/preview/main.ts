@@ -15,7 +15,8 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('dr-root') as HTMLElement;
 const note = document.getElementById('dr-note') as HTMLElement;
 let state: PreviewState = vscode.getState() ?? {};
-let shownVersion: number | undefined;
+/** What the card on show belongs to; clicks say so, and the extension refuses stale ones. */
+let shown: { uri: string; version: number; html: string } | undefined;
 let restoredScroll = false;
 
 document.body.classList.add('dr-interactive');
@@ -28,22 +29,31 @@ function save(patch: Partial<PreviewState>): void {
 function update(msg: Extract<ToPreview, { type: 'update' }>): void {
   note.textContent = msg.note ?? '';
   note.hidden = !msg.note;
-  if (msg.html !== undefined && (msg.uri !== state.uri || msg.version !== shownVersion || root.dataset.empty === '1')) {
-    const switched = state.uri !== undefined && msg.uri !== state.uri;
+  // A card that belongs to another document never stays on show under this one's note.
+  const html = msg.html === undefined && shown && shown.uri !== msg.uri ? null : msg.html;
+  if (html === null) {
+    root.textContent = '';
+    shown = undefined;
+    delete document.body.dataset.version;
+  } else if (html !== undefined && (html !== shown?.html || msg.uri !== shown.uri)) {
+    const switched = shown !== undefined && shown.uri !== msg.uri;
     // One synchronous swap: the page never shows a half-built card, and the scroll offset stays.
-    root.innerHTML = msg.html;
-    root.dataset.empty = msg.html ? '0' : '1';
+    root.innerHTML = html;
     for (const el of root.querySelectorAll<HTMLElement>('[data-line]')) {
       el.tabIndex = 0;
       el.setAttribute('role', 'button');
     }
-    shownVersion = msg.version;
+    shown = { uri: msg.uri, version: msg.version, html };
     document.body.dataset.version = String(msg.version);
     if (switched) window.scrollTo(0, 0);
+  } else if (html !== undefined && shown) {
+    // Same card for a newer version (an edit that changed no number).
+    shown.version = msg.version;
+    document.body.dataset.version = String(msg.version);
   }
   save({ uri: msg.uri });
   // After a reload or a hide and show, go back to where the writer was reading.
-  if (!restoredScroll && msg.html) {
+  if (!restoredScroll && shown) {
     restoredScroll = true;
     if (state.scrollY) window.scrollTo(0, state.scrollY);
   }
@@ -57,10 +67,11 @@ window.addEventListener('message', (e: MessageEvent<ToPreview>) => {
 function act(el: HTMLElement): void {
   const line = Number(el.dataset.line);
   const character = Number(el.dataset.character ?? 0);
-  if (!Number.isInteger(line) || shownVersion === undefined) return;
+  if (!Number.isInteger(line) || !shown) return;
+  const { uri, version } = shown;
   const finding = el.dataset.finding === undefined ? undefined : Number(el.dataset.finding);
-  if (el.dataset.action === 'fix' && finding !== undefined) vscode.postMessage({ type: 'fix', finding, line, character, version: shownVersion });
-  else vscode.postMessage({ type: 'reveal', line, character, version: shownVersion });
+  if (el.dataset.action === 'fix' && finding !== undefined) vscode.postMessage({ type: 'fix', uri, version, finding, line, character });
+  else vscode.postMessage({ type: 'reveal', uri, version, line, character });
 }
 
 root.addEventListener('click', (e) => {

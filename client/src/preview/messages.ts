@@ -2,18 +2,23 @@
 
 export type ToPreview = {
   type: 'update';
+  /** The document the preview follows. */
   uri: string;
   version: number;
-  /** The scorecard fragment from the server's renderer; absent when only the note changes. */
-  html?: string;
+  /**
+   * The scorecard fragment from the server's renderer; `null` clears the card (the document is
+   * not checked), absent keeps what is shown (only the note changed).
+   */
+  html?: string | null;
   /** A line above the card: why it is empty or stale. */
   note?: string;
 };
 
+/** Clicks name the document and version whose card was clicked, so stale ones can be refused. */
 export type FromPreview =
   | { type: 'ready' }
-  | { type: 'reveal'; line: number; character: number; version: number }
-  | { type: 'fix'; finding: number; line: number; character: number; version: number }
+  | { type: 'reveal'; uri: string; version: number; line: number; character: number }
+  | { type: 'fix'; uri: string; version: number; finding: number; line: number; character: number }
   | { type: 'export' };
 
 /** What the webview keeps across hide/show and window reloads (VS Code stores it). */

@@ -483,6 +483,7 @@ body[class*=vscode]{font-family:var(--vscode-font-family),"PingFang SC","Microso
 .dr-tier{display:block;font-weight:700;border-radius:4px;margin-top:4px;padding:0 6px;color:#fff}
 .dr-tier-good .dr-tier,.dr-badge.dr-tier-good{background:var(--dr-good)}.dr-tier-fair .dr-tier,.dr-badge.dr-tier-fair{background:var(--dr-fair)}
 .dr-tier-poor .dr-tier,.dr-badge.dr-tier-poor{background:var(--dr-poor)}
+.dr-tier-fair .dr-tier,.dr-badge.dr-tier-fair{color:#1f2328}
 .dr-title{font-weight:700;font-size:1.1em}.dr-path{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-all;font-weight:600}
 /* One grid for all rows, so every bar starts and ends at the same place whatever its label. */
 .dr-bars{display:grid;grid-template-columns:max-content minmax(60px,1fr) auto;gap:4px 8px;align-items:center}.dr-bar-row{display:contents}.dr-bar-value{white-space:nowrap}
@@ -547,13 +548,12 @@ export function rankReports<T extends BatchFile>(files: readonly T[]): T[] {
  * The Content-Security-Policy of every scorecard page: nothing loads unless named here, no
  * remote source is ever named, and styles and scripts run only when they carry the page's nonce
  * (the preview) or match the hash of our own stylesheet (a standalone export, which has no
- * script at all). `resources` is the webview's own origin for the preview's script file.
+ * script at all). A nonce also admits the preview's script file, so no origin is named.
  */
-export function scorecardCsp(opts: { nonce: string; resources?: string } | { styleHash: string }): string {
+export function scorecardCsp(opts: { nonce: string } | { styleHash: string }): string {
   const style = 'nonce' in opts ? `'nonce-${opts.nonce}'` : `'${opts.styleHash}'`;
   const script = 'nonce' in opts ? `'nonce-${opts.nonce}'` : "'none'";
-  const img = 'nonce' in opts && opts.resources ? `${opts.resources} data:` : 'data:';
-  return `default-src 'none'; style-src ${style}; script-src ${script}; img-src ${img}; font-src ${'nonce' in opts && opts.resources ? opts.resources : "'none'"}; base-uri 'none'; form-action 'none'`;
+  return `default-src 'none'; style-src ${style}; script-src ${script}; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
 let cssHash: string | undefined;
