@@ -202,8 +202,10 @@ function detectProfile(model: ReportModel, profiles: Profile[]): { profile: Prof
     }
   }
   const bodyHits: Span[] = [];
-  for (const h of model.hits) {
-    if (h.tag.t === 'detect') bodyHits.push({ profile: h.tag.profile, phrase: model.text.slice(h.start, h.end), start: h.start, end: h.end });
+  const hits = model.hits;
+  for (let i = 0; i < hits.length; i++) {
+    const tag = hits.tag[i];
+    if (tag.t === 'detect') bodyHits.push({ profile: tag.profile, phrase: model.text.slice(hits.start[i], hits.end[i]), start: hits.start[i], end: hits.end[i] });
   }
   const inTitle = distinctByProfile(outermost(titleHits));
   const inBody = distinctByProfile(outermost(bodyHits));
@@ -297,28 +299,31 @@ function derive(model: ReportModel, knowledge: Knowledge, profile: Profile): Der
   const inBody = new Set(bodyBlocks);
   // Topic coverage of the active profile, filled in the same walk over the hits.
   const topics = profile.topics.map(() => ({ covered: false, hit: undefined as Hit | undefined, matched: undefined as string | undefined, related: new Set<string>() }));
-  for (const h of model.hits) {
-    if (h.tag.t === 'sig') {
-      let rec = signals.get(h.block);
-      if (!rec) signals.set(h.block, (rec = {}));
-      rec[h.tag.kind] = (rec[h.tag.kind] ?? 0) + 1;
+  const hits = model.hits;
+  for (let i = 0; i < hits.length; i++) {
+    const tag = hits.tag[i];
+    const block = hits.block[i];
+    if (tag.t === 'sig') {
+      let rec = signals.get(block);
+      if (!rec) signals.set(block, (rec = {}));
+      rec[tag.kind] = (rec[tag.kind] ?? 0) + 1;
       continue;
     }
-    if (h.tag.t === 'lex') {
-      if (inBody.has(h.block)) lexRaw.push(h);
+    if (tag.t === 'lex') {
+      if (inBody.has(block)) lexRaw.push(hits.at(i));
       continue;
     }
-    if (h.tag.t !== 'topic' || h.tag.profile !== profile.id || !inBody.has(h.block)) continue;
-    const t = topics[h.tag.topic];
+    if (tag.t !== 'topic' || tag.profile !== profile.id || !inBody.has(block)) continue;
+    const t = topics[tag.topic];
     if (!t || t.covered) continue;
-    const phrase = text.slice(h.start, h.end);
-    if (h.tag.strong) {
+    const phrase = text.slice(hits.start[i], hits.end[i]);
+    if (tag.strong) {
       t.covered = true;
-      t.hit = h;
+      t.hit = hits.at(i);
       t.matched = phrase;
     } else {
       t.related.add(phrase);
-      if (!t.hit) t.hit = h;
+      if (!t.hit) t.hit = hits.at(i);
       if (t.related.size >= 2) {
         t.covered = true;
         t.matched = [...t.related].join('、');
@@ -373,7 +378,8 @@ function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): LexHit[] {
     let e = h.end;
     while (e < blk.end && !CLAUSE_END.has(text[e])) e++;
     const ev = scanEvidence(text, s, e);
-    out.push({ ...h, entry, concrete: ev.figure || ev.name });
+    // Listed fields, not a spread: a spread per hit showed up in profiles of long drafts.
+    out.push({ start: h.start, end: h.end, tag: h.tag, block: h.block, entry, concrete: ev.figure || ev.name });
   }
   return out;
 }

@@ -350,12 +350,16 @@ export function scanBlocks(text: string): ScanResult {
     l++;
   }
 
-  // Directives also live in inline comments inside text lines.
+  // Directives also live in inline comments inside text lines. Blocks come in order, so one
+  // forward cursor finds them; searching from each block's start would rescan the rest of the
+  // text per block, quadratic on long drafts without comments.
+  let next = text.indexOf('<!--');
   for (const b of blocks) {
+    if (next === -1) break;
+    if (next < b.start) next = text.indexOf('<!--', b.start);
+    if (next === -1) break;
     if (b.kind === 'comment' || b.kind === 'code') continue;
-    if (text.indexOf('<!--', b.start) !== -1 && text.indexOf('<!--', b.start) < b.end) {
-      collectDirectives(text.slice(b.start, b.end), b.line, directives, index, b.start);
-    }
+    if (next < b.end) collectDirectives(text.slice(b.start, b.end), b.line, directives, index, b.start);
   }
   directives.sort((a, b) => a.line - b.line);
   return { index, blocks, frontMatter, directives };

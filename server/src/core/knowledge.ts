@@ -26,15 +26,25 @@ export interface Knowledge {
   matcher: PhraseMatcher<Tag>;
 }
 
-const cache = new WeakMap<object, Knowledge>();
-let defaultKnowledge: Knowledge | undefined;
+// Keyed by the three parts of a configuration that knowledge depends on, not by the
+// configuration object: callers build a fresh object per analysis (the server merges editor
+// rule settings into the file's configuration on every keystroke), and rebuilding the
+// automaton each time cost more than analysing a short draft.
+const NONE = {};
+const cache = new WeakMap<object, WeakMap<object, WeakMap<object, Knowledge>>>();
 
 export function knowledgeFor(config: DutyReportConfig | undefined): Knowledge {
-  if (!config) return (defaultKnowledge ??= build(undefined));
-  let k = cache.get(config);
+  // A part that is not an object (a library caller's mistake) means nothing to build(); treat it as absent.
+  const part = (v: unknown): object => (typeof v === 'object' && v !== null ? v : NONE);
+  const parts = [part(config?.lexicon), part(config?.profiles), part(config?.thresholds)] as const;
+  let byProfiles = cache.get(parts[0]);
+  if (!byProfiles) cache.set(parts[0], (byProfiles = new WeakMap()));
+  let byThresholds = byProfiles.get(parts[1]);
+  if (!byThresholds) byProfiles.set(parts[1], (byThresholds = new WeakMap()));
+  let k = byThresholds.get(parts[2]);
   if (!k) {
-    k = build(config);
-    cache.set(config, k);
+    k = build(parts.every((x) => x === NONE) ? undefined : config);
+    byThresholds.set(parts[2], k);
   }
   return k;
 }
