@@ -522,6 +522,40 @@ describe('language server: configuration', function () {
     }
   });
 
+  it('with debounceMs 0 answers each edit at once, and a queued edit still supersedes', async function () {
+    const dir = tempWorkspace({});
+    const client = new Client();
+    client.settings = { debounceMs: 0 };
+    try {
+      await client.initialize(dir, { configuration: true });
+      const uri = pathToFileURL(path.join(dir, '述职报告.md')).href;
+      const text = '# 2024年述职报告\n\n一、主要工作\n\n本人全年办理群众诉求12件。\n';
+      await client.open(uri, text);
+      await client.diagnostics(uri, (x) => x.version === 1);
+      const before = client.published.filter((p) => p.uri === uri).length;
+      // Three edits sent together: each is answered, or superseded by the one queued after it.
+      const line = 4;
+      const pieces = ['进一步', '加强', '作风。'];
+      let col = 0;
+      await Promise.all(
+        pieces.map((piece, i) => {
+          const pos = { line, character: col };
+          col += piece.length;
+          return client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ range: { start: pos, end: pos }, text: piece }] });
+        }),
+      );
+      const last = await client.diagnostics(uri, (x) => x.version === 4);
+      const versions = client.published.filter((p) => p.uri === uri).slice(before).map((p) => p.version);
+      assert.deepEqual(versions, [...new Set(versions)].sort(), `published in order, each once: ${versions}`);
+      assert.equal(versions[versions.length - 1], 4);
+      const vague = last.diagnostics.find((d) => d.code === 'vague-phrase');
+      assert.ok(vague && vague.range.start.line === line && vague.range.end.character === '进一步加强'.length, JSON.stringify(last.diagnostics));
+    } finally {
+      await client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('says why a huge file is not checked instead of hanging', async function () {
     const dir = tempWorkspace({});
     const client = new Client();

@@ -70,7 +70,8 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const configCache = new ConfigCache({ profileIds: PROFILE_IDS });
   const entries = new Map<string, Entry>();
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Pending debounced analyses: how to cancel each. */
+  const timers = new Map<string, () => void>();
   const forced = new Set<string>();
   /** Configuration files we published problems for, so fixed ones can be cleared. */
   const configDiagnostics = new Set<string>();
@@ -284,9 +285,9 @@ export function startServer(connection: Connection): void {
   // Publishing: at once on open and save, debounced on change
 
   function publish(doc: TextDocument): void {
-    const t = timers.get(doc.uri);
-    if (t) {
-      clearTimeout(t);
+    const cancel = timers.get(doc.uri);
+    if (cancel) {
+      cancel();
       timers.delete(doc.uri);
     }
     const entry = entryFor(doc);
@@ -311,18 +312,23 @@ export function startServer(connection: Connection): void {
   }
 
   function schedule(doc: TextDocument): void {
-    const prev = timers.get(doc.uri);
     // A newer keystroke supersedes the pending analysis: only the latest version is analysed.
-    if (prev) clearTimeout(prev);
+    timers.get(doc.uri)?.();
     const uri = doc.uri;
-    timers.set(
-      uri,
-      setTimeout(() => {
-        timers.delete(uri);
-        const current = documents.get(uri);
-        if (current) publish(current);
-      }, settings.debounceMs),
-    );
+    const run = () => {
+      timers.delete(uri);
+      const current = documents.get(uri);
+      if (current) publish(current);
+    };
+    // debounceMs 0 means "after the pending messages": a 0 ms timer would still wait a
+    // millisecond or more, and a queued didChange must still supersede this one.
+    if (settings.debounceMs > 0) {
+      const t = setTimeout(run, settings.debounceMs);
+      timers.set(uri, () => clearTimeout(t));
+    } else {
+      const t = setImmediate(run);
+      timers.set(uri, () => clearImmediate(t));
+    }
   }
 
   documents.onDidOpen((e) => publish(e.document));
@@ -334,8 +340,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidSave((e) => publish(e.document));
   documents.onDidClose((e) => {
-    const t = timers.get(e.document.uri);
-    if (t) clearTimeout(t);
+    timers.get(e.document.uri)?.();
     timers.delete(e.document.uri);
     entries.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
