@@ -267,6 +267,9 @@ function availableParallelism(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
+/** Tasks sent ahead to each worker thread. */
+const IN_FLIGHT = 4;
+
 /** Number of worker threads for a batch; 0 means analyse in this thread. */
 export function workerCount(files: number, jobs: number | undefined, cpus: number): number {
   if (files <= POOL_THRESHOLD || jobs === 1) return 0;
@@ -306,19 +309,21 @@ function analyzeInWorkers(tasks: readonly Task[], count: number): Promise<Outcom
         return;
       }
       alive++;
-      let current = -1;
+      // A few tasks in flight per worker: with one, the worker idles while this thread takes
+      // its answer and sends the next, and two threads ran slower than one.
+      const inHand = new Set<number>();
       const feed = (): void => {
-        if (next < tasks.length) {
-          current = next++;
-          const t = tasks[current];
-          const msg: WorkerTask = { id: current, path: t.path, text: t.text, options: t.options };
+        while (inHand.size < IN_FLIGHT && next < tasks.length) {
+          const i = next++;
+          inHand.add(i);
+          const t = tasks[i];
+          const msg: WorkerTask = { id: i, path: t.path, text: t.text, options: t.options };
           worker.postMessage(msg);
-        } else {
-          current = -1;
-          void worker.terminate();
         }
+        if (inHand.size === 0) void worker.terminate();
       };
       worker.on('message', (reply: WorkerReply) => {
+        inHand.delete(reply.id);
         settle(reply.id, 'result' in reply ? { result: reply.result } : { error: reply.error });
         feed();
         finishIfDone();
@@ -330,11 +335,8 @@ function analyzeInWorkers(tasks: readonly Task[], count: number): Promise<Outcom
       });
       worker.on('exit', () => {
         alive--;
-        if (current >= 0) {
-          const i = current;
-          current = -1;
-          settle(i, analyzeHere(tasks[i]));
-        }
+        for (const i of inHand) settle(i, analyzeHere(tasks[i]));
+        inHand.clear();
         if (alive === 0) drainHere();
         finishIfDone();
       });
