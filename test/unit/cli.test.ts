@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { PROFILE_IDS, RULES } from '../../server/src/core';
 import type { AnalysisResult } from '../../server/src/core/types';
+import { workerCount } from '../../server/src/cli/pool';
 import { escapeHtml, scorecardCsp, scorecardCssHash } from '../../server/src/render/html';
 
 // Tests run from test/out (bundled); the repository root is two folders up.
@@ -397,10 +398,16 @@ describe('cli (bin/duty-report.js)', function () {
       out.files.forEach((f, i) => assert.equal(f.findings.some((x) => x.rule === 'missing-section' && x.section === 'problems'), i % 2 === 0, f.path));
     });
 
-    it('defaults to min(cores, files/4) workers and stays in-process for small batches', () => {
+    it('defaults to min(cores − 1, files/4) workers from four cores, and stays in-process for small batches or fewer cores', () => {
       const many = run(tmp, ['check', '--format', 'json', 'many'], { DUTY_REPORT_DEBUG: '1' });
-      const expected = Math.max(1, Math.min(os.availableParallelism(), 5));
+      const cores = os.availableParallelism();
+      const expected = cores < 4 ? 0 : Math.min(cores - 1, 5);
       assert.match(many.stderr, new RegExp(`${expected} workers for 20 files`));
+      assert.equal(workerCount(20, undefined, 2), 0);
+      assert.equal(workerCount(20, undefined, 4), 3);
+      assert.equal(workerCount(20, undefined, 16), 5);
+      assert.equal(workerCount(20, 2, 2), 2, '--jobs asks for threads on any machine');
+      assert.equal(workerCount(8, 4, 16), 0, 'eight files or fewer: never');
       const few = run(tmp, ['check', '--format', 'json', 'one'], { DUTY_REPORT_DEBUG: '1' });
       assert.match(few.stderr, /0 workers for 2 files/);
     });

@@ -17,6 +17,7 @@ import { formatJson, type CheckedFile, type FormatInput, type SkippedFile } from
 import { formatSarif } from './format/sarif';
 import { formatText, safeTerminalText } from './format/text';
 import type { WorkerReply, WorkerTask } from './worker';
+import { POOL_THRESHOLD, workerCount } from './pool';
 
 const FORMATS = ['text', 'json', 'sarif', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -24,7 +25,6 @@ type Format = (typeof FORMATS)[number];
 /** Larger files are refused: no real 述职报告 comes near it, and it bounds memory per file. */
 const MAX_BYTES = 20 * 1024 * 1024;
 /** Below this many files, starting threads costs more than it saves. */
-const POOL_THRESHOLD = 8;
 
 interface CheckArgs {
   inputs: string[];
@@ -67,7 +67,7 @@ ${profileList()}
   --format FORMAT     输出格式：text（默认）、json、sarif、html（排序汇总页）
   --output FILE       写入文件；默认或“-”表示标准输出
   --locale zh|en      消息语言（默认 zh）
-  --jobs N            最多使用 N 个线程（多于 ${POOL_THRESHOLD} 个文件时才启用线程）
+  --jobs N            最多使用 N 个线程（多于 ${POOL_THRESHOLD} 个文件时才启用；不指定时四核及以上才启用）
   -h, --help          显示本帮助
   --version           显示版本号
 
@@ -87,7 +87,7 @@ Options:
   --format FORMAT     text (default), json, sarif, html (ranked summary page)
   --output FILE       write to FILE; default or "-" is standard output
   --locale zh|en      language of messages (default zh)
-  --jobs N            use at most N threads (threads start only above ${POOL_THRESHOLD} files)
+  --jobs N            use at most N threads (only above ${POOL_THRESHOLD} files; by default only with 4+ cores)
   -h, --help          show this help
   --version           show the version
 
@@ -270,15 +270,10 @@ function availableParallelism(): number {
 /** Tasks sent ahead to each worker thread. */
 const IN_FLIGHT = 4;
 
-/** Number of worker threads for a batch; 0 means analyse in this thread. */
-export function workerCount(files: number, jobs: number | undefined, cpus: number): number {
-  if (files <= POOL_THRESHOLD || jobs === 1) return 0;
-  return Math.max(1, Math.min(jobs ?? cpus, Math.floor(files / 4)));
-}
 
 /**
  * Analyses the tasks on `count` worker threads, each taking the next task when it answers.
- * A worker that dies hands its task back to this thread, so one crash never loses a file.
+ * A worker that dies hands the tasks it held back to this thread, so one crash never loses a file.
  * Results come back indexed by task, so output order never depends on thread timing.
  */
 function analyzeInWorkers(tasks: readonly Task[], count: number): Promise<Outcome[]> {
