@@ -38,6 +38,10 @@ class AhoCorasick {
         queue.push(t);
       }
     }
+    // The same dense table for the root's moves as the core's matcher has, so that neither
+    // side wins by a cleverer automaton.
+    this.root = new Int32Array(0x10000);
+    for (const [c, t] of this.next[0]) this.root[c] = t;
   }
 
   count(text) {
@@ -45,8 +49,9 @@ class AhoCorasick {
     let hits = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      while (s && !this.next[s].has(c)) s = this.fail[s];
-      s = this.next[s].get(c) ?? 0;
+      let t;
+      while (s && (t = this.next[s].get(c)) === undefined) s = this.fail[s];
+      s = s === 0 ? this.root[c] : t;
       hits += this.out[s];
     }
     return hits;
