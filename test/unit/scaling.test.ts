@@ -8,17 +8,8 @@ import type { DutyReportConfig } from '../../server/src/core/types';
 // Regression tests for the speed work of issue 5: each change that made the core faster (or
 // kept it linear) must give the same answers as the plain code it replaced.
 
-/** mulberry32, so that the random cases are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The benchmark corpus's seeded generator, so that the random cases are the same on every run.
+const { rng } = require('../../scripts/bench/corpus.js') as { rng: (seed: number) => () => number };
 
 describe('phrase matcher with a dense root table', () => {
   it('finds exactly what indexOf finds, overlaps included, on random text over a small alphabet', () => {
