@@ -16,9 +16,9 @@ async function roundTrips(argv, text, { edits, warmup, settings }) {
   const child = spawn(process.execPath, [...argv, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiting = new Map(); // version -> resolve
-  let diagnosticsSeen = 0;
+  let lastDiagnostics = [];
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
-    diagnosticsSeen = p.diagnostics.length;
+    lastDiagnostics = p.diagnostics;
     const w = waiting.get(p.version);
     if (w) {
       waiting.delete(p.version);
@@ -59,7 +59,7 @@ async function roundTrips(argv, text, { edits, warmup, settings }) {
     const exited = new Promise((r) => child.once('exit', r));
     await conn.sendNotification('exit');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    return { ms: median(times), runs: times.length, diagnostics: diagnosticsSeen };
+    return { ms: median(times), runs: times.length, diagnostics: lastDiagnostics.length, lastDiagnostics };
   } finally {
     conn.dispose();
     child.kill();

@@ -85,7 +85,7 @@ describe('benchmark contenders', function () {
     const positive = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x > 0;
     for (const row of out.inProcess.rows) assert.ok([row.oursMs, row.floorMs, row.textlintMs, row.oursPerFloor, row.textlintPerOurs].every(positive), JSON.stringify(row));
     assert.ok(positive(out.inProcess.linearity));
-    assert.ok([out.server.oursMs, out.server.noopMs, out.server.ratio].every(positive), JSON.stringify(out.server));
+    assert.ok([out.server.oursMs, out.server.noopMs, out.server.ratio, out.server.replayMs, out.server.replayRatio].every(positive), JSON.stringify(out.server));
     assert.ok(out.server.diagnostics > 0, 'the server answered with its findings, not an empty list');
     assert.ok([out.cli.oursMs, out.cli.oneThreadMs, out.cli.allCoresMs, out.cli.textlintMs].every(positive), JSON.stringify(out.cli));
     assert.ok(['ours', 'floor', 'textlint'].every((w) => positive(out.memory[w].peakMiB)), JSON.stringify(out.memory));
