@@ -47,6 +47,8 @@ export interface Block {
   marker?: OutlineMarker;
   /** 字数 of the block's report text. */
   units: number;
+  /** A code fence or comment never closed: it runs to the end, so text added after it is inside it. */
+  open?: boolean;
 }
 
 export interface Directive {
@@ -222,7 +224,8 @@ export function scanBlocks(text: string): ScanResult {
   };
 
   while (l < n) {
-    const ls = index.starts[l];
+    // A byte-order mark is not text: "\ufeff# 标题" is a heading.
+    const ls = l === 0 && text.charCodeAt(0) === 0xfeff ? 1 : index.starts[l];
     const le = index.lineEnd(l);
     const line = text.slice(ls, le);
 
@@ -245,7 +248,8 @@ export function scanBlocks(text: string): ScanResult {
         if (m && m[1][0] === ch && m[1].length >= len && s.trim().length === m[0].trim().length) break;
       }
       const last = Math.min(e, n - 1);
-      push({ kind: 'code', start: ls, end: index.lineEnd(last), contentStart: ls, line: l, endLine: last, units: 0 });
+      const b = push({ kind: 'code', start: ls, end: index.lineEnd(last), contentStart: ls, line: l, endLine: last, units: 0 });
+      if (e >= n) b.open = true;
       l = last + 1;
       continue;
     }
@@ -259,7 +263,8 @@ export function scanBlocks(text: string): ScanResult {
       const after = text.slice(endOff, index.lineEnd(last));
       collectDirectives(text.slice(ls, endOff), l, directives, index, ls);
       if (isBlank(after, 0, after.length)) {
-        push({ kind: 'comment', start: ls, end: index.lineEnd(last), contentStart: ls, line: l, endLine: last, units: 0 });
+        const b = push({ kind: 'comment', start: ls, end: index.lineEnd(last), contentStart: ls, line: l, endLine: last, units: 0 });
+        if (endIdx === -1) b.open = true;
         l = last + 1;
         continue;
       }
@@ -294,8 +299,10 @@ export function scanBlocks(text: string): ScanResult {
     if (para && para.kind === 'paragraph' && SETEXT.test(line)) {
       para.kind = 'heading';
       para.headingLevel = line.trim()[0] === '=' ? 1 : 2;
-      para.endLine = l;
       para.marker = matchMarker(text, skipLead(text, para.contentStart, para.end), para.end);
+      // The underline is part of the heading: text inserted "after" it must not split the two.
+      para.end = le;
+      para.endLine = l;
       close();
       l++;
       continue;

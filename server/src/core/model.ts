@@ -440,7 +440,8 @@ function sectionTitle(text: string, blk: Block, index: LineIndex): { title: stri
   let start = blk.marker ? blk.marker.end : blk.contentStart;
   // The marker's own line; the line index knows CR and CRLF, and a search for the next \n
   // would run to the end of a CR-only draft once per section.
-  const lineEnd = blk.kind === 'heading' ? blk.end : Math.min(blk.end, index.lineEnd(blk.line));
+  // A setext heading's words end on the line above its underline.
+  const lineEnd = blk.kind === 'heading' ? (blk.endLine > blk.line ? index.lineEnd(blk.endLine - 1) : blk.end) : Math.min(blk.end, index.lineEnd(blk.line));
   while (start < lineEnd && /[\s　*_]/.test(text[start])) start++;
   let end = lineEnd;
   if (blk.kind !== 'heading') {
@@ -475,7 +476,10 @@ function countSignalsBySection(hits: HitList, blockSection: number[], sections: 
     if (tag.t !== 'sig') continue;
     const k = tag.kind;
     if (k !== 'problem' && k !== 'plan' && k !== 'cause') continue;
-    for (let s = blockSection[hits.block[i]]; s !== -1; s = sections[s].parent) tallies[s][k]++;
+    // A part that names its own role ("（三）存在的问题") keeps its wording to itself: it must not
+    // turn the unnamed part above it into a problems part (and a part inserted by a quick fix
+    // would otherwise change the role of the part it lands in).
+    for (let s = blockSection[hits.block[i]]; s !== -1; s = sections[s].namedRoles.length ? -1 : sections[s].parent) tallies[s][k]++;
   }
   return tallies;
 }

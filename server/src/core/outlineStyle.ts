@@ -64,13 +64,48 @@ export function headingLine(style: LevelStyle, n: number, title: string, tab: nu
 }
 
 /**
- * Line breaks around an inserted block so it stands as its own paragraph, whether it goes
- * at a line start (before a section) or after a paragraph's last character.
+ * Where an inserted block goes and the line breaks around it, so it stands as its own
+ * paragraph whether it lands at a line start (before a section) or after a paragraph's last
+ * character. A code fence or comment left open runs to the end of the report, and anything
+ * added after its start would be swallowed by it: the block goes before it instead.
  */
-export function blockInsertion(text: string, offset: number): { lead: string; tail: string; eol: string } {
+export function blockInsertion(model: ReportModel, wanted: number): { offset: number; lead: string; tail: string; eol: string } {
+  const { text, index } = model;
+  const last = model.blocks[model.blocks.length - 1];
+  let offset = last?.open && wanted > last.start ? last.start : wanted;
+  // Never between a disable-next-line comment and the line it silences: that line would move
+  // down, out of the comment's reach, and the new part would be silenced instead.
+  for (let moved = true; moved; ) {
+    moved = false;
+    const line = index.lineOf(offset);
+    const atStart = offset === index.starts[line];
+    for (const d of model.directives) {
+      if (d.kind === 'disable-next-line' && atStart && d.line === line - 1 && commentOnly(text.slice(index.starts[d.line], index.lineEnd(d.line)))) {
+        offset = index.starts[d.line];
+        moved = true;
+      }
+    }
+  }
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const atLineStart = offset === 0 || text[offset - 1] === '\n' || text[offset - 1] === '\r';
-  if (offset >= text.length) return { lead: atLineStart ? (offset === 0 ? '' : eol) : eol + eol, tail: eol, eol };
-  if (atLineStart) return { lead: '', tail: eol + eol, eol };
-  return { lead: eol + eol, tail: '', eol };
+  const atLineStart = offset === 0 || text[offset - 1] === '\n' || text[offset - 1] === '\r' || (offset === 1 && text.charCodeAt(0) === 0xfeff);
+  // At a line start right below text, a blank line keeps the new block from joining that paragraph.
+  const belowText = atLineStart && offset > 0 && !isBlankLine(text, index.starts[Math.max(0, index.lineOf(offset) - 1)], offset);
+  // After a lone CR, a leading LF would only complete that line break instead of adding one.
+  const fix = (lead: string) => (lead.startsWith('\n') && text[offset - 1] === '\r' ? '\r' + lead : lead);
+  if (offset >= text.length) return { offset, lead: fix(atLineStart ? (offset === 0 ? '' : eol) : eol + eol), tail: eol, eol };
+  if (atLineStart) return { offset, lead: fix(belowText ? eol : ''), tail: eol + eol, eol };
+  return { offset, lead: eol + eol, tail: '', eol };
+}
+
+function commentOnly(line: string): boolean {
+  const t = line.trim();
+  return t.startsWith('<!--') && t.endsWith('-->');
+}
+
+function isBlankLine(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0x3000 && c !== 0xfeff) return false;
+  }
+  return true;
 }

@@ -19,6 +19,27 @@ const BODIES: Record<OutlineRole, string[]> = {
   plans: ['针对问题一：写明整改内容、责任人和整改时限（如X月底前完成）', '针对问题二：写明可衡量的目标（如次数、比例）和完成时间'],
 };
 
+/**
+ * How an inserted part opens in a report without an outline: with a lead the engine reads the
+ * part from (signals.ts: PROBLEM_LEADS, CAUSE_LEADS, PLAN_LEADS), so the fix is seen as the part.
+ */
+const LEADS: Record<OutlineRole, string> = {
+  achievements: '一年来，我主要做了以下工作：',
+  problems: '存在的问题：',
+  causes: '究其原因，',
+  plans: '下一步，我将：',
+};
+
+/** In a report read from leads: before the first paragraph of a later part, else before the close. */
+export function leadInsertionPoint(ctx: RuleContext, role: OutlineRole): number {
+  const { model, derived } = ctx;
+  for (const b of derived.bodyBlocks) {
+    const r = model.blockRole[b];
+    if (r !== 'other' && ROLE_ORDER[r] > ROLE_ORDER[role]) return model.blocks[b].start;
+  }
+  return model.closingBlock !== -1 ? model.blocks[model.closingBlock].start : model.text.length;
+}
+
 const SOURCES_EN: Record<OutlineRole, string> = {
   achievements: 'seed 003: a report has three parts, work done, problems and next steps',
   problems: 'seed 002: a report that only lists achievements is sent back to be rewritten',
@@ -56,27 +77,39 @@ export const missingSection: Rule = {
         if (ROLE_ORDER[r] < ROLE_ORDER[role]) after = si;
         else if (before === -1 && ROLE_ORDER[r] > ROLE_ORDER[role]) before = si;
       }
-      let offset: number;
+      let wanted: number;
       let number = 1;
-      if (after !== -1) {
-        offset = model.sections[after].end;
+      const leadOnly = model.sections.length === 0;
+      if (leadOnly) {
+        // A report with no outline is read from its paragraph leads; a heading inserted into
+        // it would turn it into an outlined report and change how every paragraph is read.
+        wanted = leadInsertionPoint(ctx, role);
+      } else if (after !== -1) {
+        wanted = model.sections[after].end;
         number = top.indexOf(after) + 2;
       } else if (before !== -1) {
-        offset = model.sections[before].start;
+        wanted = model.sections[before].start;
         number = top.indexOf(before) + 1;
       } else if (model.closingBlock !== -1) {
-        offset = model.blocks[model.closingBlock].start;
+        wanted = model.blocks[model.closingBlock].start;
         number = top.length + 1;
       } else {
-        offset = text.length;
+        wanted = text.length;
         number = top.length + 1;
       }
       const style = styleOf(model, top);
+      // Parts written as "一是…。" / "第一，…" paragraphs (as in seed 000): the new part is one
+      // such paragraph too. A heading, or an "一是" list inside it, would re-nest the others.
+      const leadStyled = style.kind === 'lead-shi' || style.kind === 'lead-di';
+      const leadParts = leadStyled && !style.hashes;
       const head = headingLine(style, number, TITLES[role], 1);
       const bodies = BODIES[role];
-      const plainBody = bodies.map((b, i) => `${'一二三'[i]}是${b}。`).join('');
-      const snippetBody = bodies.map((b, i) => `${'一二三'[i]}是\${${i + 2}:${snippetEscape(b)}}。`).join('');
-      const { lead, tail, eol } = blockInsertion(text, offset);
+      // Under a "## 三是…" heading an "一是…" body would stand beside it, not under it.
+      const plainBody = leadStyled ? `${bodies.join('；')}。` : bodies.map((b, i) => `${'一二三'[i]}是${b}。`).join('');
+      const snippetBody = leadStyled ? `\${2:${snippetEscape(bodies.join('；'))}}。` : bodies.map((b, i) => `${'一二三'[i]}是\${${i + 2}:${snippetEscape(b)}}。`).join('');
+      const { offset, lead, tail, eol } = blockInsertion(model, wanted);
+      const leadText = bodies.map((b, i) => `${'一二三'[i]}是${b}`).join('；');
+      const leadSnippet = bodies.map((b, i) => `${'一二三'[i]}是\${${i + 2}:${snippetEscape(b)}}`).join('；');
       const anchorSec = after !== -1 ? after : before;
       const start = anchorSec !== -1 ? model.sections[anchorSec].titleStart : derived.anchor.start;
       const end = anchorSec !== -1 ? model.sections[anchorSec].titleEnd : derived.anchor.end;
@@ -94,8 +127,16 @@ export const missingSection: Rule = {
         fix: {
           title: { zh: `插入“${TITLES[role]}”部分`, en: `Insert a "${TITLES[role]}" part` },
           offset,
-          newText: `${lead}${head.text}${eol}${eol}${plainBody}${tail}`,
-          snippet: `${lead}${head.snippet}${eol}${eol}${snippetBody}${tail}`,
+          newText: leadOnly
+            ? `${lead}${LEADS[role]}${leadText}。${tail}`
+            : leadParts
+              ? `${lead}${head.text}。${bodies.join('；')}。${tail}`
+              : `${lead}${head.text}${eol}${eol}${plainBody}${tail}`,
+          snippet: leadOnly
+            ? `${lead}${snippetEscape(LEADS[role])}${leadSnippet}。${tail}`
+            : leadParts
+              ? `${lead}${head.snippet}。\${2:${snippetEscape(bodies.join('；'))}}。${tail}`
+              : `${lead}${head.snippet}${eol}${eol}${snippetBody}${tail}`,
         },
         weight: role === 'causes' ? 8 : 20,
       });

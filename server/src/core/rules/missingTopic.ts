@@ -1,5 +1,6 @@
 import { blockInsertion, headingLine, LevelStyle, snippetEscape, styleOf } from '../outlineStyle';
 import type { Rule, RuleContext } from '../rule';
+import { leadInsertionPoint } from './missingSection';
 
 export const missingTopic: Rule = {
   id: 'missing-topic',
@@ -13,18 +14,23 @@ export const missingTopic: Rule = {
     const text = model.text;
     const ach = derived.sectionOfRole.achievements;
     // Insert under the achievements part, after its last subsection, in the style of its subsections.
-    let offset = text.length;
+    let wanted = text.length;
     let number = 1;
     let style: LevelStyle = { hashes: '', kind: 'cn-paren', sep: '（', bold: false };
     if (ach !== undefined) {
       const sec = model.sections[ach];
-      offset = sec.end;
+      wanted = sec.end;
       style = sec.children.length ? styleOf(model, sec.children) : { hashes: sec.headingLevel ? '#'.repeat(Math.min(6, sec.headingLevel + 1)) + ' ' : '', kind: 'cn-paren', sep: '（', bold: false };
       number = sec.children.filter((c) => model.sections[c].marker?.kind === style.kind).length + 1;
+    } else if (model.sections.length === 0) {
+      // No outline: with the work done, before the first problems or plans paragraph.
+      wanted = leadInsertionPoint(ctx, 'achievements');
     } else if (model.closingBlock !== -1) {
-      offset = model.blocks[model.closingBlock].start;
+      wanted = model.blocks[model.closingBlock].start;
     }
-    const { lead, tail, eol } = blockInsertion(text, offset);
+    // A marker line would give an outline-free report its first part and change how it reads.
+    const plain = model.sections.length === 0;
+    const { offset, lead, tail, eol } = blockInsertion(model, wanted);
     const anchorStart = ach !== undefined ? model.sections[ach].titleStart : derived.anchor.start;
     const anchorEnd = ach !== undefined ? model.sections[ach].titleEnd : derived.anchor.end;
     profile.topics.forEach((topic, i) => {
@@ -43,8 +49,10 @@ export const missingTopic: Rule = {
         fix: {
           title: { zh: `插入必述内容“${title}”`, en: `Insert the required topic "${title}"` },
           offset,
-          newText: `${lead}${head.text}${style.hashes ? eol + eol : '。'}${hint}${tail}`,
-          snippet: `${lead}${head.snippet}${style.hashes ? eol + eol : '。'}\${2:${snippetEscape(hint)}}${tail}`,
+          newText: plain ? `${lead}${title}方面，${hint.replace(/。$/, '')}。${tail}` : `${lead}${head.text}${style.hashes ? eol + eol : '。'}${hint}${tail}`,
+          snippet: plain
+            ? `${lead}${snippetEscape(title)}方面，\${1:${snippetEscape(hint.replace(/。$/, ''))}}。${tail}`
+            : `${lead}${head.snippet}${style.hashes ? eol + eol : '。'}\${2:${snippetEscape(hint)}}${tail}`,
         },
         data: { topicId: topic.id },
         weight: 4,

@@ -1,0 +1,119 @@
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit } from 'vscode-languageserver/node';
+import { analyze } from '../../server/src/core/index';
+import { knowledgeFor } from '../../server/src/core/knowledge';
+import { buildModel } from '../../server/src/core/model';
+import { blockInsertion } from '../../server/src/core/outlineStyle';
+import { codeActions } from '../../server/src/lsp/features';
+
+// Regression cases for what the property tests found (issue 6): fix-all on these drafts put
+// the new parts where the next analysis could not see them, so a second fix-all inserted them
+// again. Each case: the first fix-all adds what is missing, keeps every character, and a
+// second one changes nothing.
+
+const CAPS = { documentChanges: true, snippetEdits: false, relatedInformation: true };
+
+function fixAll(text: string): string {
+  const doc = TextDocument.create('file:///r.md', 'markdown', 1, text);
+  const [action] = codeActions(doc, analyze(text), 1, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ['source.fixAll'], [], 'zh', CAPS);
+  const change = action?.edit?.documentChanges?.[0];
+  return change && 'edits' in change ? TextDocument.applyEdits(doc, change.edits as TextEdit[]) : text;
+}
+
+/** Every line of the draft is still there, in order. */
+function keepsLines(before: string, after: string): void {
+  let at = 0;
+  for (const line of before.split(/\r\n|\r|\n/)) {
+    const i = after.indexOf(line, at);
+    assert.ok(i !== -1, `lost ${JSON.stringify(line)}`);
+    at = i + line.length;
+  }
+}
+
+function missing(text: string): string[] {
+  return analyze(text)
+    .findings.filter((f) => f.rule === 'missing-section')
+    .map((f) => f.section!);
+}
+
+function settles(text: string): string {
+  const once = fixAll(text);
+  assert.notEqual(once, text, 'the first fix-all changed nothing');
+  keepsLines(text, once);
+  assert.deepEqual(missing(once), [], `still missing after fix-all:\n${once}`);
+  assert.equal(fixAll(once), once, 'a second fix-all changed the text again');
+  return once;
+}
+
+const WORK = '我负责支部日常工作。全年组织集中学习12次，发展党员2名，办理群众诉求56件。';
+
+describe('fix-all settles in one run', () => {
+  it('a byte-order mark does not hide the Markdown after it', () => {
+    // Before: "\ufeff```" was not a fence, so the closing ``` opened one and swallowed the fix.
+    const text = '\ufeff```\n附件清单\n```\n\n一、主要工作\n\n' + WORK + '\n';
+    const r = analyze(text);
+    assert.equal(r.stats.sections[0].title, '主要工作');
+    settles(text);
+  });
+
+  it('a code fence left open keeps the inserted parts out of it', () => {
+    const text = WORK + '\n\n```\n未写完的附表\n';
+    const once = settles(text);
+    assert.ok(once.indexOf('存在的问题') < once.indexOf('```'), once);
+  });
+
+  it('a comment left open keeps the inserted parts out of it', () => {
+    const text = WORK + '\n\n<!-- 待补充：\n';
+    const once = settles(text);
+    assert.ok(once.indexOf('存在的问题') < once.indexOf('<!--'), once);
+  });
+
+  it('a part is not inserted between a setext heading and its underline', () => {
+    const text = '主要工作\n--------\n\n' + WORK + '\n\n履职情况\n--------\n';
+    const once = settles(text);
+    assert.match(once, /履职情况\n--------\n/);
+  });
+
+  it('a named subsection does not change the role of the unnamed part above it', () => {
+    // The case the property test shrank to: "3.存在的问题" inserted under the untitled part
+    // "profile: party-member" made that part a problems part, so the work done went missing.
+    settles('1. 今后打算。\n\n---\ntitle: 。\nprofile: party-member\n---\n\n。');
+  });
+
+  it('a draft with no outline gets paragraphs it is read by, not headings', () => {
+    const text = '今后打算。我将每月开展一次专题学习，年内完成制度汇编。\n';
+    const once = settles(text);
+    assert.doesNotMatch(once, /^#|\n#/);
+    assert.match(once, /存在的问题：/);
+    // Problems come before the plans paragraph, as the standard order has it.
+    assert.ok(once.indexOf('存在的问题：') < once.indexOf('今后打算'), once);
+  });
+
+  it('parts written as 一是…二是… paragraphs get one more such paragraph', () => {
+    const text = '一是加强理论学习。' + WORK + '\n\n二是下一步工作。我将每月开展一次专题学习。\n';
+    const once = settles(text);
+    assert.match(once, /[一二三]是存在的问题。/);
+  });
+
+  it('a part is not inserted between a disable-next-line comment and its line', () => {
+    const text = '一、主要工作\n\n' + WORK + '\n\n<!-- duty-report-disable-next-line -->\n三、原因分析：主观上学习不够深入。\n';
+    const model = buildModel(text, knowledgeFor(undefined).matcher);
+    const wanted = text.indexOf('三、原因分析');
+    const { offset, lead, tail } = blockInsertion(model, wanted);
+    assert.equal(offset, text.indexOf('<!--'));
+    assert.deepEqual([lead, tail], ['', '\n\n']);
+  });
+
+  it('a part inserted right below a paragraph line stays a paragraph of its own', () => {
+    // Plain-text drafts often start the next part on the very next line.
+    const text = WORK + '\n下一步，我将每月开展一次专题学习。\n';
+    const once = settles(text);
+    assert.match(once, /\n\n存在的问题：/);
+  });
+
+  it('after a lone CR, the inserted line break is not swallowed into it', () => {
+    const text = '工作情况：' + WORK + '\n\n> 摘自年度总结\r<!-- 待补充';
+    settles(text);
+  });
+});
