@@ -128,7 +128,8 @@ function runRule(
   };
   try {
     rule.check(ctx);
-    out.push(...mine);
+    // A loop, not push(...mine): a spread of 100k+ findings overflows the stack.
+    for (const f of mine) out.push(f);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     out.push({
@@ -357,6 +358,7 @@ function derive(model: ReportModel, knowledge: Knowledge, profile: Profile): Der
   };
 }
 
+const CLAUSE_REACH = 120;
 const CLAUSE_END = new Set(['。', '！', '？', '；', '，', '!', '?', ';', ',', '\n', '\r']);
 
 /** Longest match wins where lexicon phrases overlap; allowed phrases drop their hits. */
@@ -365,6 +367,11 @@ function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): LexHit[] {
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: LexHit[] = [];
   let coverEnd = -1;
+  // Clause bounds from two cursors that only move forward (taken hits do not overlap, so
+  // their starts and ends both increase): a scan per hit was quadratic on long unpunctuated lines.
+  let backScanned = 0;
+  let clauseStart = 0;
+  let nextEnd = -1;
   for (const h of raw) {
     if (h.start < coverEnd) continue; // overlaps a phrase already taken (leftmost-longest wins)
     if (h.tag.t !== 'lex') continue;
@@ -373,10 +380,15 @@ function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): LexHit[] {
     coverEnd = Math.max(coverEnd, h.end);
     const blk = model.blocks[h.block];
     const from = blk.marker && blk.marker.end <= h.start ? blk.marker.end : blk.contentStart; // "1." is not a figure
-    let s = h.start;
-    while (s > from && !CLAUSE_END.has(text[s - 1])) s--;
-    let e = h.end;
-    while (e < blk.end && !CLAUSE_END.has(text[e])) e++;
+    for (; backScanned < h.start; backScanned++) if (CLAUSE_END.has(text[backScanned])) clauseStart = backScanned + 1;
+    // At most CLAUSE_REACH either side: a "clause" of thousands of characters without a stop is
+    // not one, and reading it whole for every phrase in it made such drafts quadratic.
+    const s = Math.max(from, clauseStart, h.start - CLAUSE_REACH);
+    if (nextEnd < h.end) {
+      nextEnd = h.end;
+      while (nextEnd < text.length && !CLAUSE_END.has(text[nextEnd])) nextEnd++;
+    }
+    const e = Math.min(blk.end, nextEnd, h.end + CLAUSE_REACH);
     const ev = scanEvidence(text, s, e);
     // Listed fields, not a spread: a spread per hit showed up in profiles of long drafts.
     out.push({ start: h.start, end: h.end, tag: h.tag, block: h.block, entry, concrete: ev.figure || ev.name });
@@ -399,29 +411,48 @@ function isInside(text: string, at: number, phrase: string, allowed: string): bo
 function applyDirectives(findings: (Finding & { weight?: number })[], model: ReportModel): (Finding & { weight?: number })[] {
   const dirs = model.directives;
   if (dirs.length === 0) return findings;
+  // The disable/enable state after each directive, and the lines silenced one by one: one pass
+  // over the directives, then a binary search per finding (a finding × directive loop was
+  // quadratic on drafts with a directive on every line).
+  const states: { line: number; all: boolean; off: Set<string> }[] = [];
+  const lineOff = new Map<number, Set<string> | 'all'>();
+  let all = false;
+  let off = new Set<string>();
+  for (const d of dirs) {
+    if (d.kind === 'disable' || d.kind === 'enable') {
+      off = new Set(off);
+      if (d.kind === 'disable') {
+        if (d.rules.length === 0) all = true;
+        else d.rules.forEach((r) => off.add(r));
+      } else if (d.rules.length === 0) {
+        all = false;
+        off.clear();
+      } else d.rules.forEach((r) => off.delete(r));
+      states.push({ line: d.line, all, off });
+      continue;
+    }
+    const target = d.kind === 'disable-next-line' ? d.line + 1 : d.line;
+    const prev = lineOff.get(target);
+    if (prev === 'all') continue;
+    if (d.rules.length === 0) lineOff.set(target, 'all');
+    else lineOff.set(target, new Set([...(prev ?? []), ...d.rules]));
+  }
   return findings.filter((f) => {
     const line = f.range.start.line;
-    let all = false;
-    const off = new Set<string>();
-    for (const d of dirs) {
-      if (d.line > line) break;
-      const rules = d.rules;
-      if (d.kind === 'disable') {
-        if (rules.length === 0) all = true;
-        else rules.forEach((r) => off.add(r));
-      } else if (d.kind === 'enable') {
-        if (rules.length === 0) {
-          all = false;
-          off.clear();
-        } else rules.forEach((r) => off.delete(r));
-      }
+    // The last state whose directive line is at or before the finding's line.
+    let lo = 0;
+    let hi = states.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (states[mid].line <= line) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
-    if (all || off.has(f.rule)) return false;
-    for (const d of dirs) {
-      const target = d.kind === 'disable-next-line' ? d.line + 1 : d.kind === 'disable-line' ? d.line : -1;
-      if (target === line && (d.rules.length === 0 || d.rules.includes(f.rule))) return false;
-    }
-    return true;
+    if (at !== -1 && (states[at].all || states[at].off.has(f.rule))) return false;
+    const silenced = lineOff.get(line);
+    return !(silenced === 'all' || silenced?.has(f.rule));
   });
 }
 
@@ -462,7 +493,14 @@ function reportTitle(model: ReportModel): string | undefined {
   const fm = model.frontMatter?.data?.title;
   if (typeof fm === 'string' && fm.trim()) return fm.trim();
   if (model.titleBlock === -1) return undefined;
-  return model.blockText(model.titleBlock).replace(/^[#\s　*]+|[\s　*#]+$/g, '') || undefined;
+  // Trimmed by hand: /[\s　*#]+$/ backtracks quadratically on a long run of spaces mid-line.
+  const t = model.blockText(model.titleBlock);
+  const strip = (c: string) => c === '#' || c === '*' || c === '　' || /\s/.test(c);
+  let a = 0;
+  let b = t.length;
+  while (a < b && strip(t[a])) a++;
+  while (b > a && strip(t[b - 1])) b--;
+  return t.slice(a, b) || undefined;
 }
 
 function buildStats(model: ReportModel, derived: Derived, profile: Profile, findings: Finding[]): AnalysisResult['stats'] {

@@ -82,9 +82,23 @@ const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const BULLET = /^[ \t]{0,8}[-*+][ \t]+/;
 const ORDERED = /^[ \t]{0,8}\d{1,9}[.)][ \t]+/;
 const QUOTE = /^[ \t]{0,3}>[ \t]?/;
-const DIRECTIVE = /<!--\s*duty-report-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+// Bounded: an unclosed "<!-- duty-report-disable " would otherwise be searched to the end of
+// the text once per occurrence. A rule list is never near 500 characters.
+const DIRECTIVE = /<!--\s{0,20}duty-report-(disable-next-line|disable-line|disable|enable)\b([^>]{0,500}?)-->/g;
 
 const CN_NUM = '一二三四五六七八九十百零〇';
+
+/** Where a heading's closing "  ##" begins (its leading blanks included), or -1. */
+function closingHashes(line: string): number {
+  let i = line.length;
+  while (i > 0 && (line[i - 1] === ' ' || line[i - 1] === '\t')) i--;
+  const hashesEnd = i;
+  while (i > 0 && line[i - 1] === '#') i--;
+  if (i === hashesEnd) return -1;
+  const hashesStart = i;
+  while (i > 0 && (line[i - 1] === ' ' || line[i - 1] === '\t')) i--;
+  return i === hashesStart ? -1 : i;
+}
 
 /** Skips white space (ASCII, full-width 　, tabs) and bold/italic openers before a marker. */
 function skipLead(text: string, i: number, end: number): number {
@@ -277,9 +291,10 @@ export function scanBlocks(text: string): ScanResult {
       const level = atx[1].length;
       let cs = ls + atx[0].length;
       let ce = le;
-      // strip a closing sequence of #s
-      const trail = /[ \t]+#+[ \t]*$/.exec(line);
-      if (trail && trail.index >= atx[0].length) ce = ls + trail.index;
+      // Strip a closing sequence of #s. Scanned by hand: the regex /[ \t]+#+[ \t]*$/ backtracks
+      // quadratically on a long run of spaces.
+      const trail = closingHashes(line);
+      if (trail !== -1 && trail >= atx[0].length) ce = ls + trail;
       cs = skipWs(text, cs, ce);
       const b = push(textBlock('heading', text, ls, le, cs, ce, l, l));
       b.headingLevel = level;

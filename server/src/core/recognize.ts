@@ -80,10 +80,13 @@ export function recognizeReport(text: string): Recognition {
 }
 
 function bare(line: string): string {
-  return line
+  const t = line
     .trim()
     .replace(/^#{1,6}\s+/, '')
     .replace(/^\*\*(.*)\*\*$/, '$1')
-    .replace(/\s+#+$/, '')
     .trim();
+  // A closing " ##", trimmed by hand: /\s+#+$/ backtracks quadratically on long runs of spaces.
+  let end = t.length;
+  while (end > 0 && t[end - 1] === '#') end--;
+  return end < t.length && end > 0 && /\s/.test(t[end - 1]) ? t.slice(0, end).trim() : t;
 }
