@@ -2,7 +2,7 @@
  * Which Markdown documents are reports. Silence in the wrong files matters as much as findings
  * in the right ones (SPEC "Silence where it does not belong"): a README gets nothing.
  */
-import picomatch from 'picomatch';
+import { compileGlob, GlobError } from './glob';
 import { recognizeReport } from '../core/recognize';
 
 export interface ReportDecision {
@@ -15,14 +15,21 @@ export type GlobMatcher = (path: string) => boolean;
 
 /**
  * Globs as VS Code's `files.associations` reads them: one with a slash is matched against the
- * workspace-relative path, one without against the file name alone.
+ * workspace-relative path, one without against the file name alone. A glob that cannot be used
+ * is left out, and `problems` says which and why.
  */
-export function compileGlobs(globs: readonly string[]): GlobMatcher {
-  const matchers = globs.map((g) => {
-    const isPath = g.includes('/');
-    const m = picomatch(g, { dot: true });
-    return (rel: string, base: string) => (isPath ? m(rel) : m(base));
-  });
+export function compileGlobs(globs: readonly string[], problems: string[] = []): GlobMatcher {
+  const matchers: ((rel: string, base: string) => boolean)[] = [];
+  for (const g of globs) {
+    try {
+      const isPath = g.includes('/');
+      const m = compileGlob(g);
+      matchers.push((rel, base) => (isPath ? m(rel) : m(base)));
+    } catch (err) {
+      const why = err instanceof GlobError ? err.message : String(err);
+      problems.push(`dutyReport.files 中的 glob 无法使用，已忽略 / unusable glob in dutyReport.files, ignored: ${JSON.stringify(g.length > 80 ? g.slice(0, 80) + '…' : g)} (${why})`);
+    }
+  }
   return (path: string) => {
     const rel = path.replace(/\\/g, '/').replace(/^\/+/, '');
     const base = rel.slice(rel.lastIndexOf('/') + 1);

@@ -143,7 +143,9 @@ export function startServer(connection: Connection): void {
     const mapped = toSettings(raw);
     mapped.problems.forEach(log);
     settings = mapped.settings;
-    globs = compileGlobs(settings.files);
+    const problems: string[] = [];
+    globs = compileGlobs(settings.files, problems);
+    problems.forEach(log);
   }
 
   async function refreshSettings(): Promise<void> {
