@@ -440,6 +440,39 @@ describe('language server over stdio', function () {
     assert.ok(Array.isArray(syms));
   });
 
+  it('answers garbage parameters with InvalidParams and goes on working', async function () {
+    const bad: [string, unknown][] = [
+      ['textDocument/codeAction', { foo: 1 }],
+      ['textDocument/codeAction', { textDocument: null, range: null, context: null }],
+      ['textDocument/codeAction', { textDocument: { uri: reportUri } }],
+      ['textDocument/hover', { textDocument: { uri: reportUri } }],
+      ['textDocument/hover', { textDocument: { uri: reportUri }, position: { line: 'x', character: null } }],
+      ['textDocument/completion', { textDocument: { uri: 42 }, position: { line: 0, character: 0 } }],
+      ['textDocument/documentSymbol', null],
+      ['dutyReport/scorecard', { textDocument: {} }],
+      ['dutyReport/export', []],
+    ];
+    for (const [method, params] of bad) {
+      await assert.rejects(client.conn.sendRequest(method, params), (e: { code?: number }) => e.code === -32602, `${method} ${JSON.stringify(params)}`);
+    }
+    // Notifications cannot be answered; they must not take the server down either.
+    await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///never-opened.md', version: 2 }, contentChanges: [{ text: 'x' }] });
+    await client.conn.sendNotification('textDocument/didOpen', null);
+    await client.conn.sendNotification('textDocument/didClose', { textDocument: {} });
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { dutyReport: { files: 7, debounceMs: 'soon', rules: [] } } });
+    // An edit of the report still comes back with diagnostics for its version.
+    const text = REPORT.replace('。', '，进一步加强学习。');
+    const before = client.published.length;
+    await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri: reportUri, version: 50 }, contentChanges: [{ text }] });
+    const p = await client.diagnostics(reportUri, (x) => x.version === 50);
+    assert.ok(client.published.length > before, 'nothing was published');
+    assert.deepEqual(
+      p.diagnostics.map((d) => d.code),
+      analyze(text).findings.map((f) => f.rule),
+    );
+    assert.equal(client.child.exitCode, null, 'the server exited');
+  });
+
   it('shuts down cleanly', async function () {
     const code = await client.close();
     assert.equal(code, 0);

@@ -9,6 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
   DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -84,6 +86,7 @@ export function startServer(connection: Connection): void {
   let caps: ClientCaps = { documentChanges: false, snippetEdits: false, relatedInformation: false };
   let pullConfiguration = false;
   let dynamicWatchers = false;
+  let folderEvents = false;
   const docsDir = path.join(__dirname, '..', '..', 'docs', 'rules');
   const docsBase = fs.existsSync(docsDir) ? pathToFileURL(docsDir).href : undefined;
 
@@ -98,6 +101,7 @@ export function startServer(connection: Connection): void {
       relatedInformation: !!params.capabilities.textDocument?.publishDiagnostics?.relatedInformation,
     };
     pullConfiguration = !!ws?.configuration;
+    folderEvents = !!ws?.workspaceFolders;
     dynamicWatchers = !!ws?.didChangeWatchedFiles?.dynamicRegistration;
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (!folders.length && params.rootUri) {
@@ -132,7 +136,8 @@ export function startServer(connection: Connection): void {
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.duty-report.{json,yaml,yml}' }] })
         .catch(() => undefined);
     }
-    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+    // Only for clients that said they send folder changes: asking others throws.
+    if (folderEvents) connection.workspace.onDidChangeWorkspaceFolders((e) => {
       const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
       folders = folders.filter((f) => !removed.has(f)).concat(e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p));
       invalidateAll();
@@ -352,34 +357,36 @@ export function startServer(connection: Connection): void {
   // Features
 
   connection.onCodeAction((params) => {
-    const doc = documents.get(params.textDocument.uri);
+    const doc = documents.get(uriOf(params));
     if (!doc) return [];
     // Always the current version: edits carry it, so a stale one is refused by the client.
     const entry = entryFor(doc);
     if (!entry.result) return [];
-    return codeActions(doc, entry.result, entry.version, params.range, params.context.only, params.context.diagnostics, entry.locale, caps);
+    if (!params.range?.start || !params.range.end) throw new ResponseError(ErrorCodes.InvalidParams, 'range 缺失 / range is missing');
+    const diagnostics = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
+    return codeActions(doc, entry.result, entry.version, params.range, params.context?.only, diagnostics, entry.locale, caps);
   });
 
   connection.onHover((params) => {
-    const doc = documents.get(params.textDocument.uri);
+    const doc = documents.get(uriOf(params, true));
     const entry = doc && entryFor(doc);
     return entry?.result ? hover(entry.result, params.position, entry.locale, docsBase) ?? null : null;
   });
 
   connection.onDocumentSymbol((params) => {
-    const doc = documents.get(params.textDocument.uri);
+    const doc = documents.get(uriOf(params));
     const entry = doc && entryFor(doc);
     return doc && entry?.result ? documentSymbols(doc, entry.result, entry.locale) : [];
   });
 
   connection.onFoldingRanges((params) => {
-    const doc = documents.get(params.textDocument.uri);
+    const doc = documents.get(uriOf(params));
     const entry = doc && entryFor(doc);
     return doc && entry?.result ? foldingRanges(doc, entry.result) : [];
   });
 
   connection.onCodeLens((params) => {
-    const doc = documents.get(params.textDocument.uri);
+    const doc = documents.get(uriOf(params));
     const entry = doc && entryFor(doc);
     if (!entry?.result || !settings.codeLens) return [];
     const configFile = entry.configFile ? path.basename(entry.configFile) : undefined;
@@ -387,7 +394,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCompletion((params) => {
-    const doc = documents.get(params.textDocument.uri);
+    const doc = documents.get(uriOf(params, true));
     if (!doc || doc.languageId !== 'markdown') return [];
     const config = loadConfig(uriToPath(doc.uri)).config;
     const extra = (config.profiles ?? []).filter((p) => p.id && p.name && !BUILTIN_PROFILES.some((b) => b.id === p.id));
@@ -395,7 +402,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(ScorecardRequest, (p: ScorecardParams): ScorecardResponse | null => {
-    const doc = documents.get(p.textDocument.uri);
+    const doc = documents.get(uriOf(p));
     if (!doc) return null;
     const entry = entryFor(doc);
     const res: ScorecardResponse = { uri: doc.uri, version: doc.version, checked: !!entry.result, reason: entry.notChecked ?? entry.decision.reason };
@@ -409,7 +416,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(ExportRequest, (p: ExportParams): ExportResponse | null => {
-    const doc = documents.get(p.textDocument.uri);
+    const doc = documents.get(uriOf(p));
     const entry = doc && entryFor(doc);
     if (!doc || !entry?.result) return null;
     const input = { files: [{ path: displayPath(doc.uri), result: entry.result }], skipped: [], locale: entry.locale, color: false };
@@ -432,7 +439,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(ProfilesRequest, (): ProfileSummary[] => BUILTIN_PROFILES.map((p) => ({ id: p.id, name: p.name, nameEn: p.nameEn, maxUnits: p.thresholds.maxUnits })));
 
   connection.onRequest(SetProfileRequest, (p: SetProfileParams): SetProfileResponse | null => {
-    const doc = documents.get(p.textDocument.uri);
+    const doc = documents.get(uriOf(p));
     if (!doc) return null;
     // An edit for another version would land in the wrong place: the client asks again.
     if (doc.version !== p.textDocument.version) return null;
@@ -443,6 +450,20 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * The document a request is about. A request without one (or a position where one is needed)
+ * is answered with InvalidParams, not an internal error from deep inside a handler.
+ */
+function uriOf(params: unknown, needsPosition = false): string {
+  const p = params as { textDocument?: { uri?: unknown }; position?: { line?: unknown; character?: unknown } } | null | undefined;
+  const uri = p?.textDocument?.uri;
+  if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri 缺失 / textDocument.uri is missing');
+  if (needsPosition && !(Number.isInteger(p?.position?.line) && Number.isInteger(p?.position?.character))) {
+    throw new ResponseError(ErrorCodes.InvalidParams, 'position 缺失或无效 / position is missing or invalid');
+  }
+  return uri;
 }
 
 /** Paths shown in exports and scorecards: the file name relative to its workspace folder. */
