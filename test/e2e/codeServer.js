@@ -88,13 +88,24 @@ function listFiles(dir) {
 
 class CodeServer {
   /**
-   * @param {{ baseDir: string, vsix?: string, settings?: object }} options
+   * @param {{ baseDir: string, vsix?: string, settings?: object, trust?: boolean }} options
    *   baseDir: an empty temporary folder that will hold everything code-server writes.
+   *   trust: turn workspace trust on; the workspace then opens in Restricted Mode.
    */
-  constructor({ baseDir, vsix, settings }) {
+  constructor({ baseDir, vsix, settings, trust }) {
     this.baseDir = baseDir;
     this.vsix = vsix;
-    this.settings = { ...QUIET_SETTINGS, ...settings };
+    this.trust = !!trust;
+    const trustSettings = trust
+      ? {
+          'security.workspace.trust.enabled': true,
+          // No modal on start: the folder simply opens untrusted, as after "Don't Trust".
+          'security.workspace.trust.startupPrompt': 'never',
+          'security.workspace.trust.untrustedFiles': 'open',
+          'security.workspace.trust.banner': 'always',
+        }
+      : {};
+    this.settings = { ...QUIET_SETTINGS, ...trustSettings, ...settings };
     this.userDataDir = path.join(baseDir, 'user-data');
     this.extensionsDir = path.join(baseDir, 'extensions');
     this.configFile = path.join(baseDir, 'config.yaml');
@@ -108,7 +119,8 @@ class CodeServer {
       '--config', this.configFile,
       '--user-data-dir', this.userDataDir,
       '--extensions-dir', this.extensionsDir,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+      '--disable-telemetry', '--disable-update-check',
+      ...(this.trust ? [] : ['--disable-workspace-trust']),
     ];
   }
 

@@ -29,17 +29,20 @@ class Session {
   }
 
   /** @param {Record<string, string>} files workspace file name → content */
-  async start(files, settings) {
+  async start(files, settings, options = {}) {
     this.tmp = makeTempDir(`duty-report-${this.name}-`);
     this.workspace = path.join(this.tmp, 'workspace');
     fs.mkdirSync(this.workspace);
-    for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(this.workspace, name), content);
+    for (const [name, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(this.workspace, name)), { recursive: true });
+      fs.writeFileSync(path.join(this.workspace, name), content);
+    }
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     // This session's screenshots from an earlier run would mislead; other sessions' stay.
     for (const f of fs.readdirSync(ARTIFACTS)) if (f.startsWith(`${this.name}-`)) fs.rmSync(path.join(ARTIFACTS, f), { force: true });
     try {
       const vsix = packageExtension(path.join(this.tmp, 'duty-report-assistant.vsix'));
-      this.server = new CodeServer({ baseDir: path.join(this.tmp, 'code-server'), vsix, settings });
+      this.server = new CodeServer({ baseDir: path.join(this.tmp, 'code-server'), vsix, settings, trust: options.trust });
       await this.server.start();
       this.wb = await Workbench.launch(playwright, { chromiumPath: findChromium(), profileDir: path.join(this.tmp, 'chromium-profile') });
       await this.wb.openFolder(this.server.url, this.workspace);
@@ -112,7 +115,7 @@ class Session {
  * Wires a Session into a mocha describe(): skipped outside CI when the editor is missing,
  * started once before the tests, a failure report after a failed test, stopped at the end.
  */
-function useSession(name, files, settings) {
+function useSession(name, files, settings, options) {
   const session = new Session(name);
   before(async function () {
     const missing = Session.missing();
@@ -121,7 +124,7 @@ function useSession(name, files, settings) {
       console.log(`    skipped: ${missing}`);
       this.skip();
     }
-    await session.start(typeof files === 'function' ? files() : files, settings);
+    await session.start(typeof files === 'function' ? files() : files, settings, options);
   });
   afterEach(async function () {
     if (this.currentTest.state === 'failed') await session.tellFailure(this.currentTest.title);

@@ -555,6 +555,28 @@ describe('language server: configuration', function () {
     }
   });
 
+  it('uses the configuration file that dutyReport.configFile names (the setting restricted in untrusted workspaces)', async function () {
+    const report = fixture('rule-missing-section-positive');
+    const dir = tempWorkspace({ 'quiet.json': JSON.stringify({ rules: { 'missing-section': 'off' } }) });
+    const client = new Client();
+    try {
+      client.settings = { configFile: 'quiet.json' };
+      await client.initialize(dir, { configuration: true });
+      const uri = pathToFileURL(path.join(dir, '述职报告.md')).href;
+      await client.open(uri, report);
+      // Settings arrive after the open; wait for the answer made with them.
+      await client.diagnostics(uri, (x) => !x.diagnostics.some((d) => d.code === 'missing-section'));
+      assert.ok(client.logs.some((l) => l.includes('quiet.json')), 'the log names the configuration file in use');
+      // Without the setting the same draft lacks its problems part.
+      client.settings = {};
+      await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await client.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'missing-section'));
+    } finally {
+      await client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('with debounceMs 0 answers each edit at once, and a queued edit still supersedes', async function () {
     const dir = tempWorkspace({});
     const client = new Client();
