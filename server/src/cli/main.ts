@@ -422,8 +422,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     return found.config;
   });
   if (badConfig) {
-    process.stderr.write('duty-report: 配置文件有错误，未进行检查。\nduty-report: the configuration has errors; nothing was checked.\n');
-    return 2;
+    // As the editor does: the broken parts are left out and the rest applies. The exit code
+    // still says 2, so a script or CI job does not take a half-configured run for a clean one.
+    process.stderr.write(
+      'duty-report: 配置文件有错误，出错的部分已略去，其余设置照常生效；检查完成后以退出码 2 结束。\nduty-report: the configuration has errors; those parts are left out, the rest applies, and the run ends with exit code 2.\n',
+    );
   }
   if (args.profile !== undefined && !isKnownProfile(args.profile, configs)) {
     return usageFailure(
@@ -497,7 +500,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
   }
-  if (failed) return 2;
+  if (failed || badConfig) return 2;
   return checked.some((f) => f.result.findings.some((x) => x.severity === 'error')) ? 1 : 0;
 }
 
