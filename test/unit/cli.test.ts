@@ -149,6 +149,10 @@ describe('cli (bin/duty-report.js)', function () {
     write(tmp, 'mixed/notes.txt', NO_PROBLEMS);
     write(tmp, 'bom/with-bom.md', '\ufeff' + NO_PROBLEMS);
     write(tmp, 'bom/without-bom.md', NO_PROBLEMS);
+    // Notepad's "Unicode" (UTF-16 LE with a BOM) and its big-endian twin.
+    fs.mkdirSync(path.join(tmp, 'utf16'), { recursive: true });
+    fs.writeFileSync(path.join(tmp, 'utf16', 'le.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(NO_PROBLEMS, 'utf16le')]));
+    fs.writeFileSync(path.join(tmp, 'utf16', 'be.md'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(NO_PROBLEMS, 'utf16le').swap16()]));
     write(tmp, `hostile/${HOSTILE_IMG}.md`, HOSTILE);
     write(tmp, 'hostile/clean.md', CLEAN);
     for (let i = 0; i < 20; i++) {
@@ -380,6 +384,16 @@ describe('cli (bin/duty-report.js)', function () {
       assert.equal(out.files.length, 2);
       const [a, b] = out.files;
       assert.deepEqual({ ...a, path: '' }, { ...b, path: '' });
+    });
+  });
+
+  describe('UTF-16 reports', () => {
+    it('reads UTF-16 with a BOM (LE and BE) as the same report as UTF-8', () => {
+      const out = json(run(tmp, ['check', '--format', 'json', 'utf16', 'bom/without-bom.md']));
+      assert.equal(out.files.length, 3, JSON.stringify(out.skipped));
+      const [utf8, be, le] = [out.files.find((f) => f.path.endsWith('without-bom.md')), ...out.files.filter((f) => f.path.includes('utf16'))];
+      assert.deepEqual({ ...be, path: '' }, { ...utf8, path: '' });
+      assert.deepEqual({ ...le, path: '' }, { ...utf8, path: '' });
     });
   });
 

@@ -339,6 +339,17 @@ describe('parseConfig', () => {
       assert.deepEqual(p.range, rangeOf(text, '"vage-phrase"'));
     });
 
+    it('accepts a profile that requires no topic, and warns what that means, at the list', () => {
+      const text = '{"profiles": [{"id": "party-member", "topics": []}]}';
+      const r = json(text);
+      const p = only(r.problems);
+      assert.equal(p.severity, 'warning');
+      assert.match(p.message, /“profiles\[0\]\.topics”为空：这个画像没有必述内容/);
+      assert.match(p.messageEn, /requires no topic/);
+      assert.deepEqual(p.range, rangeOf(text, '[]'));
+      assert.deepEqual(r.config.profiles?.[0].topics, []);
+    });
+
     it('lists the known rules when no rule id is near', () => {
       const p = only(json('{"rules": {"spelling": "off"}}').problems);
       assert.match(p.message, /未知的规则“spelling”/);

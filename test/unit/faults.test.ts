@@ -22,7 +22,7 @@ function withBrokenRule<T>(id: string, check: Rule['check'], fn: () => T): T {
   }
 }
 
-const others = (fs: { rule: string }[], id: string) => fs.filter((f) => f.rule !== id);
+const others = <T extends { rule: string }>(fs: T[], id: string) => fs.filter((f) => f.rule !== id);
 
 describe('a faulty rule', () => {
   const healthy = analyze(REPORT);

@@ -230,6 +230,18 @@ function readReport(abs: string): ReadOutcome {
       return { reason: `文件太大（${mb} MB，上限 20 MB），拒绝分析`, reasonEn: `file too large (${mb} MB, limit 20 MB), refused` };
     }
     const buf = fs.readFileSync(abs);
+    // Windows Notepad's "Unicode" is UTF-16 with a byte-order mark: decode it, do not call it binary.
+    const utf16 = buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe ? 'utf-16le' : buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff ? 'utf-16be' : undefined;
+    if (utf16) {
+      let text: string;
+      try {
+        text = new TextDecoder(utf16, { fatal: true, ignoreBOM: true }).decode(buf.subarray(2));
+      } catch {
+        return { reason: '文件不是有效的 UTF-16 文本，未分析', reasonEn: 'file is not valid UTF-16, not analysed' };
+      }
+      if (text.includes('\u0000')) return { reason: '文件含 NUL 字符，像是二进制文件，未分析', reasonEn: 'file contains NUL characters, looks binary, not analysed' };
+      return { text };
+    }
     if (buf.includes(0)) {
       return { reason: '文件含 NUL 字节，像是二进制文件，未分析', reasonEn: 'file contains NUL bytes, looks binary, not analysed' };
     }

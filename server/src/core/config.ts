@@ -1042,6 +1042,15 @@ class Validator {
     if (topics) {
       const list = this.topics(topics.value, `${path}.topics`);
       if (list) out.topics = list;
+      // Allowed (a profile may ask for no topics), but say what it means: nothing is required.
+      if (list && list.length === 0) {
+        this.p.warning(
+          topics.value.start,
+          this.headEnd(topics.value),
+          `“${path}.topics”为空：这个画像没有必述内容，漏写任何内容都不会提示（missing-topic 不起作用）。`,
+          `"${path}.topics" is empty: this profile requires no topic, so nothing left out is reported (missing-topic does nothing).`,
+        );
+      }
     }
     const detect = keys.get('detect');
     if (detect) {
