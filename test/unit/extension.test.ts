@@ -6,6 +6,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROFILE_IDS, recognizeReport, RULE_IDS } from '../../server/src/core';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parse as parseYaml } from 'yaml';
 import { frontMatterContext, setProfileEdit } from '../../server/src/lsp/frontMatter';
 import { compileGlobs, decideReport, relativeToFolders } from '../../server/src/lsp/reportFiles';
 import { ruleHelp } from '../../server/src/lsp/ruleDocs';
@@ -113,6 +115,39 @@ describe('front matter edits', function () {
     assert.deepEqual(e, { range: { start: { line: 1, character: 8 }, end: { line: 1, character: 16 } }, newText: ' npc-deputy' }, 'the comment stays');
     // A BOM stays the first character.
     assert.equal(setProfileEdit(['\uFEFF# 标题'], 'general', '\n').range.start.character, 1);
+  });
+
+  it('sets the profile without breaking the YAML or losing another key, whatever the old value looked like', function () {
+    const cases = [
+      'profile: general',
+      'profile: "村书记 # 旧的"   # 备注',
+      "profile: 'it''s # quoted'",
+      'profile: >\n  party-member\n  trailing',
+      'profile: |-\n  general\n\nafter: 1',
+      'profile:\n  - a\n  - b',
+      'profile: general\t# tab comment',
+      'profile:',
+    ];
+    for (const value of cases) {
+      const text = `---\ntitle: 报告\n${value}\nauthor: 张某 # 作者\n---\n正文\n`;
+      const lines = text.split('\n');
+      const e = setProfileEdit(lines, 'npc-deputy', '\n');
+      const doc = TextDocument.create('file:///r.md', 'markdown', 1, text);
+      const out = TextDocument.applyEdits(doc, [e]);
+      const yamlText = out.slice(4, out.indexOf('\n---\n', 4));
+      const data = parseYaml(yamlText) as Record<string, unknown>;
+      assert.equal(data.profile, 'npc-deputy', `${JSON.stringify(value)} → ${JSON.stringify(out)}`);
+      assert.equal(data.title, '报告');
+      assert.equal(data.author, '张某');
+      if (value.includes('after: 1')) assert.equal(data.after, 1);
+      if (value.includes('# 备注')) assert.match(out, /# 备注/, 'the comment stays');
+      assert.ok(out.endsWith('---\n正文\n'));
+    }
+  });
+
+  it('finds front matter as far down as the core does', function () {
+    const lines = ['---', ...Array.from({ length: 250 }, (_, i) => `k${i}: ${i}`), '---', '正文'];
+    assert.deepEqual(setProfileEdit(lines, 'general', '\n').range.start, { line: 251, character: 0 }, 'added before the closing line, not a second block at the top');
   });
 
   it('knows where a completion is asked for', function () {

@@ -75,6 +75,9 @@ export interface ScanResult {
   directives: Directive[];
 }
 
+/** Front matter is short; a stray --- this far down is a thematic break, not its end. */
+export const FRONT_MATTER_MAX_LINES = 300;
+
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
@@ -190,7 +193,7 @@ function parseFrontMatter(text: string, index: LineIndex): FrontMatter | undefin
   if (line0.charCodeAt(0) === 0xfeff) line0 = line0.slice(1);
   if (line0.trimEnd() !== '---') return undefined;
   // Front matter is short; a stray --- far down is a thematic break, not its end.
-  const limit = Math.min(index.lineCount, 300);
+  const limit = Math.min(index.lineCount, FRONT_MATTER_MAX_LINES);
   for (let l = 1; l < limit; l++) {
     const s = text.slice(index.starts[l], index.lineEnd(l)).trimEnd();
     if (s === '---' || s === '...') {

@@ -3,6 +3,7 @@
  * sets `profile:`. Line-based on purpose: a YAML round trip would reformat the writer's keys.
  * Pure: positions are 0-based lines and UTF-16 columns.
  */
+import { FRONT_MATTER_MAX_LINES } from '../core/blocks';
 import type { Range } from '../core/types';
 
 export interface FrontMatterSpan {
@@ -12,12 +13,10 @@ export interface FrontMatterSpan {
   close: number;
 }
 
-const MAX_FRONT_MATTER_LINES = 200;
-
 export function frontMatterSpan(lines: readonly string[]): FrontMatterSpan | undefined {
   const first = (lines[0] ?? '').replace(/^\uFEFF/, '');
   if (first.trim() !== '---') return undefined;
-  for (let i = 1; i < Math.min(lines.length, MAX_FRONT_MATTER_LINES); i++) {
+  for (let i = 1; i < Math.min(lines.length, FRONT_MATTER_MAX_LINES); i++) {
     if (/^(?:---|\.\.\.)\s*$/.test(lines[i])) return { open: 0, close: i };
   }
   return undefined;
@@ -36,20 +35,57 @@ export function setProfileEdit(lines: readonly string[], profileId: string, eol:
   const span = frontMatterSpan(lines);
   if (span) {
     for (let i = span.open + 1; i < span.close; i++) {
-      const m = /^(profile\s*:)(.*?)(\s+#.*)?$/.exec(lines[i]);
-      if (m) {
-        // The value only: a trailing YAML comment stays.
-        return {
-          range: { start: { line: i, character: m[1].length }, end: { line: i, character: m[1].length + m[2].length } },
-          newText: ` ${profileId}`,
-        };
-      }
+      const key = /^profile[ \t]*:/.exec(lines[i]);
+      if (!key) continue;
+      const from = key[0].length;
+      const { end, block } = valueEnd(lines[i], from);
+      // A block scalar or a value on the lines below: those lines are part of the old value.
+      let last = i;
+      if (block) while (last + 1 < span.close && (/^[ \t]/.test(lines[last + 1]) || lines[last + 1].trim() === '')) last++;
+      while (last > i && lines[last].trim() === '') last--;
+      // The value only: a trailing YAML comment stays.
+      return {
+        range: { start: { line: i, character: from }, end: { line: last, character: last === i ? end : lines[last].length } },
+        newText: ` ${profileId}`,
+      };
     }
     return { range: { start: { line: span.close, character: 0 }, end: { line: span.close, character: 0 } }, newText: `profile: ${profileId}${eol}` };
   }
   // A BOM stays first: insert after it.
   const at = (lines[0] ?? '').startsWith('\uFEFF') ? 1 : 0;
   return { range: { start: { line: 0, character: at }, end: { line: 0, character: at } }, newText: `---${eol}profile: ${profileId}${eol}---${eol}` };
+}
+
+/**
+ * Where the value after `profile:` ends on its line (before a comment), and whether it
+ * continues on the lines below (nothing there yet, or a | or > block scalar).
+ */
+function valueEnd(line: string, from: number): { end: number; block: boolean } {
+  let i = from;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  const q = line[i];
+  if (q === '"' || q === "'") {
+    // A quoted value may hold " #": it ends at its closing quote ('' and \" are escapes).
+    for (let j = i + 1; j < line.length; j++) {
+      if (q === '"' && line[j] === '\\') j++;
+      else if (line[j] === q) {
+        if (q === "'" && line[j + 1] === "'") j++;
+        else return { end: j + 1, block: false };
+      }
+    }
+    return { end: line.length, block: true }; // an unclosed quote runs on below
+  }
+  // Unquoted: a comment starts at a # after a blank.
+  let end = line.length;
+  for (let j = i; j < line.length; j++) {
+    if (line[j] === '#' && (j === from || line[j - 1] === ' ' || line[j - 1] === '\t')) {
+      end = j;
+      break;
+    }
+  }
+  while (end > from && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  const value = line.slice(i, end);
+  return { end, block: value === '' || /^[|>][+-]?\d*$/.test(value) };
 }
 
 /** What a completion at this place in the front matter should offer. */
