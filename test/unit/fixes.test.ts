@@ -116,4 +116,15 @@ describe('fix-all settles in one run', () => {
     const text = '工作情况：' + WORK + '\n\n> 摘自年度总结\r<!-- 待补充';
     settles(text);
   });
+
+  it('an empty draft, a title alone or front matter alone is 差, and one fix-all scaffolds all of it', () => {
+    for (const text of ['', '2024年度述职报告\n', '---\nprofile: party-member\n---\n']) {
+      const r = analyze(text);
+      assert.equal(r.tier, '差', JSON.stringify(text));
+      assert.ok(r.findings.some((f) => f.rule === 'missing-section' && f.section === 'problems'), JSON.stringify(text));
+      const once = settles(text);
+      // The profile's required topics come with the work part, not in a second round.
+      assert.deepEqual(analyze(once).findings.filter((f) => f.rule === 'missing-topic'), [], once);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { requiredRoles } from '../knowledge';
 import { blockInsertion, headingLine, snippetEscape, styleOf } from '../outlineStyle';
 import type { Rule, RuleContext } from '../rule';
+import { chineseNumeral } from '../text';
 import { ROLE_NAMES, ROLE_ORDER } from '../signals';
 import type { OutlineRole } from '../types';
 
@@ -63,8 +64,8 @@ export const missingSection: Rule = {
   check(ctx: RuleContext) {
     const { model, derived, profile } = ctx;
     const text = model.text;
-    // Nothing to check in an empty draft: one finding would only repeat "write something".
-    if (derived.bodyBlocks.length === 0) return;
+    // An empty draft (nothing, a title, front matter) lacks every part: say so, or a reviewer's
+    // ranking shows a blank page as 好; the fixes then scaffold the outline.
     const top = model.top;
     for (const role of requiredRoles(profile)) {
       if (derived.rolesPresent.has(role)) continue;
@@ -79,7 +80,7 @@ export const missingSection: Rule = {
       }
       let wanted: number;
       let number = 1;
-      const leadOnly = model.sections.length === 0;
+      const leadOnly = model.sections.length === 0 && derived.bodyBlocks.length > 0;
       if (leadOnly) {
         // A report with no outline is read from its paragraph leads; a heading inserted into
         // it would turn it into an outlined report and change how every paragraph is read.
@@ -103,13 +104,18 @@ export const missingSection: Rule = {
       const leadStyled = style.kind === 'lead-shi' || style.kind === 'lead-di';
       const leadParts = leadStyled && !style.hashes;
       const head = headingLine(style, number, TITLES[role], 1);
-      const bodies = BODIES[role];
+      // An empty draft gets the whole scaffold at once: its work part lists the profile's
+      // required topics, so a second fix-all does not come back to add them.
+      const bodies =
+        role === 'achievements' && derived.bodyBlocks.length === 0 && profile.topics.length
+          ? profile.topics.map((t) => `${t.title.replace(/情况$/, '')}：${(t.hint ?? `写明${t.title}：具体做法、次数和成效`).replace(/。$/, '')}`)
+          : BODIES[role];
       // Under a "## 三是…" heading an "一是…" body would stand beside it, not under it.
-      const plainBody = leadStyled ? `${bodies.join('；')}。` : bodies.map((b, i) => `${'一二三'[i]}是${b}。`).join('');
-      const snippetBody = leadStyled ? `\${2:${snippetEscape(bodies.join('；'))}}。` : bodies.map((b, i) => `${'一二三'[i]}是\${${i + 2}:${snippetEscape(b)}}。`).join('');
+      const plainBody = leadStyled ? `${bodies.join('；')}。` : bodies.map((b, i) => `${chineseNumeral(i + 1)}是${b}。`).join('');
+      const snippetBody = leadStyled ? `\${2:${snippetEscape(bodies.join('；'))}}。` : bodies.map((b, i) => `${chineseNumeral(i + 1)}是\${${i + 2}:${snippetEscape(b)}}。`).join('');
       const { offset, lead, tail, eol } = blockInsertion(model, wanted);
-      const leadText = bodies.map((b, i) => `${'一二三'[i]}是${b}`).join('；');
-      const leadSnippet = bodies.map((b, i) => `${'一二三'[i]}是\${${i + 2}:${snippetEscape(b)}}`).join('；');
+      const leadText = bodies.map((b, i) => `${chineseNumeral(i + 1)}是${b}`).join('；');
+      const leadSnippet = bodies.map((b, i) => `${chineseNumeral(i + 1)}是\${${i + 2}:${snippetEscape(b)}}`).join('；');
       const anchorSec = after !== -1 ? after : before;
       const start = anchorSec !== -1 ? model.sections[anchorSec].titleStart : derived.anchor.start;
       const end = anchorSec !== -1 ? model.sections[anchorSec].titleEnd : derived.anchor.end;
