@@ -309,6 +309,37 @@ function fixAll(text: string, res: AnalysisResult): string {
   return change && 'edits' in change ? applyEdits(text, change.edits as TextEdit[]) : text;
 }
 
+describe('the inputs issue 6 names, one by one', function () {
+  this.timeout(120000);
+  const report = generateReport(3000, 9);
+  const named: Record<string, string> = {
+    'an empty file': '',
+    'only front matter': '---\ntitle: 2024年述职报告\nprofile: party-member\n---\n',
+    'only a title': '2024年度个人述职报告',
+    'binary data': Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join(''),
+    'NUL bytes': report.replace(/。/g, '。\u0000'),
+    'lone surrogates': report.replace(/工/g, '\ud800').replace(/作/g, '\udfff'),
+    'CRLF line endings': report.replace(/\n/g, '\r\n'),
+    'CR line endings': report.replace(/\n/g, '\r'),
+    'a BOM': '\ufeff' + report,
+    'a tab-indented outline': report.replace(/^(（[一二三四五六七八九十]+）)/gm, '\t$1').replace(/^(\d+\.)/gm, '\t\t$1'),
+    '10,000-deep quotes': '>'.repeat(10000) + ' 一、主要工作\n' + '>'.repeat(10000) + ' 我做了工作。\n',
+    // Every depth on its own line would be 50 MB of indentation; one line nests as deep.
+    '10,000-deep list in quotes': '> - '.repeat(10000) + '工作\n' + '  '.repeat(2000) + '- （一）工作\n',
+    'a 1 MB single line': generateReport(1_000_000, 3).replace(/[\r\n]+/g, ''),
+  };
+  for (const [name, text] of Object.entries(named)) {
+    it(name, () => {
+      const r = checkText(text);
+      assert.ok(r.tier === '好' || r.tier === '中' || r.tier === '差');
+    });
+  }
+  it('a 1 MB single line really is one', () => {
+    const t = named['a 1 MB single line'];
+    assert.ok(t.length >= 1_000_000 && !/[\r\n]/.test(t), String(t.length));
+  });
+});
+
 // ---------------------------------------------------------------------------------------
 // Cost stays linear. This is a complexity check, not a speed target (the benchmark judges
 // speed): ten times the input must cost about ten times the time, and the bound of 30× leaves
