@@ -127,6 +127,8 @@ describe('front matter edits', function () {
       'profile:\n  - a\n  - b',
       'profile: general\t# tab comment',
       'profile:',
+      'profile: 党员\n  续行',
+      'profile: [a,\n  b]',
     ];
     for (const value of cases) {
       const text = `---\ntitle: 报告\n${value}\nauthor: 张某 # 作者\n---\n正文\n`;

@@ -67,7 +67,9 @@ describe('a faulty rule', () => {
       },
       () => analyze(REPORT),
     );
-    assert.equal(r.findings.filter((f) => f.rule === 'outline-numbering').length, 1);
+    const mine = r.findings.filter((f) => f.rule === 'outline-numbering');
+    assert.equal(mine.length, 1);
+    assert.match(mine[0].message, /规则 outline-numbering 内部错误.*undefined/);
   });
 
   it('costs no points: a crash in the checker is not the writer’s fault', () => {

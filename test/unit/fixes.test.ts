@@ -73,6 +73,8 @@ describe('fix-all settles in one run', () => {
     const text = '主要工作\n--------\n\n' + WORK + '\n\n履职情况\n--------\n';
     const once = settles(text);
     assert.match(once, /履职情况\n--------\n/);
+    // The underline is the heading's, not part of its words.
+    assert.equal(analyze('2024年述职报告\n=========\n\n' + WORK).title, '2024年述职报告');
   });
 
   it('a named subsection does not change the role of the unnamed part above it', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import picomatch from 'picomatch';
-import { compileGlob, GlobError, MAX_ALTERNATIVES } from '../../server/src/lsp/glob';
+import { compileGlob, GlobError, MAX_ALTERNATIVES, MAX_GLOB_TOKENS } from '../../server/src/lsp/glob';
 import { compileGlobs } from '../../server/src/lsp/reportFiles';
 
 // dutyReport.files globs (issue 6): our matcher must agree with picomatch, which the server
@@ -59,7 +59,7 @@ describe('glob matcher for dutyReport.files', () => {
     // picomatch took 13 s for the first one on a 60-character name; here each must finish
     // within the test's timeout on names 100 times longer.
     const name = 'a'.repeat(6000);
-    for (const g of ['*a*a*a*a*a*a*a*a*b', '**/*a*a*a*a*a*a*a*a*a*a*a*a*b', '{*a,a*}{*a,a*}{*a,a*}*b', '?*?*?*?*?*?*?*?*?*b']) {
+    for (const g of ['*a*a*a*a*a*a*a*a*b', '**/*a*a*a*a*a*a*a*a*a*a*a*a*b', '{*a,a*}{*a,a*}{*a,a*}*b', '?*?*?*?*?*?*?*?*?*b', '*a'.repeat(499) + 'b']) {
       assert.equal(compileGlob(g)(name), false, g);
       assert.equal(compileGlob(g)(`dir/${name}/${name}`), false, g);
     }
@@ -68,6 +68,8 @@ describe('glob matcher for dutyReport.files', () => {
   it('refuses a pattern too long or with too many alternatives, with a message, and keeps the others', () => {
     assert.throws(() => compileGlob('*'.repeat(2000)), GlobError);
     assert.throws(() => compileGlob('{a,b}'.repeat(7)), (e: Error) => e instanceof GlobError && e.message.includes(String(MAX_ALTERNATIVES)));
+    // Within the length and alternative limits, but braces multiply a long pattern.
+    assert.throws(() => compileGlob('{*,*,x}{*,y}{*,z}' + '*a'.repeat(480)), (e: Error) => e instanceof GlobError && e.message.includes(String(MAX_GLOB_TOKENS)));
     const problems: string[] = [];
     const m = compileGlobs(['{a,b}'.repeat(7), '*述职*.md'], problems);
     assert.equal(problems.length, 1);

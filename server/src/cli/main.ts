@@ -1,8 +1,9 @@
 /**
  * The reviewer's command line: `duty-report check [options] <files|folders>…`.
  *
- * Exit codes: 0 no finding is an error; 1 at least one is; 2 bad usage, bad configuration or
- * a report the core failed on. Bad configuration stops the run before anything is analysed.
+ * Exit codes: 0 no finding is an error; 1 at least one is; 2 bad usage, a report the core
+ * failed on, or a configuration with errors (its valid parts still apply and every report is
+ * still checked).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -418,7 +419,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw err;
   }
 
-  // Configuration first: a bad configuration stops the run before any report is analysed.
+  // Configuration first, so that its problems are printed before any finding.
   const cache = new ConfigCache({ profileIds: PROFILE_IDS });
   const printed = new Set<string>();
   let badConfig = false;

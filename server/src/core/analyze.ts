@@ -1,6 +1,7 @@
 import { findProfile, Knowledge, knowledgeFor } from './knowledge';
 import { buildModel, Hit, ReportModel } from './model';
 import type { Derived, LexHit, Rule, RuleContext } from './rule';
+import { RULE_IDS as RULE_ID_LIST } from './rules/ids';
 import { RULE_LIST } from './rules/index';
 import { scanEvidence } from './text';
 import type {
@@ -358,6 +359,7 @@ function derive(model: ReportModel, knowledge: Knowledge, profile: Profile): Der
   };
 }
 
+const RULE_IDS: ReadonlySet<string> = new Set(RULE_ID_LIST);
 const CLAUSE_REACH = 120;
 const CLAUSE_END = new Set(['。', '！', '？', '；', '，', '!', '?', ';', ',', '\n', '\r']);
 
@@ -414,6 +416,9 @@ function applyDirectives(findings: (Finding & { weight?: number })[], model: Rep
   // The disable/enable state after each directive, and the lines silenced one by one: one pass
   // over the directives, then a binary search per finding (a finding × directive loop was
   // quadratic on drafts with a directive on every line).
+  // Only known rule ids matter (a finding never has another), which also keeps every set small:
+  // a draft naming thousands of made-up rules must not make the copies below quadratic.
+  const known = (rules: string[]) => rules.filter((r) => RULE_IDS.has(r));
   const states: { line: number; all: boolean; off: Set<string> }[] = [];
   const lineOff = new Map<number, Set<string> | 'all'>();
   let all = false;
@@ -423,7 +428,7 @@ function applyDirectives(findings: (Finding & { weight?: number })[], model: Rep
       off = new Set(off);
       if (d.kind === 'disable') {
         if (d.rules.length === 0) all = true;
-        else d.rules.forEach((r) => off.add(r));
+        else known(d.rules).forEach((r) => off.add(r));
       } else if (d.rules.length === 0) {
         all = false;
         off.clear();
@@ -435,7 +440,11 @@ function applyDirectives(findings: (Finding & { weight?: number })[], model: Rep
     const prev = lineOff.get(target);
     if (prev === 'all') continue;
     if (d.rules.length === 0) lineOff.set(target, 'all');
-    else lineOff.set(target, new Set([...(prev ?? []), ...d.rules]));
+    else {
+      const set = prev ?? new Set<string>();
+      known(d.rules).forEach((r) => set.add(r));
+      lineOff.set(target, set);
+    }
   }
   return findings.filter((f) => {
     const line = f.range.start.line;

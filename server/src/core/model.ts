@@ -149,7 +149,12 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
   const textBlocks: number[] = [];
   for (let b = 0; b < nb; b++) if (TEXT_KINDS.has(blocks[b].kind) && blocks[b].units > 0) textBlocks.push(b);
 
-  const blockText = (b: number) => text.slice(blocks[b].contentStart, blocks[b].end);
+  // A setext heading's block ends with its underline; its text stops on the line above.
+  const blockText = (b: number) => {
+    const blk = blocks[b];
+    const end = blk.kind === 'heading' && blk.endLine > blk.line ? index.lineEnd(blk.endLine - 1) : blk.end;
+    return text.slice(blk.contentStart, end);
+  };
 
   // Title: a level-1 heading, or a short first line that names the genre.
   let titleBlock = -1;

@@ -75,16 +75,15 @@ export function blockInsertion(model: ReportModel, wanted: number): { offset: nu
   let offset = last?.open && wanted > last.start ? last.start : wanted;
   // Never between a disable-next-line comment and the line it silences: that line would move
   // down, out of the comment's reach, and the new part would be silenced instead.
-  for (let moved = true; moved; ) {
-    moved = false;
+  const silencers = new Set<number>();
+  for (const d of model.directives) if (d.kind === 'disable-next-line') silencers.add(d.line);
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (;;) {
     const line = index.lineOf(offset);
-    const atStart = offset === index.starts[line];
-    for (const d of model.directives) {
-      if (d.kind === 'disable-next-line' && atStart && d.line === line - 1 && commentOnly(text.slice(index.starts[d.line], index.lineEnd(d.line)))) {
-        offset = index.starts[d.line];
-        moved = true;
-      }
-    }
+    if (offset !== index.starts[line] || !silencers.has(line - 1) || !commentOnly(text.slice(index.starts[line - 1], index.lineEnd(line - 1)))) break;
+    // A byte-order mark stays first.
+    offset = Math.max(bom, index.starts[line - 1]);
+    if (offset === bom) break;
   }
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const atLineStart = offset === 0 || text[offset - 1] === '\n' || text[offset - 1] === '\r' || (offset === 1 && text.charCodeAt(0) === 0xfeff);

@@ -38,10 +38,11 @@ export function setProfileEdit(lines: readonly string[], profileId: string, eol:
       const key = /^profile[ \t]*:/.exec(lines[i]);
       if (!key) continue;
       const from = key[0].length;
-      const { end, block } = valueEnd(lines[i], from);
-      // A block scalar or a value on the lines below: those lines are part of the old value.
+      const end = valueEnd(lines[i], from);
+      // Indented lines below a top-level key belong to its value (a block scalar, a list, a
+      // plain or flow value wrapped onto the next line): they go with the old value.
       let last = i;
-      if (block) while (last + 1 < span.close && (/^[ \t]/.test(lines[last + 1]) || lines[last + 1].trim() === '')) last++;
+      while (last + 1 < span.close && (/^[ \t]/.test(lines[last + 1]) || lines[last + 1].trim() === '')) last++;
       while (last > i && lines[last].trim() === '') last--;
       // The value only: a trailing YAML comment stays.
       return {
@@ -56,11 +57,8 @@ export function setProfileEdit(lines: readonly string[], profileId: string, eol:
   return { range: { start: { line: 0, character: at }, end: { line: 0, character: at } }, newText: `---${eol}profile: ${profileId}${eol}---${eol}` };
 }
 
-/**
- * Where the value after `profile:` ends on its line (before a comment), and whether it
- * continues on the lines below (nothing there yet, or a | or > block scalar).
- */
-function valueEnd(line: string, from: number): { end: number; block: boolean } {
+/** Where the value after `profile:` ends on its line, before a trailing comment. */
+function valueEnd(line: string, from: number): number {
   let i = from;
   while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
   const q = line[i];
@@ -70,10 +68,10 @@ function valueEnd(line: string, from: number): { end: number; block: boolean } {
       if (q === '"' && line[j] === '\\') j++;
       else if (line[j] === q) {
         if (q === "'" && line[j + 1] === "'") j++;
-        else return { end: j + 1, block: false };
+        else return j + 1;
       }
     }
-    return { end: line.length, block: true }; // an unclosed quote runs on below
+    return line.length; // an unclosed quote: its continuation lines go too
   }
   // Unquoted: a comment starts at a # after a blank.
   let end = line.length;
@@ -84,8 +82,7 @@ function valueEnd(line: string, from: number): { end: number; block: boolean } {
     }
   }
   while (end > from && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
-  const value = line.slice(i, end);
-  return { end, block: value === '' || /^[|>][+-]?\d*$/.test(value) };
+  return end;
 }
 
 /** What a completion at this place in the front matter should offer. */

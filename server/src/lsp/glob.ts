@@ -20,6 +20,8 @@ type Token =
 /** Longest pattern accepted, and most alternatives a pattern's braces may expand to. */
 export const MAX_GLOB_LENGTH = 1000;
 export const MAX_ALTERNATIVES = 64;
+/** Most pattern steps a glob may hold once its braces are expanded. */
+export const MAX_GLOB_TOKENS = 2000;
 
 export class GlobError extends Error {}
 
@@ -27,8 +29,11 @@ export class GlobError extends Error {}
 export function compileGlob(glob: string): (path: string) => boolean {
   if (glob.length > MAX_GLOB_LENGTH) throw new GlobError(`长于 ${MAX_GLOB_LENGTH} 个字符 / longer than ${MAX_GLOB_LENGTH} characters`);
   // "reports/**" also matches the folder "reports" itself.
-  const globs = expandBraces(glob).flatMap((g) => (g.endsWith('/**') && g.length > 3 ? [g, g.slice(0, -3)] : [g]));
+  const globs = [...new Set(expandBraces(glob).flatMap((g) => (g.endsWith('/**') && g.length > 3 ? [g, g.slice(0, -3)] : [g])))];
   const programs = globs.map(tokenize);
+  // Cost is tokens × path length: bound the tokens, not only the text, since braces multiply them.
+  const tokens = programs.reduce((a, p) => a + p.length, 0);
+  if (tokens > MAX_GLOB_TOKENS) throw new GlobError(`展开后过长（${tokens} 项，上限 ${MAX_GLOB_TOKENS}）/ too long once expanded (${tokens} tokens, limit ${MAX_GLOB_TOKENS})`);
   return (path: string) => programs.some((p) => run(p, path));
 }
 

@@ -30,10 +30,18 @@ export function compileGlobs(globs: readonly string[], problems: string[] = []):
       problems.push(`dutyReport.files 中的 glob 无法使用，已忽略 / unusable glob in dutyReport.files, ignored: ${JSON.stringify(g.length > 80 ? g.slice(0, 80) + '…' : g)} (${why})`);
     }
   }
+  // A document's path does not change between keystrokes: decide once per path.
+  const seen = new Map<string, boolean>();
   return (path: string) => {
-    const rel = path.replace(/\\/g, '/').replace(/^\/+/, '');
-    const base = rel.slice(rel.lastIndexOf('/') + 1);
-    return matchers.some((m) => m(rel, base));
+    let hit = seen.get(path);
+    if (hit === undefined) {
+      const rel = path.replace(/\\/g, '/').replace(/^\/+/, '');
+      const base = rel.slice(rel.lastIndexOf('/') + 1);
+      hit = matchers.some((m) => m(rel, base));
+      if (seen.size >= 10000) seen.clear();
+      seen.set(path, hit);
+    }
+    return hit;
   };
 }
 
