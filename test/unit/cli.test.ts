@@ -370,6 +370,18 @@ describe('cli (bin/duty-report.js)', function () {
       assert.ok(np.findings.some((f) => f.rule === 'missing-section' && f.section === 'problems'));
     });
 
+    it('writes one report per line, to stdout and to --output alike', () => {
+      const r = run(tmp, ['check', '--format', 'json', 'one', 'mixed']);
+      const lines = r.stdout.trimEnd().split('\n');
+      assert.equal(lines[0], '{"version":1,"files":[');
+      const files = lines.slice(1, -1).map((l) => JSON.parse(l.replace(/,$/, '')) as JsonFile);
+      assert.deepEqual(files.map((f) => f.path), json(r).files.map((f) => f.path));
+      assert.match(lines[lines.length - 1], /^\],"skipped":\[.*\]\}$/);
+      const file = path.join(tmp, 'out.json');
+      run(tmp, ['check', '--format', 'json', '--output', file, 'one', 'mixed']);
+      assert.equal(fs.readFileSync(file, 'utf8'), r.stdout);
+    });
+
     it('uses 0-based lines: positions match the text', () => {
       const out = json(run(tmp, ['check', '--format', 'json', 'one/no-problems.md']));
       const lines = NO_PROBLEMS.split('\n');

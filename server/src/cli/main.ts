@@ -14,7 +14,7 @@ import { analyze, BUILTIN_PROFILES, findProfile, PROFILE_IDS, profileName, RULES
 import type { AnalysisResult, AnalyzeOptions, ConfigProblem, DutyReportConfig, Locale } from '../core/types';
 import { ConfigCache } from '../node/configFile';
 import { formatHtml } from './format/html';
-import { formatJson, type CheckedFile, type FormatInput, type SkippedFile } from './format/json';
+import { jsonChunks, type CheckedFile, type FormatInput, type SkippedFile } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText, safeTerminalText } from './format/text';
 import type { WorkerReply, WorkerTask } from './worker';
@@ -489,10 +489,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     locale: displayLocale,
     color: args.format === 'text' && toStdout && process.stdout.isTTY === true && !process.env.NO_COLOR,
   };
-  let output: string;
+  let output: string | Iterable<string>;
   switch (args.format) {
     case 'json':
-      output = formatJson(input);
+      output = jsonChunks(input, 'lines');
       break;
     case 'sarif':
       output = formatSarif(input, { version, repository: repository.url, rules: RULES, srcRoot: process.cwd() });
@@ -503,11 +503,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     default:
       output = formatText(input);
   }
+  const pieces = typeof output === 'string' ? [output] : output;
   if (toStdout) {
-    process.stdout.write(output);
+    for (const piece of pieces) process.stdout.write(piece);
   } else {
     try {
-      fs.writeFileSync(path.resolve(args.output as string), output);
+      const fd = fs.openSync(path.resolve(args.output as string), 'w');
+      try {
+        for (const piece of pieces) fs.writeSync(fd, piece);
+      } finally {
+        fs.closeSync(fd);
+      }
     } catch (err) {
       process.stderr.write(`duty-report: 无法写入 ${args.output}：${errorText(err)}\nduty-report: cannot write ${args.output}\n`);
       return 2;
