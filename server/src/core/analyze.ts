@@ -361,7 +361,10 @@ function derive(model: ReportModel, knowledge: Knowledge, profile: Profile): Der
 
 const RULE_IDS: ReadonlySet<string> = new Set(RULE_ID_LIST);
 const CLAUSE_REACH = 120;
-const CLAUSE_END = new Set(['。', '！', '？', '；', '，', '!', '?', ';', ',', '\n', '\r']);
+/** 。！？；，!?;, and line breaks end a clause. */
+function isClauseEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0xff0c || c === 33 || c === 63 || c === 59 || c === 44 || c === 10 || c === 13;
+}
 
 /** Longest match wins where lexicon phrases overlap; allowed phrases drop their hits. */
 function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): LexHit[] {
@@ -369,11 +372,6 @@ function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): LexHit[] {
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: LexHit[] = [];
   let coverEnd = -1;
-  // Clause bounds from two cursors that only move forward (taken hits do not overlap, so
-  // their starts and ends both increase): a scan per hit was quadratic on long unpunctuated lines.
-  let backScanned = 0;
-  let clauseStart = 0;
-  let nextEnd = -1;
   for (const h of raw) {
     if (h.start < coverEnd) continue; // overlaps a phrase already taken (leftmost-longest wins)
     if (h.tag.t !== 'lex') continue;
@@ -382,15 +380,15 @@ function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): LexHit[] {
     coverEnd = Math.max(coverEnd, h.end);
     const blk = model.blocks[h.block];
     const from = blk.marker && blk.marker.end <= h.start ? blk.marker.end : blk.contentStart; // "1." is not a figure
-    for (; backScanned < h.start; backScanned++) if (CLAUSE_END.has(text[backScanned])) clauseStart = backScanned + 1;
-    // At most CLAUSE_REACH either side: a "clause" of thousands of characters without a stop is
-    // not one, and reading it whole for every phrase in it made such drafts quadratic.
-    const s = Math.max(from, clauseStart, h.start - CLAUSE_REACH);
-    if (nextEnd < h.end) {
-      nextEnd = h.end;
-      while (nextEnd < text.length && !CLAUSE_END.has(text[nextEnd])) nextEnd++;
-    }
-    const e = Math.min(blk.end, nextEnd, h.end + CLAUSE_REACH);
+    // The phrase's clause, but at most CLAUSE_REACH either side: a "clause" of thousands of
+    // characters without a stop is not one, and reading it whole for every phrase in it made
+    // such drafts quadratic.
+    let s = h.start;
+    const sLimit = Math.max(from, h.start - CLAUSE_REACH);
+    while (s > sLimit && !isClauseEnd(text.charCodeAt(s - 1))) s--;
+    let e = h.end;
+    const eLimit = Math.min(blk.end, h.end + CLAUSE_REACH);
+    while (e < eLimit && !isClauseEnd(text.charCodeAt(e))) e++;
     const ev = scanEvidence(text, s, e);
     // Listed fields, not a spread: a spread per hit showed up in profiles of long drafts.
     out.push({ start: h.start, end: h.end, tag: h.tag, block: h.block, entry, concrete: ev.figure || ev.name });
