@@ -129,11 +129,20 @@ class Workbench {
   /** Opens the quick input with `key`, types `query`, and waits for a row showing `rowText`. */
   async #quickInputRow(key, query, rowText, timeout) {
     const { page } = this;
-    await this.dismissWidgets();
-    await page.keyboard.press(key);
     const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: 10000 });
-    await input.fill(query);
+    // The widget can close again right after it opens when a webview (the scorecard) takes
+    // the focus back; open it afresh a few times before giving up.
+    for (let attempt = 1; ; attempt++) {
+      await this.dismissWidgets();
+      await page.keyboard.press(key);
+      try {
+        await input.waitFor({ state: 'visible', timeout: 10000 });
+        await input.fill(query, { timeout: 5000 });
+        break;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
     const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: rowText }).first();
     await row.waitFor({ state: 'visible', timeout });
     return row;
