@@ -130,22 +130,25 @@ class Workbench {
   async #quickInputRow(key, query, rowText, timeout) {
     const { page } = this;
     const input = page.locator('.quick-input-widget .quick-input-box input');
-    // The widget can close again right after it opens when a webview (the scorecard) takes
-    // the focus back; open it afresh a few times before giving up.
-    for (let attempt = 1; ; attempt++) {
-      await this.dismissWidgets();
-      await page.keyboard.press(key);
+    const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: rowText }).first();
+    // On a loaded machine the widget can close again as a webview (the scorecard) takes the
+    // focus back, or show no rows for text typed before it was ready: then it is opened and
+    // typed into afresh, until the time is up.
+    const deadline = Date.now() + Math.max(timeout, 30000);
+    for (;;) {
+      // Never 0: Playwright reads a zero timeout as none at all.
+      const left = Math.max(1000, deadline - Date.now());
       try {
-        await input.waitFor({ state: 'visible', timeout: 10000 });
+        await this.dismissWidgets();
+        await page.keyboard.press(key);
+        await input.waitFor({ state: 'visible', timeout: Math.min(10000, left) });
         await input.fill(query, { timeout: 5000 });
-        break;
+        await row.waitFor({ state: 'visible', timeout: Math.min(8000, left) });
+        return row;
       } catch (err) {
-        if (attempt >= 3) throw err;
+        if (Date.now() >= deadline - 1000) throw err;
       }
     }
-    const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: rowText }).first();
-    await row.waitFor({ state: 'visible', timeout });
-    return row;
   }
 
   /** Closes a Quick Open, Quick Fix or suggest widget left open by an earlier step. */
