@@ -84,6 +84,8 @@ function isWordChar(c: number): boolean {
 
 /** Characters that count one each: CJK, kana, Hangul, full-width and CJK punctuation, symbols. */
 function isWideChar(c: number): boolean {
+  // The ideographic space (　　 as paragraph indent) is white space, like an ASCII space.
+  if (c === 0x3000) return false;
   if (c >= 0x2e80) return !(c >= 0xfe00 && c <= 0xfe0f) && c !== 0xfeff; // skip variation selectors, BOM
   return c >= 0x2010 && c <= 0x2bff; // general punctuation (“”—…), arrows, circled numbers, symbols
 }
@@ -91,8 +93,8 @@ function isWideChar(c: number): boolean {
 /**
  * 字数 of text[start, end) as SPEC.md defines it: each CJK character and each full-width
  * punctuation mark is one; a run of Latin letters or digits (with inner . , %) is one word;
- * ASCII punctuation and white space count nothing. Markdown syntax is ASCII, so it drops out,
- * except link targets, which the caller excludes (see countInline).
+ * ASCII punctuation and white space (the ideographic space 　 too) count nothing. Markdown
+ * syntax is ASCII, so it drops out, except link targets, which the caller excludes (see countInline).
  */
 export function countUnits(text: string, start = 0, end = text.length): number {
   let n = 0;
