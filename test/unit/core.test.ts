@@ -361,7 +361,8 @@ describe('core purity', () => {
 describe('regressions', () => {
   it('does not take the digit of a "1." marker for a figure that excuses a vague phrase', () => {
     const r = analyze(lines('# 述职报告', '## 一、主要工作', '1.切实加强理论学习，撰写心得。'));
-    assert.ok(r.findings.some((f) => f.rule === 'vague-phrase' && f.data?.phrase === '切实加强'), JSON.stringify(r.findings));
+    // Overlapping phrases resolve to the longer one (加强理论学习); either way one is reported.
+    assert.ok(r.findings.some((f) => f.rule === 'vague-phrase' && f.range.start.line === 2), JSON.stringify(r.findings));
   });
   it('reads the text above "存在的问题：" labels as the work done', () => {
     const r = analyze(lines('2024年度个人述职报告', '我全年牵头完成37个项目的资金审核，审减金额186万元。', '存在的问题：', '我全年下基层调研只有6次，导致3个乡镇报账周期超过20天。', '下一步打算：', '3月底前由我牵头制定全年调研计划。'));

@@ -1,4 +1,4 @@
-import { findProfile, Knowledge, knowledgeFor } from './knowledge';
+import { findProfile, Knowledge, knowledgeFor, SKIPPABLE, Template } from './knowledge';
 import { buildModel, Hit, ReportModel } from './model';
 import type { Derived, LexHit, Rule, RuleContext } from './rule';
 import { RULE_IDS as RULE_ID_LIST } from './rules/ids';
@@ -10,6 +10,7 @@ import type {
   Deduction,
   Finding,
   FindingInit,
+  LexiconEntry,
   Locale,
   OutlineRole,
   Profile,
@@ -366,18 +367,55 @@ function isClauseEnd(c: number): boolean {
   return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0xff0c || c === 33 || c === 63 || c === 59 || c === 44 || c === 10 || c === 13;
 }
 
-/** Longest match wins where lexicon phrases overlap; allowed phrases drop their hits. */
+/**
+ * Which lexicon hit wins where two overlap. A part's own kind first: an empty measure inside a
+ * plans item ("进一步加强学习") is what the reader must hear about, not the adverb two characters
+ * earlier; then a template (a whole formula) over a word; then the longer, then the earlier.
+ */
+function priority(h: Hit, role: Role): number {
+  if (h.tag.t !== 'lex') return 0;
+  const kind = h.tag.entry.kind;
+  let p = 0;
+  if ((kind === 'empty-measure' && role === 'plans') || (kind === 'boilerplate-problem' && (role === 'problems' || role === 'causes'))) p += 4;
+  if (h.tag.tpl) p += 2;
+  return p;
+}
+
+/** Resolves overlaps by priority, verifies templates, drops allowed phrases. */
 function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): LexHit[] {
   const text = model.text;
-  raw.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: LexHit[] = [];
-  let coverEnd = -1;
+  const cands: Hit[] = [];
   for (const h of raw) {
-    if (h.start < coverEnd) continue; // overlaps a phrase already taken (leftmost-longest wins)
     if (h.tag.t !== 'lex') continue;
-    const entry = h.tag.entry;
+    if (h.tag.tpl) {
+      const span = verifyTemplate(text, h.start, h.end, h.tag.tpl, model.blocks[h.block].contentStart, model.blocks[h.block].end);
+      if (!span) continue;
+      cands.push({ start: span.start, end: span.end, tag: h.tag, block: h.block });
+    } else cands.push(h);
+  }
+  cands.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Hit[] = [];
+  // Clusters of hits that overlap one another are settled on their own; they are a few hits
+  // long in real text, and a hostile cluster falls back to leftmost-longest past 64.
+  for (let i = 0; i < cands.length; ) {
+    let j = i + 1;
+    let clusterEnd = cands[i].end;
+    while (j < cands.length && cands[j].start < clusterEnd) clusterEnd = Math.max(clusterEnd, cands[j++].end);
+    const cluster = cands.slice(i, j);
+    if (cluster.length > 1 && cluster.length <= 64) {
+      const role = model.blockRole[cluster[0].block];
+      cluster.sort((a, b) => priority(b, role) - priority(a, role) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+    }
+    const taken: Hit[] = [];
+    for (const h of cluster) if (!taken.some((t) => h.start < t.end && t.start < h.end)) taken.push(h);
+    taken.sort((a, b) => a.start - b.start);
+    for (const h of taken) kept.push(h);
+    i = j;
+  }
+  const out: LexHit[] = [];
+  for (const h of kept) {
+    const entry = (h.tag as { entry: LexiconEntry }).entry;
     if (allow.some((a) => isInside(text, h.start, entry.phrase, a))) continue;
-    coverEnd = Math.max(coverEnd, h.end);
     const blk = model.blocks[h.block];
     const from = blk.marker && blk.marker.end <= h.start ? blk.marker.end : blk.contentStart; // "1." is not a figure
     // The phrase's clause, but at most CLAUSE_REACH either side: a "clause" of thousands of
@@ -394,6 +432,72 @@ function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): LexHit[] {
     out.push({ start: h.start, end: h.end, tag: h.tag, block: h.block, entry, concrete: ev.figure || ev.name });
   }
   return out;
+}
+
+/** A slot never crosses these: 。！？；，： and line breaks. */
+function isSlotStop(c: number): boolean {
+  return isClauseEnd(c) || c === 0xff1a || c === 58;
+}
+
+/**
+ * Where a fixed part matches at `at`, stepping over inserted function words as the automaton
+ * does; the end offset, or -1. Never reads past `limit`.
+ */
+function matchPart(text: string, at: number, part: string, limit: number): number {
+  let i = at;
+  let k = 0;
+  while (k < part.length) {
+    if (i >= limit) return -1;
+    const c = text.charCodeAt(i);
+    if (c === part.charCodeAt(k)) {
+      i++;
+      k++;
+    } else if (k > 0 && SKIPPABLE.indexOf(text[i]) !== -1) i++;
+    else return -1;
+  }
+  return i;
+}
+
+/**
+ * The span of a template around its anchor hit: each part before it ends within `gap`
+ * characters of the next (the nearest such part), each part after it starts within `gap`,
+ * and no slot crosses a clause stop. Bounded by gap × part length per part.
+ */
+function verifyTemplate(text: string, start: number, end: number, tpl: Template, blockStart: number, blockEnd: number): { start: number; end: number } | undefined {
+  let left = start;
+  for (let k = tpl.anchor - 1; k >= 0; k--) {
+    const part = tpl.segments[k];
+    let found = -1;
+    // Walk left from the slot's nearest end; a stop ends the search.
+    for (let p = left - 1; p >= blockStart && left - p <= tpl.gap + part.length * 2; p--) {
+      if (isSlotStop(text.charCodeAt(p))) break;
+      if (text.charCodeAt(p) !== part.charCodeAt(0)) continue;
+      const e = matchPart(text, p, part, left - 1);
+      if (e !== -1 && left - e >= 1 && left - e <= tpl.gap) {
+        found = p;
+        break;
+      }
+    }
+    if (found === -1) return undefined;
+    left = found;
+  }
+  let right = end;
+  for (let k = tpl.anchor + 1; k < tpl.segments.length; k++) {
+    const part = tpl.segments[k];
+    let found = -1;
+    for (let p = right + 1; p < blockEnd && p - right <= tpl.gap; p++) {
+      if (isSlotStop(text.charCodeAt(p - 1))) break;
+      if (text.charCodeAt(p) !== part.charCodeAt(0)) continue;
+      const e = matchPart(text, p, part, blockEnd);
+      if (e !== -1) {
+        found = e;
+        break;
+      }
+    }
+    if (found === -1) return undefined;
+    right = found;
+  }
+  return { start: left, end: right };
 }
 
 /** Whether the phrase at `at` stands inside an occurrence of the allowed phrase `allowed`. */

@@ -14,11 +14,12 @@ import {
   WE_FOLLOWERS,
 } from './signals';
 import { Evidence, LineIndex, PhraseMatcher, scanEvidence } from './text';
+import type { Template } from './knowledge';
 import type { LexiconEntry, OutlineRole, Role } from './types';
 
 /** What a phrase in the shared automaton stands for. */
 export type Tag =
-  | { t: 'lex'; entry: LexiconEntry }
+  | { t: 'lex'; entry: LexiconEntry; tpl?: Template }
   | { t: 'topic'; profile: string; topic: number; strong: boolean }
   | { t: 'detect'; profile: string }
   | { t: 'sig'; kind: SignalKind };

@@ -312,8 +312,16 @@ export class PhraseMatcher<T> {
   private readonly out: number[][] = [[]];
   private readonly lengths: number[] = [];
   private readonly values: T[] = [];
+  private readonly depth: number[] = [0];
   private built = false;
   private root: Int32Array = new Int32Array(0);
+  private maxLength = 1;
+
+  /**
+   * `skippable`: function characters a writer drops into a set phrase ("理论学习还不够系统",
+   * "方法比较简单") that a match may step over where the pattern has no such character.
+   */
+  constructor(private readonly skippable: string = '') {}
 
   add(pattern: string, value: T): void {
     if (pattern.length === 0) return;
@@ -327,6 +335,7 @@ export class PhraseMatcher<T> {
         this.next.push(new Map());
         this.fail.push(0);
         this.out.push([]);
+        this.depth.push(this.depth[s] + 1);
         this.next[s].set(c, t);
       }
       s = t;
@@ -334,6 +343,7 @@ export class PhraseMatcher<T> {
     this.out[s].push(this.values.length);
     this.values.push(value);
     this.lengths.push(pattern.length);
+    if (pattern.length > this.maxLength) this.maxLength = pattern.length;
   }
 
   private build(): void {
@@ -361,23 +371,50 @@ export class PhraseMatcher<T> {
     this.built = true;
   }
 
-  /** Calls back for every match in text[start, end), in order of end offset. */
+  /**
+   * Calls back for every match in text[start, end), in order of end offset. A skippable
+   * character that continues no partial match is stepped over (the match keeps its state), so
+   * a match may hold a few inserted function words; its start is where its first matched
+   * character stands, found in a ring of the last positions fed to the automaton.
+   */
   scan(text: string, start: number, end: number, onHit: (start: number, end: number, value: T) => void): void {
     if (!this.built) this.build();
     const root = this.root;
+    const skip = this.skipTable;
+    let ringSize = 1;
+    while (ringSize < this.maxLength) ringSize <<= 1;
+    const mask = ringSize - 1;
+    const ring = new Int32Array(ringSize);
+    let fed = 0;
     let s = 0;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
       let t: number | undefined;
-      while (s !== 0 && (t = this.next[s].get(c)) === undefined) s = this.fail[s];
-      s = s === 0 ? root[c] : (t as number);
+      let u = s;
+      while (u !== 0 && (t = this.next[u].get(c)) === undefined) u = this.fail[u];
+      u = u === 0 ? root[c] : (t as number);
+      // Inside a partial match, a function word that only restarts matching is stepped over.
+      if (s !== 0 && skip[c] === 1 && this.depth[u] <= 1) continue;
+      s = u;
+      ring[fed & mask] = i;
+      fed++;
       const outs = this.out[s];
       for (let k = 0; k < outs.length; k++) {
         const idx = outs[k];
-        onHit(i + 1 - this.lengths[idx], i + 1, this.values[idx]);
+        const len = this.lengths[idx];
+        onHit(ring[(fed - len) & mask], i + 1, this.values[idx]);
       }
     }
   }
+
+  private get skipTable(): Uint8Array {
+    if (!this.skipCache) {
+      this.skipCache = new Uint8Array(0x10000);
+      for (let k = 0; k < this.skippable.length; k++) this.skipCache[this.skippable.charCodeAt(k)] = 1;
+    }
+    return this.skipCache;
+  }
+  private skipCache?: Uint8Array;
 
   get size(): number {
     return this.values.length;

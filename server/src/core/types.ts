@@ -138,6 +138,8 @@ export interface LexiconEntry {
   suggest?: string;
   /** Flag even in a sentence that carries a figure or a date (slogans, pure filler). */
   always?: boolean;
+  /** For a phrase with slots (…): the most characters one slot may hold (default 24). */
+  gap?: number;
 }
 
 export interface Lexicon {
