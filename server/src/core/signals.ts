@@ -68,10 +68,15 @@ export const INTRO = /(?:报告如下|汇报如下|述职如下|情况如下|述
 /** Title words that say a section's role. Order matters: the first role named wins. */
 const ROLE_PATTERNS: { role: Role; re: RegExp }[] = [
   { role: 'causes', re: /原因|根源|剖析|症结/ },
-  { role: 'plans', re: /下一步|下步|今后|打算|努力方向|改进方向|整改方向|整改措施|改进措施|整改思路|工作思路|工作计划|工作设想|展望|计划(?!生育)|努力目标|措施和|措施$/ },
+  {
+    role: 'plans',
+    // 规划/目标/安排 are plans only as the coming year's (2025年工作规划, 明年工作目标, 下一年度工作安排)
+    re: /下一步|下步|今后|打算|努力方向|改进方向|整改方向|整改措施|改进措施|整改思路|工作思路|工作计划|工作设想|展望|计划(?!生育)|规划|(?:工作|努力|奋斗)目标|工作安排|工作重点|明年|来年|新的一年|新一年|下一?年度?|未来|措施和|措施$/,
+  },
   {
     role: 'problems',
-    re: /存在(?:的)?(?:主要|突出)?(?:问题|不足)|(?:问题|缺点)(?:和|与|及|、)(?:不足|差距|短板)|(?:不足|差距)(?:和|与|及|、)(?:问题|不足)|不足之处|差距$|短板$|不足$|^(?:主要|突出)?问题$|^(?:主要|突出)?问题(?:和|与|及)|^几点不足|^问题清单|^缺点/,
+    // 存在的困难和问题, 短板弱项, 不足与差距, 困难和不足, 问题和困难, 自身存在的差距 …
+    re: /存在(?:的)?(?:主要|突出)?(?:困难|问题|不足|短板|差距)|(?:问题|缺点|困难)(?:和|与|及|、)(?:不足|差距|短板|困难|问题)|(?:不足|差距|短板)(?:和|与|及|、)(?:问题|不足|差距|弱项|困难)|短板弱项|弱项$|不足之处|差距$|短板$|不足$|^(?:主要|突出)?问题$|^(?:主要|突出)?问题(?:和|与|及)|^几点不足|^问题清单|^缺点/,
   },
   { role: 'other', re: /体会|感悟|收获|启示|心得/ },
   {
@@ -87,9 +92,13 @@ export function rolesFromTitle(title: string): Role[] {
     const m = p.re.exec(title);
     if (m) found.push({ role: p.role, at: m.index });
   }
-  // "问题整改情况" / "解决突出问题" are work done, not problems
-  if (/(?:整改|解决|化解|处理)/.test(title) && /情况|成效|落实/.test(title)) {
-    return [{ role: 'achievements' as Role, at: 0 }].map((f) => f.role);
+  // "问题整改情况" / "解决突出问题" are work done, not problems; so is a plan carried out
+  // ("年度目标任务完成情况", "工作计划落实情况")
+  if (
+    (/(?:整改|解决|化解|处理)/.test(title) && /情况|成效|落实/.test(title)) ||
+    /(?:目标|规划|计划|安排|任务)[^，。]{0,6}(?:完成|落实|执行|推进|实施|兑现)/.test(title)
+  ) {
+    return ['achievements'];
   }
   found.sort((a, b) => a.at - b.at);
   const roles: Role[] = [];
