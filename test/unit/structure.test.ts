@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/index';
+import { knowledgeFor } from '../../server/src/core/knowledge';
+import { buildModel } from '../../server/src/core/model';
 import { countUnits } from '../../server/src/core/text';
 
 /**
@@ -65,5 +67,195 @@ describe('part headings and their roles', () => {
   it('still reports a missing plans part', () => {
     const text = withHeadings('存在的困难和问题', '下步打算').split('\n## 三、')[0] + '\n\n以上述职，请予评议。\n';
     assert.deepEqual(missing(text), ['plans']);
+  });
+});
+
+const knowledge = knowledgeFor(undefined);
+/** The role the model gives the block holding `needle`. */
+function roleAt(text: string, needle: string): string {
+  const m = buildModel(text, knowledge.matcher);
+  const at = text.indexOf(needle);
+  assert.ok(at !== -1, needle);
+  const b = m.blocks.findIndex((blk) => blk.start <= at && at < blk.end);
+  assert.ok(b !== -1, `no block holds ${needle}`);
+  return m.blockRole[b];
+}
+
+const HEAD = ['# 2024年度镇党委书记抓基层党建工作述职报告', '', '## 一、主要工作', '', '全年我主持召开党委会专题研究党建工作9次，走访全镇14个村党支部，调整充实村“两委”成员6名。', ''];
+const CLOSE = ['', '以上述职，请予评议。', '', '述职人：马某某', '2025年1月8日'];
+
+describe('combined part headings', () => {
+  const problemsAndCauses = lines(
+    ...HEAD,
+    '## 二、存在问题及原因分析',
+    '',
+    '（一）村级后备力量储备不足。全镇有5个村没有35岁以下的后备干部。究其原因，是我把精力放在项目上，没有把育人当成硬任务。',
+    '',
+    '（二）软弱涣散村整顿不彻底。东坪村摘帽后半年又出现班子不和。根子在我验收时只看材料，没有回头看。',
+    '',
+    '## 三、下步打算',
+    '',
+    '2025年3月底前，由我牵头为5个村各物色2名后备人选，组织委员每季度向我报告一次培养情况。',
+    ...CLOSE,
+  );
+  it('counts causes written inside the problem items as the causes part', () => {
+    const r = analyze(problemsAndCauses, { profile: 'party-secretary' });
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'missing-section'), []);
+  });
+  it('does not read the heading "问题及原因分析" as a cause lead', () => {
+    assert.equal(roleAt(problemsAndCauses, '（一）村级后备力量'), 'problems');
+  });
+  it('still reports missing causes when the problems give none', () => {
+    const text = problemsAndCauses.replace('究其原因，是我把精力放在项目上，没有把育人当成硬任务。', '').replace('根子在我验收时只看材料，没有回头看。', '');
+    const r = analyze(text, { profile: 'party-secretary' });
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'missing-section').map((f) => f.section), ['causes']);
+  });
+  it('does not take "主要是" that lists the problems for a cause', () => {
+    const text = problemsAndCauses
+      .replace('究其原因，是我把精力放在项目上，没有把育人当成硬任务。', '')
+      .replace('根子在我验收时只看材料，没有回头看。', '')
+      .replace('（一）村级后备力量储备不足。', '（一）与上级要求相比仍有差距，主要是后备力量储备不足。');
+    const r = analyze(text, { profile: 'party-secretary' });
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'missing-section').map((f) => f.section), ['causes']);
+  });
+
+  const problemsAndMeasures = lines(
+    ...HEAD,
+    '## 二、存在问题及整改措施',
+    '',
+    '（一）党员教育方式单一。全年12次主题党日有9次是集中读文件，外出务工的31名党员基本没有参加。',
+    '',
+    '原因分析：主要是我对流动党员的情况掌握不细，图省事，没有想办法。',
+    '',
+    '（二）村务公开不及时。有3个村第三季度的财务账目到11月才公开，群众有意见。',
+    '',
+    '2025年3月底前，我牵头建立流动党员微信学习群，每月推送学习内容不少于4次；6月底前督促各村按季度公开财务，镇纪委每季度抽查一次。',
+    ...CLOSE,
+  );
+  it('reads a "原因分析：" paragraph in a combined part as causes', () => {
+    assert.equal(roleAt(problemsAndMeasures, '原因分析：主要是'), 'causes');
+  });
+  it('returns to problems at the next item of the problem list after a cause paragraph', () => {
+    assert.equal(roleAt(problemsAndMeasures, '（二）村务公开不及时'), 'problems');
+  });
+  it('reads a measure led by the coming year as the plans of a part named "问题及整改措施"', () => {
+    assert.equal(roleAt(problemsAndMeasures, '2025年3月底前，我牵头'), 'plans');
+    const r = analyze(problemsAndMeasures, { profile: 'general' });
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'missing-section'), []);
+  });
+  it('does not take last year for the coming one', () => {
+    const text = problemsAndMeasures.replace('（二）村务公开不及时。', '（二）2024年9月起，村务公开不及时。');
+    assert.equal(roleAt(text, '（二）2024年9月起'), 'problems');
+  });
+});
+
+describe('items that do not name a part', () => {
+  it('keeps "三是本领有短板" inside a causes part a cause', () => {
+    const text = lines(
+      ...HEAD,
+      '## 二、存在的问题',
+      '',
+      '一是抓村级后备力量不够，全镇5个村没有35岁以下的后备干部。',
+      '',
+      '## 三、原因分析',
+      '',
+      '一是重经济轻党建，今年专题研究党建只有两次。',
+      '二是督促不够，对各村的任务只开会布置、不跟踪。',
+      '三是本领有短板。我对两新组织党建的做法不熟悉，遇到难题习惯等上级出政策。',
+      '',
+      '## 四、下步打算',
+      '',
+      '2025年6月底前，我到每个村讲一次党课，并为每村物色2名后备人选。',
+      ...CLOSE,
+    );
+    assert.equal(roleAt(text, '三是本领有短板'), 'causes');
+  });
+});
+
+describe('the end of a report', () => {
+  const plansThenVow = (vow: string) =>
+    lines(
+      ...HEAD,
+      '## 二、存在的问题',
+      '',
+      '我下村调研只有8次，对东坪村班子不和的苗头发现晚了，直到村民到镇里反映才去处理。',
+      '',
+      '## 三、下步打算',
+      '',
+      '一是2025年起，我每月至少到2个村蹲点一天，年底前走遍14个村。二是3月底前由组织委员牵头，为东坪村调整1名支委。',
+      '',
+      vow,
+      ...CLOSE,
+    );
+  for (const vow of ['总之，在新的一年里，我将继续努力，扬长避短，不辜负组织的信任。', '新的一年，我将以更加饱满的热情、更加务实的作风，为全镇发展作出新的更大贡献。']) {
+    it(`reads a closing vow as the closing, not a measure: ${vow.slice(0, 8)}`, () => {
+      const text = plansThenVow(vow);
+      assert.equal(roleAt(text, vow.slice(0, 12)), 'other');
+      assert.equal(roleAt(text, '一是2025年起'), 'plans');
+    });
+  }
+  it('keeps a pledge with figures a measure', () => {
+    const vow = '新的一年，我将以更加务实的作风，力争全镇发展党员不少于20名。';
+    assert.equal(roleAt(plansThenVow(vow), vow.slice(0, 12)), 'plans');
+  });
+  it('reports missing plans when the only "plan" is a vow after the problems', () => {
+    const text = lines(
+      ...HEAD,
+      '## 二、存在的问题',
+      '',
+      '我下村调研只有8次，对东坪村班子不和的苗头发现晚了，直到村民到镇里反映才去处理。',
+      '',
+      '总之，在今后的工作中，我将一如既往，再接再厉，以更加优异的成绩回报组织的信任。',
+      ...CLOSE,
+    );
+    const r = analyze(text, { profile: 'general' });
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'missing-section').map((f) => f.section), ['plans']);
+  });
+  it('keeps a vow that is the only measure of a combined part as that measure', () => {
+    const text = lines(
+      ...HEAD,
+      '## 二、存在的不足和今后打算',
+      '',
+      '我下村调研只有8次，对东坪村班子不和的苗头发现晚了，直到村民到镇里反映才去处理。',
+      '',
+      '今后，我将进一步改进作风，以更加饱满的热情投入到工作中去。',
+      ...CLOSE,
+    );
+    assert.equal(roleAt(text, '今后，我将'), 'plans');
+  });
+  it('keeps a pledge that is the only paragraph under a plans heading as that part', () => {
+    const text = lines(
+      ...HEAD,
+      '## 二、存在的问题',
+      '',
+      '我下村调研只有8次，对东坪村班子不和的苗头发现晚了，直到村民到镇里反映才去处理。',
+      '',
+      '## 三、下步打算',
+      '',
+      '新的一年，我将以更加饱满的热情、更加务实的作风，努力把各项工作做得更好。',
+      ...CLOSE,
+    );
+    assert.equal(roleAt(text, '新的一年，我将'), 'plans');
+  });
+  it('does not take a short measure led by a year for the signature date', () => {
+    const text = lines(
+      ...HEAD,
+      '## 二、存在的问题',
+      '',
+      '我下村调研只有8次，对东坪村班子不和的苗头发现晚了，直到村民到镇里反映才去处理。',
+      '',
+      '## 三、下步打算',
+      '',
+      '2025年，我将每月下村不少于4次。',
+      '',
+      '2025年6月底前完成东坪村班子调整',
+    );
+    assert.equal(roleAt(text, '2025年，我将'), 'plans');
+    assert.equal(roleAt(text, '2025年6月底前'), 'plans');
+  });
+  it('still reads the signature and its date as the closing', () => {
+    const text = lines(...HEAD, '## 二、存在的问题', '', '我下村调研只有8次，发现问题晚。', '', '## 三、下步打算', '', '2025年，我将每月下村不少于4次。', '', '马某某', '', '二〇二五年一月八日');
+    assert.equal(roleAt(text, '马某某'), 'other');
+    assert.equal(roleAt(text, '二〇二五年'), 'other');
   });
 });

@@ -1,4 +1,4 @@
-import { Block, Directive, FrontMatter, OutlineMarker, scanBlocks } from './blocks';
+import { Block, Directive, FrontMatter, MarkerKind, OutlineMarker, scanBlocks } from './blocks';
 import {
   CAUSE_LEADS,
   CLOSING,
@@ -8,9 +8,13 @@ import {
   rolesFromTitle,
   ROLE_ORDER,
   SALUTATION_WORDS,
+  INLINE_CAUSE,
+  isSignOff,
+  PLEDGE,
+  REFLECTION_LEAD,
   SignalKind,
-  SIGN_OFF,
   startsWithAny,
+  yearLedPlan,
   WE_FOLLOWERS,
 } from './signals';
 import { Evidence, LineIndex, PhraseMatcher, scanEvidence } from './text';
@@ -112,6 +116,8 @@ export interface ReportModel {
   blockRole: Role[];
   /** Innermost section holding each block, or -1. */
   blockSection: number[];
+  /** Problems blocks that state their causes inside the item ("……。究其原因，主要是我……"). */
+  inlineCauseBlocks: number[];
   sections: Section[];
   /** Sections at the top of the outline, under the title. */
   top: number[];
@@ -194,7 +200,13 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
       for (let j = k + 1; j < textBlocks.length; j++) if (blocks[textBlocks[j]].units <= 40) trailing.add(textBlocks[j]);
       break;
     }
-    if (blocks[b].units <= 30 && SIGN_OFF.test(t) && !blocks[b].marker) {
+    if (blocks[b].units <= 30 && isSignOff(t) && !blocks[b].marker) {
+      trailing.add(b);
+      continue;
+    }
+    // A name or unit line just above a signature date ("庞某某" then "2025年1月9日").
+    const below = textBlocks[k + 1];
+    if (below !== undefined && trailing.has(below) && blocks[b].units <= 20 && !blocks[b].marker && blocks[b].kind === 'paragraph' && !/[。，；！？：:,;!?]/.test(t)) {
       trailing.add(b);
       continue;
     }
@@ -203,6 +215,32 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
 
   // Outline: headings and marker blocks, nested by a stack of open nodes.
   const sections: Section[] = [];
+  // A reflection or vow after the last part and before the closing ("总之，……", "新的一年，我将以
+  // 更加……的热情……"): it closes the report; read as a plan it would stand in for a missing one.
+  // A vow with no summary lead ("今后，我将以更加饱满的热情……") is decided once roles are known:
+  // it is the closing only after measures of its own part (else it is that part's empty measure).
+  const reflection = new Set<number>();
+  const vows: number[] = [];
+  {
+    let k = textBlocks.length;
+    const firstEnd = closingBlock !== -1 ? closingBlock : Math.min(nb, ...trailing);
+    while (k > 0 && textBlocks[k - 1] >= firstEnd) k--;
+    for (let n = 0; n < 2 && k > 1; n++) {
+      const b = textBlocks[--k];
+      const blk = blocks[b];
+      if (b === titleBlock || b === salutationBlock || blk.kind !== 'paragraph' || blk.marker || blk.units > 200) break;
+      const t = blockText(b);
+      const summary = REFLECTION_LEAD.test(t);
+      if (!summary && !(PLEDGE.test(t) && !/[0-9０-９]/.test(t))) break;
+      // The only paragraph under a heading is that part's own text, not a closing.
+      const pb = textBlocks[k - 1];
+      const prev = blocks[pb];
+      if (prev.kind === 'heading' || isLabelLine(text, prev) || (prev.marker !== undefined && prev.line === prev.endLine && prev.units <= 20 && !/[。；]/.test(blockText(pb)))) break;
+      if (summary) reflection.add(b);
+      else vows.push(b);
+    }
+  }
+
   const blockSection = new Array<number>(nb).fill(-1);
   const stack: number[] = [];
   // Labels sit at the level of the report's top headings (below a # title), else at 2.
@@ -213,7 +251,7 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
       break;
     }
   }
-  const isOther = (b: number) => b === titleBlock || b === salutationBlock || b === closingBlock || trailing.has(b);
+  const isOther = (b: number) => b === titleBlock || b === salutationBlock || b === closingBlock || trailing.has(b) || reflection.has(b);
 
   for (let b = 0; b < nb; b++) {
     const blk = blocks[b];
@@ -308,7 +346,12 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
     // A sub-item's first phrase is content ("二是我对述职评议整改台账跟踪不紧"), not a label:
     // it may only say problems/causes/plans, and only when it reads as a heading.
     const labelLike = s.headingLevel !== undefined || s.isLabel || s.title.length <= 12;
-    const named = inherited === undefined ? s.namedRoles : labelLike ? s.namedRoles.filter((r) => r !== 'achievements' && r !== 'other' && r !== inherited) : [];
+    let named = inherited === undefined ? s.namedRoles : labelLike ? s.namedRoles.filter((r) => r !== 'achievements' && r !== 'other' && r !== inherited) : [];
+    // Going back in the standard order (problems inside causes or plans) takes a real heading:
+    // "三是本领有短板" under 原因分析 is a cause.
+    if (inherited !== undefined && inherited !== 'other' && s.headingLevel === undefined && !s.isLabel) {
+      named = named.filter((r) => r === 'other' || ROLE_ORDER[r] >= ROLE_ORDER[inherited]);
+    }
     if (named.length) s.role = named[0];
     else if (inherited !== undefined) s.role = inherited;
     else s.role = classifyByContent(sectionSignals[si], s.units);
@@ -332,9 +375,17 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
     if (s.role !== 'other') reached = Math.max(reached, ROLE_ORDER[s.role as OutlineRole]);
   });
 
-  // Block roles, with cause/plan leads switching role inside problems parts.
+  // Block roles, with cause/plan leads switching role inside problems parts and inside parts
+  // whose heading names two roles ("存在问题及整改措施", "问题及原因分析").
   const blockRole = new Array<Role>(nb).fill('other');
-  const switched = new Map<number, OutlineRole>(); // section → role switched to by a lead
+  // A section whose named roles are its own heading's, not the first phrase of an item:
+  // a Markdown heading, a label, or a marker line that holds nothing but its title.
+  const headingLike = (x: Section) =>
+    x.headingLevel !== undefined || !!x.isLabel || (x.marker !== undefined && !isLeadKind(x.marker.kind) && blocks[x.block].line === blocks[x.block].endLine && blocks[x.block].end - x.titleEnd <= 3);
+  const reportYear = titleBlock !== -1 ? yearOf(blockText(titleBlock)) : undefined;
+  const switched = new Map<number, OutlineRole>(); // part → role switched to by a lead
+  const kindsSeen = new Map<number, Set<MarkerKind>>(); // part → marker kinds of its items so far
+  const kindsAtSwitch = new Map<number, Set<MarkerKind>>(); // part → those kinds when it switched to causes
   for (let b = 0; b < nb; b++) {
     const si = blockSection[b];
     if (si === -1 || isOther(b) || !TEXT_KINDS.has(blocks[b].kind)) continue;
@@ -344,13 +395,40 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
     let topSec = s;
     while (topSec.parent !== -1 && !topSet.has(topSec.index)) topSec = sections[topSec.parent];
     if (!topSet.has(topSec.index) && topSec.parent === -1 && !top.includes(topSec.index)) role = 'other';
-    const named = s.namedRoles.length ? s.namedRoles : topSec.namedRoles;
-    const key = s.namedRoles.length ? s.index : topSec.index;
+    // The part a lead switches: the innermost heading that names a role, else the top part.
+    let keySec = topSec;
+    for (let x = s; ; x = sections[x.parent]) {
+      if (x.namedRoles.length && headingLike(x)) {
+        keySec = x;
+        break;
+      }
+      if (x === topSec || x.parent === -1) break;
+    }
+    const named = keySec.namedRoles;
+    const key = keySec.index;
+    const opens = s.block === b; // the block that opens its section
+    if (opens && s.marker) {
+      let seen = kindsSeen.get(key);
+      if (!seen) kindsSeen.set(key, (seen = new Set()));
+      // The next item of the problem list after a "究其原因" paragraph is a problem again.
+      if (switched.get(key) === 'causes' && kindsAtSwitch.get(key)?.has(s.marker.kind)) switched.delete(key);
+      seen.add(s.marker.kind);
+    }
     if (role === 'problems' || role === 'causes' || named.length > 1) {
-      const from = blocks[b].contentStart;
-      const stop = blocks[b].end;
-      if ((role === 'problems' || named.includes('causes')) && startsWithAny(text, from, stop, CAUSE_LEADS, 16)) switched.set(key, 'causes');
-      else if ((role === 'problems' || role === 'causes' || named.includes('plans')) && startsWithAny(text, from, stop, PLAN_LEADS, 6)) switched.set(key, 'plans');
+      // A heading's own words ("四、问题及原因分析") are its title, not a lead.
+      if (!(opens && headingLike(s))) {
+        const from = blocks[b].contentStart;
+        const stop = blocks[b].end;
+        if ((role === 'problems' || named.includes('causes')) && startsWithAny(text, from, stop, CAUSE_LEADS, 16)) {
+          if (switched.get(key) !== 'causes') kindsAtSwitch.set(key, new Set(kindsSeen.get(key)));
+          switched.set(key, 'causes');
+        } else if (
+          (role === 'problems' || role === 'causes' || named.includes('plans')) &&
+          (startsWithAny(text, from, stop, PLAN_LEADS, 6) || yearLedPlan(text, blocks[b].marker ? blocks[b].marker.end : from, stop, reportYear))
+        ) {
+          switched.set(key, 'plans');
+        }
+      }
       const sw = switched.get(key);
       if (sw && ROLE_ORDER[sw] > ROLE_ORDER[(role === 'other' ? 'achievements' : role) as OutlineRole]) role = sw;
     }
@@ -398,6 +476,22 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
 
   let units = 0;
   for (const blk of blocks) units += blk.units;
+  for (const b of vows) {
+    if (blockRole[b] !== 'plans') blockRole[b] = 'other';
+    else {
+      let before = false;
+      for (let p = b - 1; p >= 0 && !before; p--) if (blockRole[p] === 'plans' && blocks[p].kind !== 'heading' && !(sections[blockSection[p]]?.block === p && blocks[p].units <= 20)) before = true;
+      if (before) blockRole[b] = 'other';
+    }
+  }
+
+  // Causes written inside the problem items: seed 002 asks for the causes, not for a part of
+  // their own, so these count as the causes being there. Tested per block, one bounded regex.
+  const inlineCauseBlocks: number[] = [];
+  for (const b of textBlocks) {
+    if (blockRole[b] === 'problems' && INLINE_CAUSE.test(text.slice(blocks[b].contentStart, blocks[b].end))) inlineCauseBlocks.push(b);
+  }
+
 
   const evidenceCache = new Map<number, Evidence>();
   return {
@@ -409,6 +503,7 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
     blockRole,
     blockSection,
     sections,
+    inlineCauseBlocks,
     top,
     titleBlock,
     salutationBlock,
@@ -499,3 +594,13 @@ function classifyByContent(t: SignalTally, units: number): Role {
   return 'achievements';
 }
 
+
+function isLeadKind(k: MarkerKind): boolean {
+  return k === 'lead-shi' || k === 'lead-di';
+}
+
+/** The year a title reports on ("2024年度……述职报告"), to tell the coming year's plans from last year's work. */
+function yearOf(title: string): number | undefined {
+  const m = /((?:19|20)\d\d)[ \t　]*年/.exec(title);
+  return m ? Number(m[1]) : undefined;
+}

@@ -53,7 +53,7 @@ export const SIGNALS: Record<SignalKind, readonly string[]> = {
 export const WE_FOLLOWERS = '们国省市县区镇乡村局单位院校司部所厅处科队委办社支班';
 
 /** Paragraph openings that start a cause analysis inside a problems part. */
-export const CAUSE_LEADS = ['究其原因', '分析原因', '原因主要', '主要原因', '产生这些问题的', '产生上述问题的', '产生问题的', '问题产生的', '存在问题的原因', '存在这些问题的原因', '这些问题的原因', '之所以', '问题的根源', '深刻反思', '反思原因', '剖析原因'];
+export const CAUSE_LEADS = ['究其原因', '原因分析', '原因剖析', '分析原因', '原因主要', '主要原因', '产生这些问题的', '产生上述问题的', '产生问题的', '问题产生的', '存在问题的原因', '存在这些问题的原因', '这些问题的原因', '之所以', '问题的根源', '深刻反思', '反思原因', '剖析原因'];
 /** Paragraph openings that start plans. */
 export const PLAN_LEADS = ['下一步', '下步', '今后', '针对以上问题', '针对上述问题', '针对这些问题', '针对存在的问题', '在今后', '新的一年', '明年', '我将', '整改措施', '改进措施', '努力方向'];
 /** Paragraph openings that start problems in a report with no headings. */
@@ -61,7 +61,51 @@ export const PROBLEM_LEADS = ['存在的问题', '存在问题', '不足之处',
 
 /** Closing lines (SPEC: 以上述职，请予评议。). */
 export const CLOSING = /以上(?:是我的|是本人的|就是我的|即是)?(?:述职|报告|汇报)|请(?:予|各位领导|大家|组织|领导)[^。]{0,12}(?:评议|批评|指正)|敬请(?:批评|评议|指正)|述职完毕|谢谢大家|不妥之处|汇报完毕|报告完毕/;
-export const SIGN_OFF = /^(?:述职人|报告人|汇报人|姓名)|^\s*(?:\d{4}|20[x×X_]{2}|二〇[一二三四五六七八九〇]{2})\s*年/;
+export const SIGN_OFF = /^(?:述职人|报告人|汇报人|姓名|签名)/;
+/** A date line: only a date (2025年1月6日, 二〇二五年一月, 20XX年XX月), perhaps after a name. */
+const DATE_AT_END = /(?:^|[\s　])(?:\d{4}|20[x×X_]{2}|二[〇○零][一二三四五六七八九〇○零]{2})[ \t　]*年(?:[ \t　]*[\d一二三四五六七八九十〇○零x×X_]{1,2}[ \t　]*月(?:[ \t　]*[\d一二三四五六七八九十〇○零x×X_]{1,3}[ \t　]*日)?)?$/;
+
+/**
+ * The signature at the end: a few short lines, each a name, a unit or a date, none a sentence.
+ * "2025年，我将……" and "2025年6月底前完成……" open measures and are never a signature.
+ */
+export function isSignOff(block: string): boolean {
+  const ls = block.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  if (ls.length === 0 || ls.length > 3) return false;
+  let signed = false;
+  for (const l of ls) {
+    if (l.length > 40 || /[。，；！？,;!?]/.test(l)) return false;
+    if (SIGN_OFF.test(l) || DATE_AT_END.test(l)) signed = true;
+  }
+  return signed;
+}
+
+/**
+ * A reflection or vow after the last part ("总之，……", "新的一年，我将以更加饱满的热情……"):
+ * it closes the report and is not a measure. The pledge form counts only without figures.
+ */
+export const REFLECTION_LEAD = /^[\s　*]*(?:总之|总而言之|综上所述|综上|总的来说|总体来说)/;
+export const PLEDGE = /以更加[^。！；]{1,16}的|再接再厉|不辜负|回报组织|作出新的更大贡献|不忘初心/;
+
+/**
+ * Causes written inside a problem item ("……。究其原因，主要是我……", "根子在……",
+ * "这些不足主要是由于……造成的"). "主要是" counts only where it opens a sentence: after a
+ * comma it usually lists the problems themselves ("仍有差距，主要是创新不够").
+ */
+export const INLINE_CAUSE =
+  /究其原因|原因(?:主要)?(?:在于|在|是)|根子(?:主要|还是)?在|根源(?:主要)?在于?|症结(?:主要)?在|归根结底|之所以|主要是由于|是由于[^。；！？]{1,40}(?:造成|导致|引起)|(?:^|[。；！？])[\s　]*(?:这些?(?:问题|不足)?)?(?:主要)?是(?:由于|因为)|(?:^|[。；！？])[\s　]*主要是(?![：:]|一是)/;
+
+/** A paragraph that opens with a coming year and a deadline or intention ("2025年3月底前，……", "2025年起，……"). */
+const YEAR_LED = /^[\s　*]*(\d{4})[ \t　]*年(?:度)?(?:[ \t　]*\d{1,2}[ \t　]*月(?:份)?)?(底前|前|底|起|内|上半年|下半年|，|,|、)?[\s　]*(我将|将|要|力争|计划|争取)?/;
+
+/** Whether text[from…] opens with a year-led measure: a year after the report's own, or any year with 将/前/起. */
+export function yearLedPlan(text: string, from: number, end: number, reportYear: number | undefined): boolean {
+  const m = YEAR_LED.exec(text.slice(from, Math.min(end, from + 40)));
+  if (!m) return false;
+  const year = Number(m[1]);
+  if (reportYear !== undefined) return year > reportYear;
+  return (m[2] !== undefined && m[2] !== '，' && m[2] !== ',' && m[2] !== '、') || m[3] !== undefined;
+}
 export const SALUTATION_WORDS = /(?:领导|同志|代表|委员|大家|各位|尊敬|老师|选民|党员|村民|居民|朋友)/;
 export const INTRO = /(?:报告如下|汇报如下|述职如下|情况如下|述职报告如下|汇报一下|报告一下|总结如下|简要汇报)/;
 

@@ -69,6 +69,8 @@ export const missingSection: Rule = {
     const top = model.top;
     for (const role of requiredRoles(profile)) {
       if (derived.rolesPresent.has(role)) continue;
+      // Causes written inside each problem item (究其原因、根子在、原因在于…) are causes given.
+      if (role === 'causes' && model.inlineCauseBlocks.length) continue;
       // Where it belongs: after the last part that comes before it in the standard order.
       let after = -1;
       let before = -1;
