@@ -424,7 +424,7 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
           switched.set(key, 'causes');
         } else if (
           (role === 'problems' || role === 'causes' || named.includes('plans')) &&
-          (startsWithAny(text, from, stop, PLAN_LEADS, 6) || yearLedPlan(text, blocks[b].marker ? blocks[b].marker.end : from, stop, reportYear))
+          (startsWithAny(text, from, stop, PLAN_LEADS, 6) || yearLedPlan(text, blocks[b].marker?.end ?? from, stop, reportYear))
         ) {
           switched.set(key, 'plans');
         }
