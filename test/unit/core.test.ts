@@ -265,7 +265,7 @@ describe('configuration in analyze', () => {
 describe('evidence', () => {
   it('takes placeholders for what they are', () => {
     const t = '20xx年组织学习X次';
-    assert.deepEqual(scanEvidence(t, 0, t.length), { figure: false, name: false, placeholder: true });
+    assert.deepEqual(scanEvidence(t, 0, t.length), { figure: false, name: false, placeholder: true, quoted: 0 });
     const u = '2024年组织学习12次';
     assert.equal(scanEvidence(u, 0, u.length).figure, true);
     const v = '组织学习十二次，覆盖三个支部';

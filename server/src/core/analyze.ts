@@ -1,3 +1,4 @@
+import { buildItems } from './items';
 import { findProfile, Knowledge, knowledgeFor, SKIPPABLE, Template } from './knowledge';
 import { buildModel, Hit, ReportModel } from './model';
 import type { Derived, LexHit, Rule, RuleContext } from './rule';
@@ -55,11 +56,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   const derived = derive(model, knowledge, profile);
 
   const raw: (Finding & { weight?: number })[] = [];
+  // Rules switched off still run for the tier: a reviewer's judgement is not the writer's
+  // setting (a draft with its checks switched off must not rank 好).
+  const hidden: (Finding & { weight?: number })[] = [];
   for (const rule of RULE_LIST) {
     const setting = ruleSetting(config?.rules?.[rule.id]);
-    if (setting === 'off') continue;
-    runRule(rule, setting, model, profile, knowledge, locale, derived, raw);
+    runRule(rule, setting === 'off' ? undefined : setting, model, profile, knowledge, locale, derived, setting === 'off' ? hidden : raw);
   }
+  const review = reviewOf([...raw, ...hidden], model, derived, locale);
 
   const findings = applyDirectives(raw, model).sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule),
@@ -67,7 +71,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   const { score, deductions } = scoreOf(findings);
   const stats = buildStats(model, derived, profile, findings);
   for (const f of findings) delete f.weight;
-  const result: AnalysisResult = { profile: choice, stats, score, tier: tierOf(score, findings), findings, deductions };
+  const result: AnalysisResult = { profile: choice, stats, score, tier: tierOf(score, review.points, review.sendBack), findings, deductions };
+  if (review.reasons.length) result.tierReasons = review.reasons;
   const title = reportTitle(model);
   return title ? { title, ...result } : result;
 }
@@ -298,6 +303,8 @@ function derive(model: ReportModel, knowledge: Knowledge, profile: Profile): Der
 
   // Signal counts per block, filled from the one list of hits.
   const signals = new Map<number, Record<string, number>>();
+  // Start offsets of every signal and fact phrase by kind, for counts inside one item.
+  const starts = new Map<string, number[]>();
   const lexRaw: Hit[] = [];
   const inBody = new Set(bodyBlocks);
   // Topic coverage of the active profile, filled in the same walk over the hits.
@@ -306,10 +313,15 @@ function derive(model: ReportModel, knowledge: Knowledge, profile: Profile): Der
   for (let i = 0; i < hits.length; i++) {
     const tag = hits.tag[i];
     const block = hits.block[i];
-    if (tag.t === 'sig') {
-      let rec = signals.get(block);
-      if (!rec) signals.set(block, (rec = {}));
-      rec[tag.kind] = (rec[tag.kind] ?? 0) + 1;
+    if (tag.t === 'sig' || tag.t === 'fact') {
+      if (tag.t === 'sig') {
+        let rec = signals.get(block);
+        if (!rec) signals.set(block, (rec = {}));
+        rec[tag.kind] = (rec[tag.kind] ?? 0) + 1;
+      }
+      let list = starts.get(tag.kind);
+      if (!list) starts.set(tag.kind, (list = []));
+      list.push(hits.start[i]);
       continue;
     }
     if (tag.t === 'lex') {
@@ -335,6 +347,27 @@ function derive(model: ReportModel, knowledge: Knowledge, profile: Profile): Der
   }
 
   const lex = resolveLex(lexRaw, model, knowledge.allow);
+  for (const list of starts.values()) list.sort((a, b) => a - b);
+  const lowerBound = (list: number[], x: number) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const countIn = (kind: string, start: number, end: number) => {
+    const list = starts.get(kind);
+    return list ? lowerBound(list, end) - lowerBound(list, start) : 0;
+  };
+  const firstIn = (kind: string, start: number, end: number) => {
+    const list = starts.get(kind);
+    if (!list) return -1;
+    const k = lowerBound(list, start);
+    return k < list.length && list[k] < end ? list[k] : -1;
+  };
 
   let anchor = { start: 0, end: 0 };
   if (model.titleBlock !== -1) {
@@ -357,6 +390,9 @@ function derive(model: ReportModel, knowledge: Knowledge, profile: Profile): Der
     topics: topics.map((t) => ({ covered: t.covered, hit: t.covered ? t.hit : undefined, matched: t.covered ? t.matched : undefined })),
     anchor,
     bodyBlocks,
+    items: buildItems(model, bodyBlocks),
+    countIn,
+    firstIn,
   };
 }
 
@@ -417,6 +453,7 @@ function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): LexHit[] {
     const entry = (h.tag as { entry: LexiconEntry }).entry;
     if (allow.some((a) => isInside(text, h.start, entry.phrase, a))) continue;
     const blk = model.blocks[h.block];
+    if (insideTitle(text, h.start, blk.contentStart)) continue;
     const from = blk.marker && blk.marker.end <= h.start ? blk.marker.end : blk.contentStart; // "1." is not a figure
     // The phrase's clause, but at most CLAUSE_REACH either side: a "clause" of thousands of
     // characters without a stop is not one, and reading it whole for every phrase in it made
@@ -432,6 +469,16 @@ function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): LexHit[] {
     out.push({ start: h.start, end: h.end, tag: h.tag, block: h.block, entry, concrete: ev.figure || ev.name });
   }
   return out;
+}
+
+/** A phrase inside a document's title (学习《关于切实加强…的意见》) is the document's wording, not the writer's. */
+function insideTitle(text: string, at: number, from: number): boolean {
+  for (let i = at - 1; i >= from && at - i <= 60; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x300b /* 》 */ || c === 10 || c === 13) return false;
+    if (c === 0x300a /* 《 */) return true;
+  }
+  return false;
 }
 
 /** A slot never crosses these: 。！？；，： and line breaks. */
@@ -590,14 +637,58 @@ function scoreOf(findings: (Finding & { weight?: number })[]): { score: number; 
 }
 
 /**
- * The tier follows the score, with two caps from the seeds: a report with an error finding
- * is not 好, and one with no problems part at all is 差 (002: 只讲成绩、不讲问题的……责令重写).
+ * What a reviewer sends back (《党建述职评价考核工作实施方案》 三、从严审核把关: 只讲成绩、不讲问题,
+ * 不分析问题原因, 整改措施空洞无物…), as points: read from what the rules found, whatever
+ * severity the user gave them and whether or not they are shown. docs/scoring.md has the model.
  */
-export function tierOf(score: number, findings: readonly Finding[] = []): Tier {
-  const byScore: Tier = score >= 85 ? '好' : score >= 60 ? '中' : '差';
-  if (findings.some((f) => f.rule === 'missing-section' && f.section === 'problems' && f.severity === 'error')) return '差';
-  if (byScore === '好' && findings.some((f) => f.severity === 'error')) return '中';
-  return byScore;
+function reviewOf(all: readonly Finding[], model: ReportModel, derived: Derived, locale: Locale): { points: number; sendBack: boolean; reasons: string[] } {
+  const reasons: string[] = [];
+  let points = 0;
+  let sendBack = false;
+  const add = (n: number, zh: string, en: string) => {
+    points += n;
+    reasons.push(locale === 'zh' ? zh : en);
+  };
+  const of = (rule: string) => all.filter((f) => f.rule === rule);
+  const missing = new Set(of('missing-section').map((f) => f.section));
+  if (missing.has('problems')) {
+    sendBack = true;
+    reasons.push(locale === 'zh' ? '只讲成绩、不讲问题' : 'achievements only, no problems');
+  }
+  const problemItems = derived.items.filter((it) => it.role === 'problems').length;
+  const planItems = derived.items.filter((it) => it.role === 'plans').length;
+  const generic = of('generic-problem').length;
+  const measures = of('vague-measure');
+  const asks = measures.filter((f) => f.data?.asksOthers).length;
+  const causes = of('no-subjective-cause')[0];
+  if (causes) {
+    add(2, '原因只讲客观、不讲主观', 'causes only external');
+    if (causes.data?.fromProblems) add(1, '所列问题本身都是客观条件', 'the problems listed are circumstances');
+  }
+  if (missing.has('plans')) add(2, '没有整改措施', 'no measures');
+  else if (planItems > 0 && asks * 2 >= planItems) add(2, '整改措施多是请上级或别人去做', 'measures ask others to act');
+  else if (planItems > 0 && measures.length >= planItems) add(1, '整改措施条条空泛', 'every measure is empty');
+  if (problemItems > 0 && generic >= problemItems) add(1, '问题条条大而化之', 'every problem is generic');
+  if (missing.has('causes')) add(1, '没有原因分析', 'no analysis of causes');
+  if (of('not-personal').length) add(1, '只讲面上工作、不讲个人履职', 'speaks of the unit, not of the reporter');
+  // 一味评功摆好: not one achievement paragraph with a figure, a name or an example.
+  const substantive = derived.bodyBlocks.filter((b) => model.blockRole[b] === 'achievements' && model.blocks[b].kind !== 'heading' && model.blocks[b].kind !== 'table' && model.blocks[b].units >= 30).length;
+  const bare = of('no-evidence').length;
+  if (substantive >= 2 && bare >= substantive) add(1, '成绩部分没有一处数据和实例', 'no achievement paragraph has a figure or an example');
+  const placeholders = derived.bodyBlocks.filter((b) => model.blockRole[b] === 'achievements' && model.evidence(b).placeholder).length;
+  if (placeholders >= 2) add(1, '数据还是占位符（X次、20XX年），没有填实', 'figures are still placeholders');
+  return { points, sendBack, reasons };
+}
+
+/**
+ * The tier: 差 when the report would be sent back (no problems part, or three points of the
+ * faults above), 中 when it has any such fault or scores below 85, else 好. A score far down
+ * (below 40) is 差 on its own.
+ */
+export function tierOf(score: number, points = 0, sendBack = false): Tier {
+  if (sendBack || points >= 3 || score < 40) return '差';
+  if (points > 0 || score < 85) return '中';
+  return '好';
 }
 
 function reportTitle(model: ReportModel): string | undefined {
@@ -652,6 +743,6 @@ function buildStats(model: ReportModel, derived: Derived, profile: Profile, find
     }),
     ruleCounts,
     vaguePhrases: [...vague].map(([phrase, count]) => ({ phrase, count })).sort((a, b) => b.count - a.count),
-    paragraphsWithoutEvidence: findings.filter((f) => f.rule === 'no-evidence' && f.severity !== 'warning').length,
+    paragraphsWithoutEvidence: findings.filter((f) => f.rule === 'no-evidence').length,
   };
 }

@@ -1,6 +1,7 @@
 import lexiconData from './data/lexicon.json';
 import profilesData from './data/profiles.json';
 import type { Tag } from './model';
+import { FACTS, FactKind } from './facts';
 import { SIGNALS, SignalKind } from './signals';
 import { PhraseMatcher } from './text';
 import type { DutyReportConfig, Lexicon, LexiconEntry, OutlineRole, Profile, Thresholds } from './types';
@@ -120,6 +121,9 @@ function build(config: DutyReportConfig | undefined): Knowledge {
   }
   for (const kind of Object.keys(SIGNALS) as SignalKind[]) {
     for (const s of SIGNALS[kind]) matcher.add(s, { t: 'sig', kind });
+  }
+  for (const kind of Object.keys(FACTS) as FactKind[]) {
+    for (const s of FACTS[kind]) matcher.add(s, { t: 'fact', kind });
   }
   return { profiles, lexicon, allow, matcher };
 }

@@ -1,4 +1,7 @@
+import type { FactKind } from './facts';
+import type { Item } from './items';
 import type { Knowledge } from './knowledge';
+import type { SignalKind } from './signals';
 import type { Hit, ReportModel } from './model';
 import type { FindingInit, LexiconEntry, Locale, OutlineRole, Profile, Role, RuleInfo, Severity } from './types';
 
@@ -32,6 +35,12 @@ export interface Derived {
   anchor: { start: number; end: number };
   /** Blocks of report text (not title, salutation, closing, sign-off), in order. */
   bodyBlocks: number[];
+  /** The items of every part, in order (items.ts). */
+  items: Item[];
+  /** How many phrases of a signal or fact kind start in text[start, end). */
+  countIn(kind: SignalKind | FactKind, start: number, end: number): number;
+  /** Where the first phrase of a kind starts in text[start, end), or -1. */
+  firstIn(kind: SignalKind | FactKind, start: number, end: number): number;
 }
 
 export interface RuleContext {

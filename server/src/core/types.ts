@@ -242,6 +242,8 @@ export interface AnalysisResult {
   stats: Stats;
   score: number;
   tier: Tier;
+  /** Why the tier is lower than the score alone would give: what a reviewer sends back for. */
+  tierReasons?: string[];
   findings: Finding[];
   deductions: Deduction[];
 }

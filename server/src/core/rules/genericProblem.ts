@@ -1,5 +1,21 @@
-import type { Rule } from '../rule';
-import { roleAnchor } from './shares';
+import type { Item } from '../items';
+import type { LexHit, Rule, RuleContext } from '../rule';
+import { scanEvidence } from '../text';
+
+const SOURCE_ZH = '《党建述职评价考核工作实施方案》：查找问题要见人见事见思路，不能大而化之';
+
+/** Where the problem itself ends: a cause written inside the item ("究其原因…") is not judged here. */
+export function problemEnd(ctx: RuleContext, item: Item): number {
+  const at = ctx.derived.firstIn('cause-lead', item.bodyStart, item.end);
+  return at > item.bodyStart ? at : item.end;
+}
+
+/** An item names a matter when it carries a figure, a name, an example or a consequence. */
+export function isSpecific(ctx: RuleContext, start: number, end: number): boolean {
+  const ev = scanEvidence(ctx.model.text, start, end);
+  if (ev.figure || ev.name || ev.quoted > 0) return true;
+  return ctx.derived.countIn('example', start, end) > 0 || ctx.derived.countIn('event', start, end) > 0;
+}
 
 export const genericProblem: Rule = {
   id: 'generic-problem',
@@ -9,38 +25,29 @@ export const genericProblem: Rule = {
   source: '002 “查找问题要见人见事见思路，不能大而化之”',
   check(ctx) {
     const { model, derived } = ctx;
-    const specific = new Set<number>();
-    let items = 0;
-    for (const b of derived.bodyBlocks) {
-      if (model.blockRole[b] !== 'problems' || model.blocks[b].units < 8) continue;
-      if (model.blocks[b].kind === 'heading' && model.blocks[b].units < 20) continue;
-      items++;
-      const ev = model.evidence(b);
-      if (ev.figure || ev.name || derived.signalsInBlock(b, 'example') > 0) specific.add(b);
-    }
-    for (const h of derived.lex) {
-      if (h.entry.kind !== 'boilerplate-problem' || model.blockRole[h.block] !== 'problems') continue;
-      if (h.concrete || specific.has(h.block)) continue;
+    const lex = derived.lex.filter((h) => h.entry.kind === 'boilerplate-problem');
+    let k = 0;
+    for (const item of derived.items) {
+      if (item.role !== 'problems') continue;
+      const end = problemEnd(ctx, item);
+      // A line too short to say anything ("二是作风方面") is a title, not a problem stated.
+      if (end - item.bodyStart < 6 || isSpecific(ctx, item.bodyStart, end)) continue;
+      // "集体经济底子薄，我村地处山区" is a circumstance blamed, not a vague self-criticism:
+      // no-subjective-cause speaks to it.
+      // One word such as 底子薄 can head a boilerplate problem; blamed twice over, it is a complaint.
+      if (derived.countIn('cause-external', item.bodyStart, end) >= 2 && derived.countIn('cause-self', item.bodyStart, end) === 0) continue;
+      while (k < lex.length && lex[k].end <= item.start) k++;
+      const phrase: LexHit | undefined = lex[k] && lex[k].start < end ? lex[k] : undefined;
+      const said = model.text.slice(item.bodyStart, Math.min(item.headEnd, item.bodyStart + 24)).replace(/[。；;，,：:\s]+$/, '');
       ctx.report({
-        start: h.start,
-        end: h.end,
+        start: item.start,
+        end: Math.max(item.start + 1, Math.min(item.headEnd, end)),
         message: {
-          zh: `“${h.entry.phrase}”说得大而化之，没有具体的人和事（002：查找问题要见人见事见思路）。${h.entry.suggest ? '建议：' + h.entry.suggest : ''}`,
-          en: `"${h.entry.phrase}" is too broad: name the matter, the people and the consequence (seed 002).`,
+          zh: `这条问题“${said}”${phrase ? `用的是套话“${phrase.entry.phrase}”，` : ''}没有写出具体是哪项工作、哪件事、涉及哪些人、造成了什么后果（${SOURCE_ZH}）。${phrase?.entry.suggest ? '建议：' + phrase.entry.suggest : '请补上一件具体的事。'}`,
+          en: `This problem ("${said}") names no matter, person or consequence: say which work, which case, who, and what followed.`,
         },
-        data: { phrase: h.entry.phrase },
+        data: phrase ? { phrase: phrase.entry.phrase } : undefined,
         weight: 2,
-      });
-    }
-    if (items >= 1 && specific.size === 0) {
-      ctx.report({
-        ...roleAnchor(ctx, 'problems'),
-        severity: 'warning',
-        message: {
-          zh: '问题部分没有一处具体的事例、数据或名称，只是泛泛而谈（002：查找问题要见人见事见思路，不能大而化之；防止讲问题轻描淡写）。请写明哪项工作、哪件事、造成了什么后果。',
-          en: 'The problems part names no concrete matter, example or figure (seed 002: problems must name people, matters and ideas).',
-        },
-        weight: 8,
       });
     }
   },

@@ -1,5 +1,19 @@
-import type { Rule } from '../rule';
-import { roleAnchor } from './shares';
+import type { LexHit, Rule, RuleContext } from '../rule';
+import { scanEvidence } from '../text';
+
+const SOURCE_ZH = '《双述双评活动实施方案》：整改措施要明确整改内容、整改措施和整改时限';
+
+/** "2025年，我将…": a bare year is when the plan is for, not a deadline or a target. */
+const BARE_YEAR = /(?:19|20)\d\d\s*年(?:度)?(?![\d０-９一二三四五六七八九十]{1,2}月|起|底|初|内|前|中|上半年|下半年|第)/g;
+
+/** A measure can be held to account: a time, an owner or a measurable target. */
+export function measureIsConcrete(ctx: RuleContext, start: number, end: number): boolean {
+  const { derived, model } = ctx;
+  if (derived.countIn('time', start, end) || derived.countIn('owner', start, end) || derived.countIn('target', start, end)) return true;
+  const body = model.text.slice(start, end).replace(BARE_YEAR, '');
+  const ev = scanEvidence(body, 0, body.length);
+  return ev.figure;
+}
 
 export const vagueMeasure: Rule = {
   id: 'vague-measure',
@@ -9,55 +23,37 @@ export const vagueMeasure: Rule = {
   source: '004 “整改措施要明确整改内容、整改措施和整改时限”; 002 “整改措施要具体实在”',
   check(ctx) {
     const { model, derived } = ctx;
-    const concreteBlocks = new Set<number>();
-    let items = 0;
-    for (const b of derived.bodyBlocks) {
-      if (model.blockRole[b] !== 'plans' || model.blocks[b].units < 8) continue;
-      if (model.blocks[b].kind === 'heading' && model.blocks[b].units < 20) continue;
-      items++;
-      const ev = model.evidence(b);
-      if (ev.figure || derived.signalsInBlock(b, 'deadline') || derived.signalsInBlock(b, 'owner') || derived.signalsInBlock(b, 'target')) concreteBlocks.add(b);
-    }
-    const flagged = new Set<number>();
-    for (const h of derived.lex) {
-      if (h.entry.kind !== 'empty-measure' || model.blockRole[h.block] !== 'plans') continue;
-      if (h.concrete || concreteBlocks.has(h.block)) continue;
-      flagged.add(h.block);
+    const lex = derived.lex.filter((h) => h.entry.kind === 'empty-measure');
+    let k = 0;
+    for (const item of derived.items) {
+      if (item.role !== 'plans' || item.end - item.bodyStart < 4) continue;
+      const said = model.text.slice(item.bodyStart, Math.min(item.headEnd, item.bodyStart + 24)).replace(/[。；;，,：:\s]+$/, '');
+      const anchor = { start: item.start, end: Math.max(item.start + 1, item.headEnd) };
+      // Asking the higher-ups to act is a wish, not the reporter's own measure.
+      const ask = derived.firstIn('ask-others', item.bodyStart, Math.min(item.end, item.bodyStart + 12));
+      if (ask !== -1) {
+        ctx.report({
+          ...anchor,
+          message: {
+            zh: `“${said}”是请上级或别人去做，不是本人的整改措施（${SOURCE_ZH}）。请写本人要做什么、何时完成；需要上级支持的，可放在意见建议中。`,
+            en: `"${said}" asks someone else to act; it is not your own measure. Say what you will do and by when.`,
+          },
+          data: { asksOthers: true },
+          weight: 3,
+        });
+        continue;
+      }
+      if (measureIsConcrete(ctx, item.bodyStart, item.end)) continue;
+      while (k < lex.length && lex[k].end <= item.start) k++;
+      const phrase: LexHit | undefined = lex[k] && lex[k].start < item.end ? lex[k] : undefined;
       ctx.report({
-        start: h.start,
-        end: h.end,
+        ...anchor,
         message: {
-          zh: `“${h.entry.phrase}”是空洞的措施，没有整改内容、责任人和时限（004：整改措施要明确整改内容、整改措施和整改时限）。${h.entry.suggest ? '建议：' + h.entry.suggest : ''}`,
-          en: `"${h.entry.phrase}" is an empty measure: say what, who and by when (seed 004).`,
+          zh: `这条措施“${said}”${phrase ? `用的是“${phrase.entry.phrase}”这类表态，` : '只有方向，'}没有写明具体做什么、谁负责、何时完成或达到什么目标（${SOURCE_ZH}）。${phrase?.entry.suggest ? '建议：' + phrase.entry.suggest : '请补上完成时限或可检查的目标。'}`,
+          en: `This measure ("${said}") names a direction only: no content, owner, deadline or measurable target.`,
         },
-        data: { phrase: h.entry.phrase },
+        data: phrase ? { phrase: phrase.entry.phrase } : undefined,
         weight: 2,
-      });
-    }
-    // Short bare items are named one by one only when nothing in the part is concrete.
-    for (const b of concreteBlocks.size ? [] : derived.bodyBlocks) {
-      const blk = model.blocks[b];
-      if (model.blockRole[b] !== 'plans' || blk.kind === 'heading' || blk.units < 8 || blk.units >= 40 || concreteBlocks.has(b) || flagged.has(b)) continue;
-      const from = blk.marker ? blk.marker.end : blk.contentStart;
-      ctx.report({
-        start: from,
-        end: Math.min(model.index.lineEnd(blk.line), from + 30),
-        message: {
-          zh: '这条措施只有方向，没有具体做什么、谁负责、何时完成（004：整改措施要明确整改内容、整改措施和整改时限）。',
-          en: 'This measure names a direction only: no content, owner or deadline (seed 004).',
-        },
-        weight: 1.5,
-      });
-    }
-    if (items >= 1 && concreteBlocks.size === 0) {
-      ctx.report({
-        ...roleAnchor(ctx, 'plans'),
-        severity: 'warning',
-        message: {
-          zh: `整改措施${items > 1 ? ` ${items} 条都` : ''}没有时限、责任人或可衡量的目标，难以兑现落实（004：整改措施要明确整改内容、整改措施和整改时限；002：整改措施空洞无物、大而化之的，要督促修改）。`,
-          en: `None of the ${items} measures has a deadline, an owner or a measurable target (seed 004).`,
-        },
-        weight: 8,
       });
     }
   },
