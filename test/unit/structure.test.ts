@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/index';
+import { matchMarker } from '../../server/src/core/blocks';
 import { knowledgeFor } from '../../server/src/core/knowledge';
 import { buildModel } from '../../server/src/core/model';
 import { countUnits } from '../../server/src/core/text';
@@ -257,5 +258,52 @@ describe('the end of a report', () => {
     const text = lines(...HEAD, '## 二、存在的问题', '', '我下村调研只有8次，发现问题晚。', '', '## 三、下步打算', '', '2025年，我将每月下村不少于4次。', '', '马某某', '', '二〇二五年一月八日');
     assert.equal(roleAt(text, '马某某'), 'other');
     assert.equal(roleAt(text, '二〇二五年'), 'other');
+  });
+});
+
+describe('outline markers', () => {
+  it('reads "1.2025年…" as item 1 followed by a year, not as a decimal', () => {
+    const m = matchMarker('1.2025年3月底前完成', 0, 12);
+    assert.equal(m?.kind, 'arabic');
+    assert.equal(m?.value, 1);
+    assert.equal(m?.text, '1.');
+  });
+  it('still reads 1.5万 and 2024.3 as figures', () => {
+    assert.equal(matchMarker('1.5万元', 0, 5), undefined);
+    assert.equal(matchMarker('2024.3', 0, 6), undefined);
+    assert.equal(matchMarker('1.2025万元', 0, 9), undefined);
+  });
+  it('reads bold numbered paragraph headings as parts of their level', () => {
+    const text = lines(
+      '2024年度社区党委书记述职报告',
+      '',
+      '**一、主要工作**',
+      '',
+      '全年我带领社区党委组织志愿服务活动48场，参与党员群众1900人次，化解邻里纠纷37起。',
+      '',
+      '**二、存在的问题**',
+      '',
+      '我对辖区3个老旧小区的物业矛盾介入晚，直到居民联名反映才召集协调会。',
+      '',
+      '**三、下步打算**',
+      '',
+      '**（一）整改措施**',
+      '',
+      '2025年3月底前，由我牵头为3个老旧小区各成立1个业主议事会，每月召开一次协调会。',
+      '',
+      '**（二）努力方向**',
+      '',
+      '每季度向居民代表通报一次整改进展。',
+      '',
+      '以上述职，请予评议。',
+    );
+    const m = buildModel(text, knowledge.matcher);
+    const byTitle = (t: string) => m.sections.find((s) => s.title === t);
+    assert.equal(byTitle('存在的问题')?.role, 'problems');
+    assert.equal(byTitle('下步打算')?.role, 'plans');
+    assert.equal(byTitle('整改措施')?.parent, byTitle('下步打算')?.index);
+    assert.equal(roleAt(text, '2025年3月底前'), 'plans');
+    const r = analyze(text, { profile: 'general' });
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'missing-section' || f.rule === 'outline-numbering'), []);
   });
 });

@@ -138,8 +138,8 @@ export function matchMarker(text: string, i: number, end: number): OutlineMarker
     let j = i;
     while (j < end && j - i < 3 && isAsciiDigit(text.charCodeAt(j))) j++;
     const sep = text[j];
-    // 1. 1、 1． but not 1.5 or 2024.3 or 12345
-    if (j - i <= 2 && (sep === '、' || sep === '．' || (sep === '.' && !isAsciiDigit(text.charCodeAt(j + 1))))) {
+    // 1. 1、 1． but not 1.5 or 2024.3 or 12345; "1.2025年3月底前" is item 1 and a year
+    if (j - i <= 2 && (sep === '、' || sep === '．' || (sep === '.' && (!isAsciiDigit(text.charCodeAt(j + 1)) || yearAt(text, j + 1, end))))) {
       return marker('arabic', Number(text.slice(i, j)), text, i, j + 1, sep);
     }
     return undefined;
@@ -173,6 +173,15 @@ export function matchMarker(text: string, i: number, end: number): OutlineMarker
 
 function marker(kind: MarkerKind, value: number, text: string, start: number, end: number, style: string): OutlineMarker {
   return { kind, value, text: text.slice(start, end), style, start, end };
+}
+
+/** A year (19xx/20xx followed by 年) at text[i]: after "1." it is content, not a decimal part. */
+function yearAt(text: string, i: number, end: number): boolean {
+  if (i + 4 >= end || text.charCodeAt(i + 4) !== 0x5e74 /* 年 */) return false;
+  const c0 = text.charCodeAt(i);
+  const c1 = text.charCodeAt(i + 1);
+  if (!((c0 === 49 && c1 === 57) || (c0 === 50 && c1 === 48))) return false; // 19 or 20
+  return isAsciiDigit(text.charCodeAt(i + 2)) && isAsciiDigit(text.charCodeAt(i + 3));
 }
 
 function isAsciiDigit(c: number): boolean {

@@ -1,6 +1,7 @@
 import { MARKER_ORDER } from '../blocks';
 import { markerText } from '../outlineStyle';
 import type { Rule, RuleContext } from '../rule';
+import { chineseNumberValue } from '../text';
 
 export const outlineNumbering: Rule = {
   id: 'outline-numbering',
@@ -15,6 +16,66 @@ export const outlineNumbering: Rule = {
     for (const g of groups) checkGroup(ctx, g);
   },
 };
+
+/**
+ * Numbering that only looks broken: an enumeration begun inside the paragraph before ("……：一是…；"
+ * then a line-start "二是"), or a new list that starts again at 1 after a lead-in paragraph or
+ * outside the previous Markdown list.
+ */
+function accepted(ctx: RuleContext, si: number, prev: number | undefined): boolean {
+  const { model } = ctx;
+  const s = model.sections[si];
+  const m = s.marker!;
+  let pb = s.block - 1;
+  while (pb >= 0 && model.blocks[pb].units === 0 && model.blocks[pb].kind !== 'heading') pb--;
+  if (pb < 0) return false;
+  const before = model.blocks[pb];
+  if (m.kind === 'lead-shi' || m.kind === 'lead-di') {
+    const last = lastInlineLead(model.text, before.marker ? before.marker.end : before.contentStart, before.end, m.kind);
+    if (last !== undefined && m.value === last + 1) return true;
+  }
+  if (m.value === 1 && prev !== undefined) {
+    const blk = model.blocks[s.block];
+    // A Markdown list after a paragraph is a new list, and Markdown numbers it from 1.
+    if (blk.kind === 'list-item' && before.kind !== 'list-item' && !before.marker) return true;
+    // "……如下：" then 1. 2. 3.: a new list under its own lead-in.
+    if (!before.marker && /[：:]\**\s*$/.test(model.text.slice(Math.max(before.contentStart, before.end - 8), before.end))) return true;
+  }
+  return false;
+}
+
+const INLINE_SHI = /(?:^|[。；;，,：:！？\s　*])([一二三四五六七八九十]{1,2})是/g;
+const INLINE_DI = /第([一二三四五六七八九十]{1,3})[，,、：:]/g;
+
+/** The value of the last 一是/第一， written inside text[start, end), if any. One pass over the block. */
+function lastInlineLead(text: string, start: number, end: number, kind: 'lead-shi' | 'lead-di'): number | undefined {
+  const re = kind === 'lead-shi' ? INLINE_SHI : INLINE_DI;
+  const chunk = text.slice(start, end);
+  re.lastIndex = 0;
+  let last: number | undefined;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(chunk))) {
+    const v = chineseNumberValue(m[1]);
+    if (v !== undefined) last = v;
+  }
+  return last;
+}
+
+/**
+ * Whether number `n` of a level was written with a marker of another kind, nested by the
+ * outline under the item before ("（二）… 3.… （四）"): the gap is that one mixed marker.
+ */
+function slotFilled(ctx: RuleContext, group: number[], i: number, kind: string, n: number): boolean {
+  const { model } = ctx;
+  // The previous item of this kind stands just before, past at most a few of other kinds.
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const sib = model.sections[group[k]];
+    if (sib.marker?.kind !== kind) continue;
+    const first = sib.children.length ? model.sections[sib.children[0]].marker : undefined;
+    return first !== undefined && first.kind !== kind && first.value === n;
+  }
+  return false;
+}
 
 function checkGroup(ctx: RuleContext, group: number[]): void {
   const { model } = ctx;
@@ -33,7 +94,8 @@ function checkGroup(ctx: RuleContext, group: number[]): void {
   for (const [k, vals] of kinds) if (k === 'arabic' && vals.length > 1 && vals.every((v) => v === 1)) lazyLists.add(k);
 
   let mixedReported = false;
-  for (const si of group) {
+  for (let gi = 0; gi < group.length; gi++) {
+    const si = group[gi];
     const s = model.sections[si];
     const m = s.marker;
     // A Markdown heading that skips a level (## then ####).
@@ -77,6 +139,36 @@ function checkGroup(ctx: RuleContext, group: number[]): void {
     if (lazyLists.has(m.kind)) continue;
     const prev = prevByKind.get(m.kind);
     const expected = prev === undefined ? 1 : prev + 1;
+    if (m.value !== expected && accepted(ctx, si, prev)) {
+      prevByKind.set(m.kind, m.value);
+      continue;
+    }
+    if (m.value !== expected && prev === undefined && s.parent !== -1) {
+      // "（二）… 3.质量安全监管 …（四）": a marker of another kind standing in the parent's next
+      // slot is one mixed marker, not a list that starts at 3.
+      const p = model.sections[s.parent];
+      const pm = p.marker;
+      if (pm && pm.kind !== m.kind && MARKER_ORDER[pm.kind] > 0 && m.value === pm.value + 1 && p.children[0] === si) {
+        const want = markerText({ hashes: '', kind: pm.kind, sep: pm.style, bold: false }, m.value);
+        ctx.report({
+          start: m.start,
+          end: m.end,
+          message: {
+            zh: `同一层级序号混用：“${m.text}”排在“${pm.text}”之后，按顺序应为“${want}”。`,
+            en: `Mixed markers at one level: "${m.text}" follows "${pm.text}"; expected "${want}".`,
+          },
+          data: { expected: want },
+          weight: 1.5,
+        });
+        prevByKind.set(m.kind, m.value);
+        continue;
+      }
+    }
+    if (m.value !== expected && prev !== undefined && m.value === expected + 1 && slotFilled(ctx, group, gi, m.kind, expected)) {
+      // The missing number was written with another marker and reported there.
+      prevByKind.set(m.kind, m.value);
+      continue;
+    }
     if (m.value !== expected) {
       const want = markerText({ hashes: '', kind: m.kind, sep: m.style, bold: false }, expected);
       let zh: string;
