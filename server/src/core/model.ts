@@ -114,10 +114,10 @@ export interface ReportModel {
   directives: Directive[];
   /** Role of each block's text. */
   blockRole: Role[];
-  /** Innermost section holding each block, or -1. */
-  blockSection: number[];
   /** Problems blocks that state their causes inside the item ("……。究其原因，主要是我……"). */
   inlineCauseBlocks: number[];
+  /** Innermost section holding each block, or -1. */
+  blockSection: number[];
   sections: Section[];
   /** Sections at the top of the outline, under the title. */
   top: number[];
@@ -213,8 +213,6 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
     if (blocks[b].units > 30) break;
   }
 
-  // Outline: headings and marker blocks, nested by a stack of open nodes.
-  const sections: Section[] = [];
   // A reflection or vow after the last part and before the closing ("总之，……", "新的一年，我将以
   // 更加……的热情……"): it closes the report; read as a plan it would stand in for a missing one.
   // A vow with no summary lead ("今后，我将以更加饱满的热情……") is decided once roles are known:
@@ -241,6 +239,8 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
     }
   }
 
+  // Outline: headings and marker blocks, nested by a stack of open nodes.
+  const sections: Section[] = [];
   const blockSection = new Array<number>(nb).fill(-1);
   const stack: number[] = [];
   // Labels sit at the level of the report's top headings (below a # title), else at 2.
@@ -474,8 +474,6 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
     }
   }
 
-  let units = 0;
-  for (const blk of blocks) units += blk.units;
   for (const b of vows) {
     if (blockRole[b] !== 'plans') blockRole[b] = 'other';
     else {
@@ -492,6 +490,8 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
     if (blockRole[b] === 'problems' && INLINE_CAUSE.test(text.slice(blocks[b].contentStart, blocks[b].end))) inlineCauseBlocks.push(b);
   }
 
+  let units = 0;
+  for (const blk of blocks) units += blk.units;
 
   const evidenceCache = new Map<number, Evidence>();
   return {
@@ -501,9 +501,9 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
     frontMatter: scan.frontMatter,
     directives: scan.directives,
     blockRole,
+    inlineCauseBlocks,
     blockSection,
     sections,
-    inlineCauseBlocks,
     top,
     titleBlock,
     salutationBlock,
