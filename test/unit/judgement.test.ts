@@ -1,0 +1,195 @@
+import * as assert from 'node:assert/strict';
+import { analyze, AnalysisResult, Finding } from '../../server/src/core/index';
+import { inlineEnumerators } from '../../server/src/core/items';
+import { PhraseMatcher, scanEvidence } from '../../server/src/core/text';
+
+/**
+ * Issue 13: judgement per item, clause facts, causes where they are written, and tiers from
+ * what a reviewer sends back. Every report here is written for these tests.
+ */
+const report = (...parts: string[]) => parts.join('\n\n') + '\n';
+const ACHIEVEMENTS =
+  '## 一、主要工作\n\n全年我牵头为桃溪镇12个村办理集体资产登记，清理出闲置厂房3处，年底前全部公开招租，村集体增收21.4万元。';
+const at = (r: AnalysisResult, rule: string) => r.findings.filter((f) => f.rule === rule);
+const lineOf = (text: string, f: Finding) => text.split('\n')[f.range.start.line];
+const flagged = (text: string, f: Finding) => lineOf(text, f).slice(f.range.start.character, f.range.end.character);
+
+describe('items inside one paragraph', () => {
+  const problems =
+    '主要存在三个问题：一是理论学习不够系统深入；二是桃溪村集体资产台账漏登2处仓库，直到8月审计才发现；三是服务群众的意识还有待加强。';
+  const text = report('# 2025年度个人述职报告', ACHIEVEMENTS, '## 二、存在的问题', problems, '## 三、下步打算', '一是6月底前由我牵头补登全部漏项资产，并逐村公示。');
+  const r = analyze(text, { profile: 'general' });
+
+  it('judges each 一是…；二是… item on its own: the concrete one excuses no sibling', () => {
+    const g = at(r, 'generic-problem');
+    assert.deepEqual(
+      g.map((f) => flagged(text, f).slice(0, 2)),
+      ['一是', '三是'],
+      JSON.stringify(g.map((f) => f.message)),
+    );
+  });
+
+  it('anchors on the item in UTF-16 columns, and the lead-in is no item', () => {
+    const g = at(r, 'generic-problem');
+    const line = lineOf(text, g[0]);
+    assert.equal(g[0].range.start.character, line.indexOf('一是'));
+    assert.equal(g[1].range.start.character, line.indexOf('三是'));
+    assert.ok(!g.some((f) => flagged(text, f).startsWith('主要存在')));
+  });
+
+  it('finds only counting runs: a stray 三是 or a decimal splits nothing', () => {
+    const t = '这三是不够的，增长1.5倍';
+    assert.deepEqual(inlineEnumerators(t, 0, t.length), []);
+    const u = '1.2026年3月底前完成；2.每季度公示一次';
+    assert.deepEqual(
+      inlineEnumerators(u, 0, u.length).map((e) => e.value),
+      [1, 2],
+    );
+  });
+});
+
+describe('measures, item by item', () => {
+  const plans = [
+    '一是2026年6月底前，由我牵头完成全镇12个村集体资产的复核，逐村张榜公示。',
+    '二是进一步加强理论学习，不断提高履职能力。',
+    '三是恳请县里加大对我镇道路改造的资金支持。',
+    '四是2026年，我将继续做好群众工作。',
+  ].join('');
+  const text = report('# 个人述职报告', ACHIEVEMENTS, '## 二、存在的问题', '我对2处漏登仓库的复核拖到8月，致使一季度租金没有及时收缴。', '## 三、下步打算', plans);
+  const r = analyze(text, { profile: 'general' });
+  const v = at(r, 'vague-measure');
+
+  it('flags the empty ones and spares the one with a deadline and an owner', () => {
+    assert.deepEqual(
+      v.map((f) => flagged(text, f).slice(0, 2)),
+      ['二是', '三是', '四是'],
+    );
+  });
+
+  it('says when a measure asks others to act', () => {
+    const ask = v.find((f) => flagged(text, f).startsWith('三是'));
+    assert.equal(ask?.data?.asksOthers, true);
+    assert.match(ask!.message, /请上级或别人去做/);
+  });
+
+  it('does not take a bare year for a deadline', () => {
+    assert.ok(v.some((f) => flagged(text, f).startsWith('四是2026年')));
+  });
+});
+
+describe('causes where they are written', () => {
+  const base = (problems: string) => report('# 个人述职报告', ACHIEVEMENTS, '## 二、存在的问题', problems, '## 三、下步打算', '一是3月底前由我牵头制定走访计划，每月入户不少于8次。');
+
+  it('reads a cause inside a problem item and flags one that blames only circumstances', () => {
+    const r = analyze(base('一是桃溪村的矛盾纠纷调处拖了两个月。究其原因，主要是上级任务多、经费不足。'), { profile: 'general' });
+    assert.equal(at(r, 'no-subjective-cause').length, 1);
+  });
+
+  it('is silent when the reporter takes the cause on', () => {
+    const r = analyze(base('一是桃溪村的矛盾纠纷调处拖了两个月。究其原因，主要是我对调解工作重视不够，没有及时到场。'), { profile: 'general' });
+    assert.equal(at(r, 'no-subjective-cause').length, 0);
+  });
+
+  it('reads a problems part made of circumstances as blame, without a causes part', () => {
+    const r = analyze(
+      base('一是上级安排的任务多，经费不足，工作难以开展。二是村里人手不足，年轻人外出务工，老龄化严重。三是群众观念落后，群众不配合，交通不便。'),
+      { profile: 'general' },
+    );
+    const f = at(r, 'no-subjective-cause');
+    assert.equal(f.length, 1);
+    assert.equal(f[0].data?.fromProblems, true);
+  });
+});
+
+describe('clause facts', () => {
+  it('does not count set phrases with numerals as figures', () => {
+    for (const t of ['增强“四个意识”、坚定“四个自信”、做到“两个维护”', '认真学习党的二十届三中全会精神', '落实“三会一课”制度']) {
+      assert.equal(scanEvidence(t, 0, t.length).figure, false, t);
+    }
+    assert.equal(scanEvidence('走访了三个村', 0, 6).figure, true);
+    assert.equal(scanEvidence('只有十几个人参加', 0, 8).figure, true);
+  });
+
+  it('does not take a title studied for work done, but a title acted on is named', () => {
+    assert.equal(scanEvidence('认真学习了《中华人民共和国村民委员会组织法》', 0, 24).name, false);
+    assert.equal(scanEvidence('牵头修订《桃溪村村规民约》', 0, 13).name, true);
+  });
+
+  it('names a village or an estate, not a verb before 村', () => {
+    assert.equal(scanEvidence('桃溪村的排水渠', 0, 7).name, true);
+    assert.equal(scanEvidence('金桂园小区的电梯', 0, 8).name, true);
+    assert.equal(scanEvidence('我经常走村入户', 0, 7).name, false);
+    assert.equal(scanEvidence('全村党员', 0, 4).name, false);
+    assert.equal(scanEvidence('组织集中学习', 0, 6).name, false);
+  });
+
+  it('counts quoted names apart, so one campaign name alone is weighed less', () => {
+    assert.equal(scanEvidence('开展“邻里守望互助行”活动', 0, 13).quoted, 1);
+    assert.equal(scanEvidence('落实“三会一课”', 0, 8).quoted, 0);
+  });
+});
+
+describe('phrase matching across inserted function words', () => {
+  it('steps over 还/比较 inside a phrase and reports the whole span', () => {
+    const m = new PhraseMatcher<string>('还仍都了的也很较比得尚更');
+    m.add('理论学习不够系统', 'a');
+    m.add('工作方法简单', 'b');
+    const t = '我的理论学习还不够系统，工作方法比较简单。';
+    const found: string[] = [];
+    m.scan(t, 0, t.length, (s, e) => found.push(t.slice(s, e)));
+    assert.deepEqual(found, ['理论学习还不够系统', '工作方法比较简单']);
+  });
+
+  it('still matches a pattern that holds a skippable character itself', () => {
+    const m = new PhraseMatcher<string>('的');
+    m.add('我的', 'x');
+    const found: string[] = [];
+    m.scan('这是我的责任', 0, 6, (s, e) => found.push('这是我的责任'.slice(s, e)));
+    assert.deepEqual(found, ['我的']);
+  });
+
+  it('fills a slot within a clause, never across a stop', () => {
+    const config = { lexicon: { add: [{ phrase: '在…的坚强领导下', kind: 'empty-filler', reason: '铺垫语', always: true }] } };
+    const hit = analyze(report('# 述职报告', '## 一、主要工作', '在县委、县政府的坚强领导下，我牵头完成3个项目。'), { profile: 'general', config });
+    assert.ok(at(hit, 'vague-phrase').some((f) => f.data?.phrase === '在…的坚强领导下'));
+    const miss = analyze(report('# 述职报告', '## 一、主要工作', '我在桃溪村驻点。县委的坚强领导下的项目完成3个。'), { profile: 'general', config });
+    assert.ok(!at(miss, 'vague-phrase').some((f) => f.data?.phrase === '在…的坚强领导下'));
+  });
+});
+
+describe('tiers a reviewer would sign', () => {
+  const sendBack = report(
+    '# 个人述职报告',
+    '## 一、主要工作',
+    '全年我审核低保申请136件，办结率100%，纠正错发3户。',
+    '## 二、存在的问题',
+    '一是上级布置的任务多，经费不足。二是人手少，年轻人外出务工，群众不配合。',
+    '## 三、原因分析',
+    '主要是任务重、时间紧，上级培训少，群众观念落后。',
+    '## 四、下步打算',
+    '一是恳请上级加大资金支持。二是希望上级增加人员编制。',
+  );
+
+  it('sends back a report that blames circumstances and asks others to act', () => {
+    const r = analyze(sendBack, { profile: 'general' });
+    assert.equal(r.tier, '差', `${r.score} ${JSON.stringify(r.tierReasons)}`);
+    assert.ok(r.tierReasons?.some((x) => x.includes('客观')));
+  });
+
+  it('keeps the tier whatever severity the user sets, and when rules are off', () => {
+    const off = analyze(sendBack, { profile: 'general', config: { rules: { 'no-subjective-cause': 'off', 'vague-measure': 'off' } } });
+    assert.equal(off.tier, '差');
+    assert.equal(at(off, 'no-subjective-cause').length, 0, 'an off rule shows nothing');
+    const noProblems = report('# 个人述职报告', '## 一、主要工作', '全年我审核低保申请136件，办结率100%，纠正错发3户。', '## 二、下步打算', '一是3月底前由我牵头完成复核。');
+    for (const severity of ['error', 'warning', 'hint'] as const) {
+      const r = analyze(noProblems, { profile: 'general', config: { rules: { 'missing-section': severity } } });
+      assert.equal(r.tier, '差', severity);
+    }
+  });
+
+  it('does not let paragraphs without evidence depend on a severity setting', () => {
+    const r1 = analyze(sendBack, { profile: 'general' });
+    const r2 = analyze(sendBack, { profile: 'general', config: { rules: { 'no-evidence': 'warning' } } });
+    assert.equal(r1.stats.paragraphsWithoutEvidence, r2.stats.paragraphsWithoutEvidence);
+  });
+});
