@@ -18,6 +18,7 @@ import {
   WE_FOLLOWERS,
 } from './signals';
 import { Evidence, LineIndex, PhraseMatcher, scanEvidence } from './text';
+import type { FactKind } from './facts';
 import type { Template } from './knowledge';
 import type { LexiconEntry, OutlineRole, Role } from './types';
 
@@ -26,7 +27,8 @@ export type Tag =
   | { t: 'lex'; entry: LexiconEntry; tpl?: Template }
   | { t: 'topic'; profile: string; topic: number; strong: boolean }
   | { t: 'detect'; profile: string }
-  | { t: 'sig'; kind: SignalKind };
+  | { t: 'sig'; kind: SignalKind }
+  | { t: 'fact'; kind: FactKind };
 
 export interface Hit {
   start: number;
