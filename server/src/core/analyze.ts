@@ -449,6 +449,9 @@ function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): LexHit[] {
     i = j;
   }
   const out: LexHit[] = [];
+  let lastS = -1;
+  let lastE = -1;
+  let lastConcrete = false;
   for (const h of kept) {
     const entry = (h.tag as { entry: LexiconEntry }).entry;
     if (allow.some((a) => isInside(text, h.start, entry.phrase, a))) continue;
@@ -464,9 +467,15 @@ function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): LexHit[] {
     let e = h.end;
     const eLimit = Math.min(blk.end, h.end + CLAUSE_REACH);
     while (e < eLimit && !isClauseEnd(text.charCodeAt(e))) e++;
-    const ev = scanEvidence(text, s, e);
+    // Phrases of one clause share its reading: a formula-heavy clause has several.
+    if (s !== lastS || e !== lastE) {
+      const ev = scanEvidence(text, s, e);
+      lastConcrete = ev.figure || ev.name;
+      lastS = s;
+      lastE = e;
+    }
     // Listed fields, not a spread: a spread per hit showed up in profiles of long drafts.
-    out.push({ start: h.start, end: h.end, tag: h.tag, block: h.block, entry, concrete: ev.figure || ev.name });
+    out.push({ start: h.start, end: h.end, tag: h.tag, block: h.block, entry, concrete: lastConcrete });
   }
   return out;
 }

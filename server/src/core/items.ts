@@ -25,6 +25,12 @@ export interface Item {
 const CN_NUM = '一二三四五六七八九十';
 const STOPS = '。；;！？!?：:\n\r';
 
+// Per-code-unit classes: inlineEnumerators looks at every character of every item part.
+const OPENS_AFTER = new Uint8Array(0x10000); // a clause stop or a space: an enumerator may follow
+for (const ch of STOPS + '，,　 ') OPENS_AFTER[ch.charCodeAt(0)] = 1;
+const MAY_START = new Uint8Array(0x10000); // what an enumerator can start with
+for (const ch of CN_NUM + '第（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳') MAY_START[ch.charCodeAt(0)] = 1;
+
 interface Enum {
   kind: string;
   value: number;
@@ -40,9 +46,8 @@ interface Enum {
 export function inlineEnumerators(text: string, from: number, to: number): Enum[] {
   const found: Enum[] = [];
   for (let i = from; i < to; i++) {
-    const prev = i === from ? '' : text[i - 1];
-    const atStart = i === from || STOPS.includes(prev) || prev === '，' || prev === ',' || prev === '　' || prev === ' ';
-    if (!atStart) continue;
+    if (MAY_START[text.charCodeAt(i)] === 0) continue;
+    if (i !== from && OPENS_AFTER[text.charCodeAt(i - 1)] === 0) continue;
     const e = enumeratorAt(text, i, to);
     if (e) {
       found.push(e);

@@ -176,27 +176,27 @@ const CN_DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 
+// Digit values by code unit (−1: not a digit), so the outline scanner's numeral reads are lookups.
+const CN_VALUE = new Int8Array(0x10000).fill(-1);
+for (const [ch, v] of Object.entries(CN_DIGITS)) CN_VALUE[ch.charCodeAt(0)] = v;
+
 /** Value of a Chinese numeral up to 九十九 (outline numbers never go higher in practice). */
 export function chineseNumberValue(s: string): number | undefined {
   if (s.length === 0) return undefined;
   let total = 0;
   let current = 0;
-  let seen = false;
-  for (const ch of s) {
-    if (ch === '十') {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x5341 /* 十 */) {
       total += (current || 1) * 10;
       current = 0;
-      seen = true;
-    } else if (ch === '百') {
+    } else if (c === 0x767e /* 百 */) {
       total += (current || 1) * 100;
       current = 0;
-      seen = true;
-    } else if (ch in CN_DIGITS) {
-      current = CN_DIGITS[ch];
-      seen = true;
-    } else return undefined;
+    } else if (CN_VALUE[c] >= 0) current = CN_VALUE[c];
+    else return undefined;
   }
-  return seen ? total + current : undefined;
+  return total + current;
 }
 
 export function chineseNumeral(n: number): string {
@@ -290,7 +290,8 @@ const STUDY_BEFORE = /(?:学习|学|研读|研学|诵读|通读|精读|阅读|�
 /** Suffixes of named places and units; the words before must be a name, not 全/各/本/我. */
 // Only suffixes that follow a name far more often than a verb (社区, 项目 follow 深入, 推进 …).
 const PLACE_SUFFIX = /^(?:村(?![民级务集里内委干两组班规容貌庄落镇])|小区|屯|片区|合作社|卫生院|小学(?!习)|中学(?!习)|幼儿园|水库|大桥|公司|项目部|服务站|养护站|联络站|敬老院|司法所|派出所|经管站|财政所|超市|工地)/;
-const PLACE_FIRST = new Set([...'村小屯片合卫中幼水大公项服养联敬司派经财超工'].map((ch) => ch.charCodeAt(0)));
+const PLACE_FIRST = new Uint8Array(0x10000);
+for (const ch of '村小屯片合卫中幼水大公项服养联敬司派经财超工') PLACE_FIRST[ch.charCodeAt(0)] = 1;
 const NOT_NAME_BEFORE = '全各本我该每进入驻包回下到在邻外多个和等农乡城县镇市区省了的是把对为与及、，。新老大小好这那其此某重点访返离出山强走跑蹲住沉';
 const GENERIC_BIGRAMS = new Set(['示范', '文明', '和谐', '美丽', '先进', '贫困', '行政', '自然', '城市', '农村', '城中', '重点', '薄弱', '软弱', '涣散', '宜居', '社区', '民生', '建设', '基础', '产业', '党建', '试点', '合格', '标准', '幸福', '平安', '健康', '特色', '经济', '集体', '周边', '相关', '有关', '辖区', '老旧', '偏远', '边远', '后进', '各类', '所有', '有的', '个别', '部分', '少数', '多数', '一些', '全体', '相邻']);
 
@@ -361,7 +362,7 @@ export function scanEvidence(text: string, start: number, end: number): Evidence
       // 十二次 / 三个村, and dates written out: 三月十五日
       if (j < end && CHAR_CLASS[text.charCodeAt(j)] & QUANTITY_END) figure = true;
       i = j - 1;
-    } else if (!name && PLACE_FIRST.has(c) && PLACE_SUFFIX.test(text.slice(i, i + 3)) && nameBefore(text, i, start)) {
+    } else if (!name && PLACE_FIRST[c] === 1 && PLACE_SUFFIX.test(text.slice(i, i + 3)) && nameBefore(text, i, start)) {
       name = true;
     }
   }
@@ -445,6 +446,11 @@ export class PhraseMatcher<T> {
     const root = new Int32Array(0x10000);
     for (const [c, t] of this.next[0]) root[c] = t;
     this.root = root;
+    this.skipTable = new Uint8Array(0x10000);
+    for (let k = 0; k < this.skippable.length; k++) this.skipTable[this.skippable.charCodeAt(k)] = 1;
+    let ringSize = 1;
+    while (ringSize < this.maxLength) ringSize <<= 1;
+    this.ring = new Int32Array(ringSize);
     this.built = true;
   }
 
@@ -458,10 +464,8 @@ export class PhraseMatcher<T> {
     if (!this.built) this.build();
     const root = this.root;
     const skip = this.skipTable;
-    let ringSize = 1;
-    while (ringSize < this.maxLength) ringSize <<= 1;
-    const mask = ringSize - 1;
-    const ring = new Int32Array(ringSize);
+    const ring = this.ring;
+    const mask = ring.length - 1;
     let fed = 0;
     let s = 0;
     for (let i = start; i < end; i++) {
@@ -484,14 +488,9 @@ export class PhraseMatcher<T> {
     }
   }
 
-  private get skipTable(): Uint8Array {
-    if (!this.skipCache) {
-      this.skipCache = new Uint8Array(0x10000);
-      for (let k = 0; k < this.skippable.length; k++) this.skipCache[this.skippable.charCodeAt(k)] = 1;
-    }
-    return this.skipCache;
-  }
-  private skipCache?: Uint8Array;
+  /** Which code units may be stepped over, and the ring of fed positions: built once, reused by every scan. */
+  private skipTable: Uint8Array = new Uint8Array(0);
+  private ring: Int32Array = new Int32Array(1);
 
   get size(): number {
     return this.values.length;

@@ -89,6 +89,8 @@ interface Words {
   file: string;
   skipped: string;
   average: (n: number) => string;
+  tierReasons: string;
+  listSep: string;
 }
 
 const WORDS: Record<Locale, Words> = {
@@ -136,6 +138,8 @@ const WORDS: Record<Locale, Words> = {
     file: '报告',
     skipped: '未分析的文件',
     average: (n) => `平均分 ${n}`,
+    tierReasons: '定档依据：',
+    listSep: '；',
   },
   en: {
     role: { achievements: 'Achievements', problems: 'Problems', causes: 'Causes', plans: 'Measures', other: 'Other' },
@@ -181,6 +185,8 @@ const WORDS: Record<Locale, Words> = {
     file: 'Report',
     skipped: 'Files not analysed',
     average: (n) => `average score ${n}`,
+    tierReasons: 'Tier because: ',
+    listSep: '; ',
   },
 };
 
@@ -408,6 +414,13 @@ function reportTitle(r: AnalysisResult): string | undefined {
   return typeof t === 'string' && t.trim() ? t.trim() : undefined;
 }
 
+/** What a reviewer would send the draft back for: why the tier is lower than the score. */
+function renderTierReasons(r: AnalysisResult, w: Words): string {
+  const reasons = Array.isArray(r.tierReasons) ? r.tierReasons.filter((x): x is string => typeof x === 'string') : [];
+  if (!reasons.length) return '';
+  return `<div class="dr-reasons">${escapeHtml(w.tierReasons)}${reasons.map((x) => escapeHtml(x)).join(w.listSep)}</div>`;
+}
+
 /** One report's scorecard as an HTML fragment (no document wrapper, no styles). */
 export function renderScorecardFragment(path: string, r: AnalysisResult, locale?: Locale): string {
   const w = words(locale);
@@ -436,6 +449,7 @@ export function renderScorecardFragment(path: string, r: AnalysisResult, locale?
     (r.profile?.reason ? `<div class="dr-muted">${escapeHtml(r.profile.reason)}</div>` : '') +
     `<div class="dr-facts">${escapeHtml(w.units(int(stats?.units)))} · ${escapeHtml(w.counts(c.error, c.warning, c.other))} · ` +
     `${escapeHtml(w.vague(vague))} · ${escapeHtml(w.noEvidence(int(stats?.paragraphsWithoutEvidence)))}</div>` +
+    renderTierReasons(r, w) +
     `</div></header>` +
     `<h3>${escapeHtml(w.shares)}</h3>${renderBars(r, w)}` +
     `<h3>${escapeHtml(w.outline)}</h3>` +
@@ -506,7 +520,7 @@ body[class*=vscode]{font-family:var(--vscode-font-family),"PingFang SC","Microso
 .dr-interactive [data-line]:hover{background:var(--vscode-list-hoverBackground,var(--dr-track))}
 .dr-interactive [data-line]:focus-visible{outline:1px solid var(--dr-focus);outline-offset:1px}
 .dr-interactive [data-action=fix] .dr-muted{text-decoration:underline dotted}
-.dr-tiers{display:flex;gap:12px;list-style:none;padding:0}.dr-badge{color:#fff;border-radius:4px;padding:2px 10px;font-weight:700}
+.dr-reasons{margin-top:4px;color:var(--dr-poor)}.dr-tiers{display:flex;gap:12px;list-style:none;padding:0}.dr-badge{color:#fff;border-radius:4px;padding:2px 10px;font-weight:700}
 .dr-rank{list-style:none;padding:0}.dr-rank>li{margin:4px 0}
 .dr-rank summary{cursor:pointer;display:grid;grid-template-columns:3.5em minmax(0,1fr) 2.5em 2.5em 10em 13em;gap:8px;align-items:center;
 padding:6px 8px;border:1px solid var(--dr-border);border-radius:6px}

@@ -55,7 +55,7 @@ export const noSubjectiveCause: Rule = {
         en: 'The causes are only circumstances and other people: analyse your own, subjective causes too.',
       },
       data: { objective: external, fromProblems },
-      weight: 8,
+      weight: 5,
     });
   },
 };
