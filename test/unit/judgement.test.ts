@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { parseConfig } from '../../server/src/core/config';
 import { analyze, AnalysisResult, Finding } from '../../server/src/core/index';
 import { inlineEnumerators } from '../../server/src/core/items';
 import { PhraseMatcher, scanEvidence } from '../../server/src/core/text';
@@ -191,5 +192,18 @@ describe('tiers a reviewer would sign', () => {
     const r1 = analyze(sendBack, { profile: 'general' });
     const r2 = analyze(sendBack, { profile: 'general', config: { rules: { 'no-evidence': 'warning' } } });
     assert.equal(r1.stats.paragraphsWithoutEvidence, r2.stats.paragraphsWithoutEvidence);
+  });
+});
+
+describe('a configured lexicon entry with a slot', () => {
+  it('takes the families of the built-in lexicon and a gap, and refuses a gap out of range', () => {
+    const text = JSON.stringify({ lexicon: { add: [{ phrase: '在…的精心指导下', kind: 'leadership-preamble', gap: 12 }, { phrase: '以…为抓手', kind: 'empty-filler', gap: 99 }] } });
+    const r = parseConfig(text, '/ws/.duty-report.json', { profileIds: ['general'] });
+    assert.equal(r.config.lexicon?.add?.[0].kind, 'leadership-preamble');
+    assert.equal(r.config.lexicon?.add?.[0].gap, 12);
+    assert.equal(r.config.lexicon?.add?.[1].gap, undefined);
+    assert.ok(r.problems.some((p) => p.message.includes('gap')));
+    const used = analyze(report('# 述职报告', '## 一、主要工作', '在县住建局的精心指导下，我们完成了改造。'), { profile: 'general', config: r.config });
+    assert.ok(at(used, 'vague-phrase').some((f) => f.data?.phrase === '在…的精心指导下'));
   });
 });

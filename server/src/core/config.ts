@@ -11,6 +11,7 @@
 // The ESM build: the package's UMD main loads its parts with a dynamic require that esbuild cannot bundle.
 import * as jsonc from 'jsonc-parser/lib/esm/main.js';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import lexiconData from './data/lexicon.json';
 import type { Document as YamlDocument } from 'yaml';
 import { RULE_IDS } from './rules/ids';
 import type {
@@ -27,16 +28,8 @@ import type {
   Topic,
 } from './types';
 
-/** The kinds a lexicon entry may have (the built-in lexicon's groups). */
-export const LEXICON_KIND_IDS = [
-  'inflated-adverb',
-  'formulaic-praise',
-  'slogan',
-  'empty-filler',
-  'boilerplate-problem',
-  'empty-measure',
-  'inflated-claim',
-] as const;
+/** The kinds a lexicon entry may have: the built-in lexicon's families, read from its data. */
+export const LEXICON_KIND_IDS: readonly string[] = (lexiconData as { kinds: { id: string }[] }).kinds.map((k) => k.id);
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
@@ -56,7 +49,7 @@ const PROFILE_KEYS = ['id', 'name', 'nameEn', 'aliases', 'source', 'thresholds',
 const TOPIC_KEYS = ['id', 'title', 'keywords', 'source', 'related', 'hint'] as const;
 const DETECT_KEYS = ['title', 'content'] as const;
 const LEXICON_KEYS = ['add', 'allow'] as const;
-const ENTRY_KEYS = ['phrase', 'kind', 'reason', 'suggest', 'always'] as const;
+const ENTRY_KEYS = ['phrase', 'kind', 'reason', 'suggest', 'always', 'gap'] as const;
 const RULE_SETTING_KEYS = ['severity'] as const;
 const LOCALES: readonly Locale[] = ['zh', 'en'];
 
@@ -1185,6 +1178,17 @@ class Validator {
     if (always) {
       const b = this.boolean(always.value, `${path}.always`);
       if (b !== undefined) entry.always = b;
+    }
+    const gap = keys.get('gap');
+    if (gap) {
+      const v = gap.value;
+      if (v.kind === 'number' && typeof v.value === 'number' && Number.isSafeInteger(v.value) && v.value >= 1 && v.value <= 60) {
+        entry.gap = v.value;
+      } else if (v.kind !== 'number') {
+        this.wrongType(v, `${path}.gap`, '1～60 的整数（字数）', 'a whole number from 1 to 60 (characters)');
+      } else {
+        this.p.error(v.start, v.end, `“${path}.gap”应为 1～60 的整数（一处“…”最多代表几个字），实际是 ${String(v.value)}。此项已忽略。`, `"${path}.gap" should be a whole number from 1 to 60 (characters one … may hold), not ${String(v.value)}. It is ignored.`);
+      }
     }
     return entry;
   }
