@@ -223,8 +223,8 @@ describe('the report as a whole', () => {
       assert.ok(Array.isArray(r.findings));
     }
   });
-  it('has twelve rules and eight profiles with stable ids', () => {
-    assert.equal(RULES.length, 12);
+  it('has thirteen rules and eight profiles with stable ids', () => {
+    assert.equal(RULES.length, 13);
     assert.deepEqual([...PROFILE_IDS], ['general', 'party-secretary', 'branch-secretary', 'party-member', 'npc-deputy', 'village-committee', 'community-committee', 'village-secretary']);
   });
 });

@@ -207,3 +207,56 @@ describe('a configured lexicon entry with a slot', () => {
     assert.ok(at(used, 'vague-phrase').some((f) => f.data?.phrase === '在…的精心指导下'));
   });
 });
+
+describe('unfinished drafts', () => {
+  const outline = report(
+    '# 20XX年度个人述职报告',
+    '## 一、主要工作',
+    '写明本人履职所做的工作、采取的措施和取得的成效，用实例和数据说话。',
+    '## 二、存在的问题',
+    '一是写明工作中的具体问题：哪项工作、哪件事、涉及哪些人、造成什么后果。',
+    '## 三、下步打算',
+    '一是针对问题一，写明整改内容、责任人和完成时限（如X月底前完成）。',
+  );
+
+  it('reports each instruction as 待填写, counts it no 字, and grades the outline 差', () => {
+    const r = analyze(outline, { profile: 'general' });
+    const u = at(r, 'unfilled');
+    assert.equal(u.length, 3, JSON.stringify(u.map((f) => f.message)));
+    assert.ok(u.every((f) => f.message.startsWith('待填写')));
+    // What is left is headings and numbering: the part's heading alone, 6 字.
+    assert.ok(r.stats.unitsByRole.achievements <= 7, `字数 ${JSON.stringify(r.stats.unitsByRole)}`);
+    assert.equal(r.tier, '差');
+    // Judged as unfilled only: no generic-problem or vague-measure on an instruction.
+    assert.equal(at(r, 'generic-problem').length + at(r, 'vague-measure').length, 0);
+  });
+
+  it('lets an instruction cover no required topic', () => {
+    const text = report(
+      '---\nprofile: 党员述职\n---',
+      '# 党员述职报告',
+      '## 一、履职情况',
+      '全年我审核低保申请136件，纠正错发3户。',
+      '写明本人联系服务群众情况：年初公开承诺、走访服务群众、志愿服务的次数。',
+      '## 二、存在的问题',
+      '我对2处漏登仓库的复核拖到8月。',
+      '## 三、下步打算',
+      '一是3月底前由我牵头补登。',
+    );
+    const r = analyze(text);
+    const topic = r.stats.topics.find((t) => t.title.includes('联系服务群众'));
+    assert.equal(topic?.covered, false, JSON.stringify(topic));
+  });
+
+  it('does not take a deed written with 写明了 for an instruction', () => {
+    const r = analyze(report('# 述职报告', '## 一、主要工作', '我在村务公开栏上写明了每笔支出的经手人，全年公开12次。'), { profile: 'general' });
+    assert.equal(at(r, 'unfilled').length, 0);
+  });
+
+  it('names a placeholder inside a measure', () => {
+    const text = report('# 述职报告', ACHIEVEMENTS, '## 二、存在的问题', '我对2处漏登仓库的复核拖到8月。', '## 三、下步打算', '一是X月底前由我牵头补登漏项资产。');
+    const u = at(analyze(text, { profile: 'general' }), 'unfilled');
+    assert.equal(u.length, 1);
+    assert.equal(flagged(text, u[0]), 'X月');
+  });
+});

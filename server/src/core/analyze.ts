@@ -40,6 +40,7 @@ const CAPS: Record<string, number> = {
   'not-personal': 8,
   'vague-measure': 10,
   'outline-numbering': 4,
+  unfilled: 24,
 };
 
 /**
@@ -307,6 +308,20 @@ function derive(model: ReportModel, knowledge: Knowledge, profile: Profile): Der
   const starts = new Map<string, number[]>();
   const lexRaw: Hit[] = [];
   const inBody = new Set(bodyBlocks);
+  // A snippet's instructions name every topic ("写明……走访服务群众……"); they cover none.
+  const hintList = model.hints;
+  const inHint = (pos: number) => {
+    if (hintList.length === 0) return false;
+    let lo = 0;
+    let hi = hintList.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (hintList[mid].end <= pos) lo = mid + 1;
+      else if (hintList[mid].start > pos) hi = mid - 1;
+      else return true;
+    }
+    return false;
+  };
   // Topic coverage of the active profile, filled in the same walk over the hits.
   const topics = profile.topics.map(() => ({ covered: false, hit: undefined as Hit | undefined, matched: undefined as string | undefined, related: new Set<string>() }));
   const hits = model.hits;
@@ -325,10 +340,10 @@ function derive(model: ReportModel, knowledge: Knowledge, profile: Profile): Der
       continue;
     }
     if (tag.t === 'lex') {
-      if (inBody.has(block)) lexRaw.push(hits.at(i));
+      if (inBody.has(block) && !inHint(hits.start[i])) lexRaw.push(hits.at(i));
       continue;
     }
-    if (tag.t !== 'topic' || tag.profile !== profile.id || !inBody.has(block)) continue;
+    if (tag.t !== 'topic' || tag.profile !== profile.id || !inBody.has(block) || inHint(hits.start[i])) continue;
     const t = topics[tag.topic];
     if (!t || t.covered) continue;
     const phrase = text.slice(hits.start[i], hits.end[i]);
@@ -684,6 +699,12 @@ function reviewOf(all: readonly Finding[], model: ReportModel, derived: Derived,
   const substantive = derived.bodyBlocks.filter((b) => model.blockRole[b] === 'achievements' && model.blocks[b].kind !== 'heading' && model.blocks[b].kind !== 'table' && model.blocks[b].units >= 30).length;
   const bare = of('no-evidence').length;
   if (substantive >= 2 && bare >= substantive) add(1, '成绩部分没有一处数据和实例', 'no achievement paragraph has a figure or an example');
+  // An outline left unfilled: the instructions of a snippet or a quick fix still in place.
+  const hints = model.hints.length;
+  if (hints >= 3) {
+    sendBack = true;
+    reasons.push(locale === 'zh' ? `提纲还没有填写（还有 ${hints} 处提示文字）` : `the outline is not filled in (${hints} instructions left)`);
+  } else if (hints > 0) add(1, '还有提纲的提示文字没有填写', 'outline instructions left unfilled');
   const placeholders = derived.bodyBlocks.filter((b) => model.blockRole[b] === 'achievements' && model.evidence(b).placeholder).length;
   if (placeholders >= 2) add(1, '数据还是占位符（X次、20XX年），没有填实', 'figures are still placeholders');
   return { points, sendBack, reasons };

@@ -20,6 +20,8 @@ export interface Item {
   bodyStart: number;
   /** End of the item's first sentence: where a finding on the item is anchored. */
   headEnd: number;
+  /** Mostly a snippet's instruction (写明……): judged by unfilled alone. */
+  unfilled?: boolean;
 }
 
 const CN_NUM = '一二三四五六七八九十';
@@ -151,7 +153,20 @@ export function buildItems(model: ReportModel, bodyBlocks: readonly number[]): I
     let e = end;
     while (e > bodyStart && /[\s　]/.test(text[e - 1])) e--;
     if (e <= bodyStart) return;
-    items.push({ role, block: b0, lastBlock: b1, start, end: e, bodyStart, headEnd: sentenceEnd(text, bodyStart, e) });
+    const item: Item = { role, block: b0, lastBlock: b1, start, end: e, bodyStart, headEnd: sentenceEnd(text, bodyStart, e) };
+    let hinted = 0;
+    const hints = model.hints;
+    // First hint that ends after the item starts (they are in order), then walk while inside.
+    let lo = 0;
+    let hi = hints.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hints[mid].end <= bodyStart) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < hints.length && hints[k].start < e; k++) hinted += Math.min(hints[k].end, e) - Math.max(hints[k].start, bodyStart);
+    if (hinted * 2 >= e - bodyStart) item.unfilled = true;
+    items.push(item);
   };
 
   /** One stretch of text (a paragraph, or a leaf part's text) into items. */

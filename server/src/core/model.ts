@@ -17,7 +17,8 @@ import {
   yearLedPlan,
   WE_FOLLOWERS,
 } from './signals';
-import { Evidence, LineIndex, PhraseMatcher, scanEvidence } from './text';
+import { countUnits, Evidence, LineIndex, PhraseMatcher, scanEvidence } from './text';
+import { hintSpans, Span } from './unfilled';
 import type { FactKind } from './facts';
 import type { Template } from './knowledge';
 import type { LexiconEntry, OutlineRole, Role } from './types';
@@ -114,6 +115,8 @@ export interface ReportModel {
   blocks: Block[];
   frontMatter?: FrontMatter;
   directives: Directive[];
+  /** Instructions left from a snippet or a quick fix (写明……), in order: 0 字, not the writer's. */
+  hints: (Span & { block: number })[];
   /** Role of each block's text. */
   blockRole: Role[];
   /** Problems blocks that state their causes inside the item ("……。究其原因，主要是我……"). */
@@ -141,6 +144,25 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
   const scan = scanBlocks(text);
   const { blocks, index } = scan;
   const nb = blocks.length;
+
+  // Instructions left from an outline snippet or a quick fix are not the writer's words: they
+  // count no 字 (one pass over the text, then handed to the blocks in order).
+  const hints: (Span & { block: number })[] = [];
+  {
+    const all = hintSpans(text, 0, text.length);
+    let k = 0;
+    for (let b = 0; b < nb && k < all.length; b++) {
+      const blk = blocks[b];
+      while (k < all.length && all[k].end <= blk.contentStart) k++;
+      if (!TEXT_KINDS.has(blk.kind)) continue;
+      for (; k < all.length && all[k].start < blk.end; k++) {
+        const sp = { start: Math.max(all[k].start, blk.contentStart), end: Math.min(all[k].end, blk.end), block: b };
+        if (sp.end <= sp.start) continue;
+        hints.push(sp);
+        blk.units = Math.max(0, blk.units - countUnits(text, sp.start, sp.end));
+      }
+    }
+  }
 
   // One pass of the shared automaton over all report text.
   const hits = new HitList(text.length / 4); // reports run at about one hit per five characters
@@ -522,6 +544,7 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
       return e;
     },
     blockText,
+    hints,
   };
 }
 
@@ -530,7 +553,8 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
  * and introduces what follows. Only role words make it a label, so "具体如下：" is not one.
  */
 function isLabelLine(text: string, blk: Block): boolean {
-  if (blk.line !== blk.endLine || blk.units > 16) return false;
+  // Length in characters too: a line whose words are mostly an outline instruction has few 字.
+  if (blk.line !== blk.endLine || blk.units > 16 || blk.end - blk.contentStart > 24) return false;
   const t = text.slice(blk.contentStart, blk.end).trim();
   const bold = /^\*\*[^*]+\*\*[：:]?$/.test(t);
   if (!bold && !/[：:]$/.test(t)) return false;

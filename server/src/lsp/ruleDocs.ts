@@ -14,6 +14,7 @@ import noSubjectiveCause from '../../../docs/rules/no-subjective-cause.md';
 import notPersonal from '../../../docs/rules/not-personal.md';
 import vagueMeasure from '../../../docs/rules/vague-measure.md';
 import outlineNumbering from '../../../docs/rules/outline-numbering.md';
+import unfilled from '../../../docs/rules/unfilled.md';
 
 const PAGES: Record<string, string> = {
   'missing-section': missingSection,
@@ -28,6 +29,7 @@ const PAGES: Record<string, string> = {
   'not-personal': notPersonal,
   'vague-measure': vagueMeasure,
   'outline-numbering': outlineNumbering,
+  unfilled,
 };
 
 export interface RuleHelp {

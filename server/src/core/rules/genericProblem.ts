@@ -28,7 +28,7 @@ export const genericProblem: Rule = {
     const lex = derived.lex.filter((h) => h.entry.kind === 'boilerplate-problem');
     let k = 0;
     for (const item of derived.items) {
-      if (item.role !== 'problems') continue;
+      if (item.role !== 'problems' || item.unfilled) continue;
       const end = problemEnd(ctx, item);
       // A line too short to say anything ("二是作风方面") is a title, not a problem stated.
       if (end - item.bodyStart < 6 || isSpecific(ctx, item.bodyStart, end)) continue;

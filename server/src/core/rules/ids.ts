@@ -12,6 +12,7 @@ export const RULE_IDS = [
   'not-personal',
   'vague-measure',
   'outline-numbering',
+  'unfilled',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -11,6 +11,7 @@ import { outlineNumbering } from './outlineNumbering';
 import { problemsTooShort } from './problemsTooShort';
 import { reportTooLong } from './reportTooLong';
 import { vagueMeasure } from './vagueMeasure';
+import { unfilled } from './unfilled';
 import { vaguePhrase } from './vaguePhrase';
 import { RULE_IDS } from './ids';
 
@@ -28,6 +29,7 @@ export const RULE_LIST: readonly Rule[] = [
   notPersonal,
   vagueMeasure,
   outlineNumbering,
+  unfilled,
 ];
 
 if (RULE_LIST.map((r) => r.id).join() !== RULE_IDS.join()) throw new Error('rule registry and RULE_IDS disagree');

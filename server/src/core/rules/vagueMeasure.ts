@@ -26,7 +26,7 @@ export const vagueMeasure: Rule = {
     const lex = derived.lex.filter((h) => h.entry.kind === 'empty-measure');
     let k = 0;
     for (const item of derived.items) {
-      if (item.role !== 'plans' || item.end - item.bodyStart < 4) continue;
+      if (item.role !== 'plans' || item.unfilled || item.end - item.bodyStart < 4) continue;
       const said = model.text.slice(item.bodyStart, Math.min(item.headEnd, item.bodyStart + 24)).replace(/[。；;，,：:\s]+$/, '');
       const anchor = { start: item.start, end: Math.max(item.start + 1, item.headEnd) };
       // Asking the higher-ups to act is a wish, not the reporter's own measure.
