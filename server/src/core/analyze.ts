@@ -4,7 +4,7 @@ import { buildModel, Hit, ReportModel } from './model';
 import type { Derived, LexHit, Rule, RuleContext } from './rule';
 import { RULE_IDS as RULE_ID_LIST } from './rules/ids';
 import { RULE_LIST } from './rules/index';
-import { scanEvidence } from './text';
+import { indexWithin, scanEvidence } from './text';
 import type {
   AnalysisResult,
   AnalyzeOptions,
@@ -64,7 +64,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     const setting = ruleSetting(config?.rules?.[rule.id]);
     runRule(rule, setting === 'off' ? undefined : setting, model, profile, knowledge, locale, derived, setting === 'off' ? hidden : raw);
   }
-  const review = reviewOf([...raw, ...hidden], model, derived, locale);
+  const review = reviewOf(hidden.length ? [...raw, ...hidden] : raw, model, derived, locale);
 
   const findings = applyDirectives(raw, model).sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule),
@@ -362,7 +362,15 @@ function derive(model: ReportModel, knowledge: Knowledge, profile: Profile): Der
   }
 
   const lex = resolveLex(lexRaw, model, knowledge.allow);
-  for (const list of starts.values()) list.sort((a, b) => a - b);
+  // Hits arrive by end offset, so starts are in order but where a longer phrase ends later.
+  for (const list of starts.values()) {
+    for (let k = 1; k < list.length; k++) {
+      if (list[k] < list[k - 1]) {
+        list.sort((a, b) => a - b);
+        break;
+      }
+    }
+  }
   const lowerBound = (list: number[], x: number) => {
     let lo = 0;
     let hi = list.length;
@@ -452,6 +460,11 @@ function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): LexHit[] {
     let j = i + 1;
     let clusterEnd = cands[i].end;
     while (j < cands.length && cands[j].start < clusterEnd) clusterEnd = Math.max(clusterEnd, cands[j++].end);
+    if (j === i + 1) {
+      // Most phrases overlap nothing: no cluster to settle.
+      kept.push(cands[i++]);
+      continue;
+    }
     const cluster = cands.slice(i, j);
     if (cluster.length > 1 && cluster.length <= 64) {
       const role = model.blockRole[cluster[0].block];
@@ -464,6 +477,7 @@ function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): LexHit[] {
     i = j;
   }
   const out: LexHit[] = [];
+  const blockHasTitle = new Map<number, boolean>();
   let lastS = -1;
   let lastE = -1;
   let lastConcrete = false;
@@ -471,7 +485,10 @@ function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): LexHit[] {
     const entry = (h.tag as { entry: LexiconEntry }).entry;
     if (allow.some((a) => isInside(text, h.start, entry.phrase, a))) continue;
     const blk = model.blocks[h.block];
-    if (insideTitle(text, h.start, blk.contentStart)) continue;
+    // Only a block that holds a 《 can hold a phrase inside a title: one look per block.
+    let titled = blockHasTitle.get(h.block);
+    if (titled === undefined) blockHasTitle.set(h.block, (titled = indexWithin(text, '《', blk.contentStart, blk.end) !== -1));
+    if (titled && insideTitle(text, h.start, blk.contentStart)) continue;
     const from = blk.marker && blk.marker.end <= h.start ? blk.marker.end : blk.contentStart; // "1." is not a figure
     // The phrase's clause, but at most CLAUSE_REACH either side: a "clause" of thousands of
     // characters without a stop is not one, and reading it whole for every phrase in it made
@@ -673,14 +690,25 @@ function reviewOf(all: readonly Finding[], model: ReportModel, derived: Derived,
     points += n;
     reasons.push(locale === 'zh' ? zh : en);
   };
-  const of = (rule: string) => all.filter((f) => f.rule === rule);
+  // One pass over the findings, by rule.
+  const byRule = new Map<string, Finding[]>();
+  for (const f of all) {
+    const list = byRule.get(f.rule);
+    if (list) list.push(f);
+    else byRule.set(f.rule, [f]);
+  }
+  const of = (rule: string) => byRule.get(rule) ?? [];
   const missing = new Set(of('missing-section').map((f) => f.section));
   if (missing.has('problems')) {
     sendBack = true;
     reasons.push(locale === 'zh' ? '只讲成绩、不讲问题' : 'achievements only, no problems');
   }
-  const problemItems = derived.items.filter((it) => it.role === 'problems').length;
-  const planItems = derived.items.filter((it) => it.role === 'plans').length;
+  let problemItems = 0;
+  let planItems = 0;
+  for (const it of derived.items) {
+    if (it.role === 'problems') problemItems++;
+    else if (it.role === 'plans') planItems++;
+  }
   const generic = of('generic-problem').length;
   const measures = of('vague-measure');
   const asks = measures.filter((f) => f.data?.asksOthers).length;

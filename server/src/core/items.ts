@@ -56,6 +56,7 @@ export function inlineEnumerators(text: string, from: number, to: number): Enum[
       i = e.end - 1;
     }
   }
+  if (found.length < 2) return [];
   // The longest run of one kind counting up from 1: "一是…二是…三是" inside one paragraph.
   const runs = new Map<string, { best: Enum[]; cur: Enum[] }>();
   for (const e of found) {
@@ -124,7 +125,7 @@ function isYearAfter(text: string, at: number): boolean {
 /** A lead-in before the items: "主要存在以下问题：", "下一步，我将重点做好以下工作：". */
 export function isLeadIn(text: string, start: number, end: number): boolean {
   let e = end;
-  while (e > start && /[\s　*]/.test(text[e - 1])) e--;
+  while (e > start && isTrailing(text.charCodeAt(e - 1))) e--;
   const last = text[e - 1];
   if (e - start > 80) return false;
   if (last === '：' || last === ':') return true;
@@ -132,17 +133,24 @@ export function isLeadIn(text: string, start: number, end: number): boolean {
   return last === '。' && /以下|如下|几个方面|几点|方面的问题|问题既有|查摆出|主要有/.test(text.slice(start, e));
 }
 
+/** White space, the ideographic space and bold markers that end a paragraph's text. */
+function isTrailing(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 42 || c === 0xa0;
+}
+
 /** End of the first sentence from `start` (。；！？ or the line end), at most `cap` on. */
 function sentenceEnd(text: string, start: number, end: number, cap = 80): number {
   const limit = Math.min(end, start + cap);
   for (let i = start; i < limit; i++) {
-    const ch = text[i];
-    if (ch === '。' || ch === '；' || ch === ';' || ch === '！' || ch === '？' || ch === '\n' || ch === '\r') return ch === '\n' || ch === '\r' ? i : i + 1;
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+    if (c === 0x3002 || c === 0xff1b || c === 59 || c === 0xff01 || c === 0xff1f) return i + 1;
   }
   return limit;
 }
 
-const ITEM_ROLES = new Set(['achievements', 'problems', 'causes', 'plans']);
+// Achievements are judged by the paragraph (no-evidence): only the parts read item by item.
+const ITEM_ROLES = new Set(['problems', 'causes', 'plans']);
 
 /** Splits the parts of the report into items, in document order. */
 export function buildItems(model: ReportModel, bodyBlocks: readonly number[]): Item[] {
@@ -151,7 +159,7 @@ export function buildItems(model: ReportModel, bodyBlocks: readonly number[]): I
   const topBlocks = new Set(model.top.map((si) => sections[si].block));
   const push = (role: OutlineRole, b0: number, b1: number, start: number, bodyStart: number, end: number) => {
     let e = end;
-    while (e > bodyStart && /[\s　]/.test(text[e - 1])) e--;
+    while (e > bodyStart && isTrailing(text.charCodeAt(e - 1)) && text.charCodeAt(e - 1) !== 42) e--;
     if (e <= bodyStart) return;
     const item: Item = { role, block: b0, lastBlock: b1, start, end: e, bodyStart, headEnd: sentenceEnd(text, bodyStart, e) };
     let hinted = 0;
@@ -172,7 +180,7 @@ export function buildItems(model: ReportModel, bodyBlocks: readonly number[]): I
   /** One stretch of text (a paragraph, or a leaf part's text) into items. */
   const split = (role: OutlineRole, b0: number, b1: number, start: number, bodyStart: number, end: number, leaf: boolean) => {
     // A bold line on its own ("**参加组织生活情况**") is a heading in disguise.
-    if (!leaf && /^\*\*[^*\n]{1,40}\*\*[：:]?\s*$/.test(text.slice(bodyStart, end).trim())) return;
+    if (!leaf && end - bodyStart <= 60 && /^\*\*[^*\n]{1,40}\*\*[：:]?\s*$/.test(text.slice(bodyStart, end).trim())) return;
     const enums = inlineEnumerators(text, start, end);
     if (enums.length === 0) {
       if (!isLeadIn(text, bodyStart, end)) push(role, b0, b1, start, bodyStart, end);
