@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { analyze } from '../../server/src/core';
-import { compileTemplate, SKIPPABLE } from '../../server/src/core/knowledge';
+import { compileTemplate, SKIPPABLE } from '../../server/src/core/template';
 import type { Finding, Lexicon } from '../../server/src/core/types';
 
 /**

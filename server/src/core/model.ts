@@ -20,7 +20,7 @@ import {
 import { countUnits, Evidence, LineIndex, PhraseMatcher, scanEvidence } from './text';
 import { hintSpans, Span } from './unfilled';
 import type { FactKind } from './facts';
-import type { Template } from './knowledge';
+import type { Template } from './template';
 import type { LexiconEntry, OutlineRole, Role } from './types';
 
 /** What a phrase in the shared automaton stands for. */

@@ -1,0 +1,155 @@
+/**
+ * The derived-facts stage: one walk over the automaton's hits gives signal counts, phrase
+ * positions by kind (for clause facts inside one item), topic coverage and lexicon hits; then
+ * the items of every part. Rules read these and never scan the text again.
+ */
+import { buildItems } from './items';
+import type { Knowledge } from './knowledge';
+import { resolveLex } from './lexHits';
+import type { Hit, ReportModel } from './model';
+import type { Derived } from './rule';
+import type { OutlineRole, Profile, Role } from './types';
+
+export function derive(model: ReportModel, knowledge: Knowledge, profile: Profile): Derived {
+  const { blocks, blockRole, text } = model;
+  const unitsByRole: Record<Role, number> = { achievements: 0, problems: 0, causes: 0, plans: 0, other: 0 };
+  const rolesPresent = new Set<OutlineRole>();
+  const excluded = new Set<number>([model.titleBlock, model.salutationBlock]);
+  let afterClosing = false;
+  const bodyBlocks: number[] = [];
+  for (let b = 0; b < blocks.length; b++) {
+    const blk = blocks[b];
+    unitsByRole[blockRole[b]] += blk.units;
+    if (b === model.closingBlock) afterClosing = true;
+    if (blk.units === 0 || blk.kind === 'code' || blk.kind === 'comment' || blk.kind === 'break') continue;
+    if (afterClosing || excluded.has(b)) continue;
+    bodyBlocks.push(b);
+    const r = blockRole[b];
+    if (r !== 'other' && (blk.kind !== 'heading' || blk.units >= 20)) rolesPresent.add(r);
+  }
+
+  const sectionOfRole: Partial<Record<OutlineRole, number>> = {};
+  for (const si of model.top) {
+    const r = model.sections[si].role;
+    if (r !== 'other' && sectionOfRole[r] === undefined) sectionOfRole[r] = si;
+  }
+  for (const s of model.sections) {
+    if (s.role !== 'other' && sectionOfRole[s.role] === undefined) sectionOfRole[s.role] = s.index;
+  }
+
+  // Signal counts per block, filled from the one list of hits.
+  const signals = new Map<number, Record<string, number>>();
+  // Start offsets of every signal and fact phrase by kind, for counts inside one item.
+  const starts = new Map<string, number[]>();
+  const lexRaw: Hit[] = [];
+  const inBody = new Set(bodyBlocks);
+  // A snippet's instructions name every topic ("写明……走访服务群众……"); they cover none.
+  const hintList = model.hints;
+  const inHint = (pos: number) => {
+    if (hintList.length === 0) return false;
+    let lo = 0;
+    let hi = hintList.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (hintList[mid].end <= pos) lo = mid + 1;
+      else if (hintList[mid].start > pos) hi = mid - 1;
+      else return true;
+    }
+    return false;
+  };
+  // Topic coverage of the active profile, filled in the same walk over the hits.
+  const topics = profile.topics.map(() => ({ covered: false, hit: undefined as Hit | undefined, matched: undefined as string | undefined, related: new Set<string>() }));
+  const hits = model.hits;
+  for (let i = 0; i < hits.length; i++) {
+    const tag = hits.tag[i];
+    const block = hits.block[i];
+    if (tag.t === 'sig' || tag.t === 'fact') {
+      if (tag.t === 'sig') {
+        let rec = signals.get(block);
+        if (!rec) signals.set(block, (rec = {}));
+        rec[tag.kind] = (rec[tag.kind] ?? 0) + 1;
+      }
+      let list = starts.get(tag.kind);
+      if (!list) starts.set(tag.kind, (list = []));
+      list.push(hits.start[i]);
+      continue;
+    }
+    if (tag.t === 'lex') {
+      if (inBody.has(block) && !inHint(hits.start[i])) lexRaw.push(hits.at(i));
+      continue;
+    }
+    if (tag.t !== 'topic' || tag.profile !== profile.id || !inBody.has(block) || inHint(hits.start[i])) continue;
+    const t = topics[tag.topic];
+    if (!t || t.covered) continue;
+    const phrase = text.slice(hits.start[i], hits.end[i]);
+    if (tag.strong) {
+      t.covered = true;
+      t.hit = hits.at(i);
+      t.matched = phrase;
+    } else {
+      t.related.add(phrase);
+      if (!t.hit) t.hit = hits.at(i);
+      if (t.related.size >= 2) {
+        t.covered = true;
+        t.matched = [...t.related].join('、');
+      }
+    }
+  }
+
+  const lex = resolveLex(lexRaw, model, knowledge.allow);
+  // Hits arrive by end offset, so starts are in order but where a longer phrase ends later.
+  for (const list of starts.values()) {
+    for (let k = 1; k < list.length; k++) {
+      if (list[k] < list[k - 1]) {
+        list.sort((a, b) => a - b);
+        break;
+      }
+    }
+  }
+  const lowerBound = (list: number[], x: number) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const countIn = (kind: string, start: number, end: number) => {
+    const list = starts.get(kind);
+    return list ? lowerBound(list, end) - lowerBound(list, start) : 0;
+  };
+  const firstIn = (kind: string, start: number, end: number) => {
+    const list = starts.get(kind);
+    if (!list) return -1;
+    const k = lowerBound(list, start);
+    return k < list.length && list[k] < end ? list[k] : -1;
+  };
+
+  let anchor = { start: 0, end: 0 };
+  if (model.titleBlock !== -1) {
+    const tb = blocks[model.titleBlock];
+    anchor = { start: tb.contentStart, end: model.index.lineEnd(tb.line) };
+  } else if (model.top.length) {
+    const s = model.sections[model.top[0]];
+    anchor = { start: s.titleStart, end: s.titleEnd };
+  } else if (bodyBlocks.length) {
+    const b = blocks[bodyBlocks[0]];
+    anchor = { start: b.contentStart, end: Math.min(model.index.lineEnd(b.line), b.contentStart + 30) };
+  }
+
+  return {
+    unitsByRole,
+    rolesPresent,
+    sectionOfRole,
+    lex,
+    signalsInBlock: (block, kind) => signals.get(block)?.[kind] ?? 0,
+    topics: topics.map((t) => ({ covered: t.covered, hit: t.covered ? t.hit : undefined, matched: t.covered ? t.matched : undefined })),
+    anchor,
+    bodyBlocks,
+    items: buildItems(model, bodyBlocks),
+    countIn,
+    firstIn,
+  };
+}
