@@ -38,6 +38,13 @@ describe('items inside one paragraph', () => {
     assert.ok(!g.some((f) => flagged(text, f).startsWith('主要存在')));
   });
 
+  it('sums the part up in related information and in the stats, not as a finding on the heading', () => {
+    const g = at(r, 'generic-problem');
+    assert.ok(g.every((f) => f.related?.some((x) => x.message === '问题部分共 3 条，其中 2 条没有写出具体的人和事')));
+    assert.ok(!g.some((f) => lineOf(text, f).startsWith('## ')));
+    assert.deepEqual(r.stats.items?.problems, { total: 3, generic: 2 });
+  });
+
   it('finds only counting runs: a stray 三是 or a decimal splits nothing', () => {
     const t = '这三是不够的，增长1.5倍';
     assert.deepEqual(inlineEnumerators(t, 0, t.length), []);

@@ -122,6 +122,13 @@ function isYearAfter(text: string, at: number): boolean {
   return /^(?:19|20)\d\d年/.test(text.slice(at, at + 5));
 }
 
+/** The item's first sentence as a message quotes it: at most `max` characters, … where cut. */
+export function itemHead(text: string, item: Item, max = 24): string {
+  let end = item.headEnd;
+  while (end > item.bodyStart && /[。；;，,：:\s　]/.test(text[end - 1])) end--;
+  return end - item.bodyStart > max ? text.slice(item.bodyStart, item.bodyStart + max) + '…' : text.slice(item.bodyStart, end);
+}
+
 /** A lead-in before the items: "主要存在以下问题：", "下一步，我将重点做好以下工作：". */
 export function isLeadIn(text: string, start: number, end: number): boolean {
   let e = end;

@@ -57,5 +57,13 @@ export function buildStats(model: ReportModel, derived: Derived, profile: Profil
     ruleCounts,
     vaguePhrases: [...vague].map(([phrase, count]) => ({ phrase, count })).sort((a, b) => b.count - a.count),
     paragraphsWithoutEvidence: findings.filter((f) => f.rule === 'no-evidence').length,
+    items: {
+      problems: { total: derived.items.filter((it) => it.role === 'problems' && !it.unfilled).length, generic: ruleCounts['generic-problem'] ?? 0 },
+      plans: {
+        total: derived.items.filter((it) => it.role === 'plans' && !it.unfilled).length,
+        vague: ruleCounts['vague-measure'] ?? 0,
+        askOthers: findings.filter((f) => f.rule === 'vague-measure' && f.data?.asksOthers).length,
+      },
+    },
   };
 }

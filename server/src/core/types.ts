@@ -231,6 +231,14 @@ export interface Stats {
   ruleCounts: Record<string, number>;
   vaguePhrases: { phrase: string; count: number }[];
   paragraphsWithoutEvidence: number;
+  /**
+   * The parts read item by item (一是…/（一）/1.): how many items each has and how many of them
+   * the judgement rules flag, for the scorecard's summary of a part.
+   */
+  items?: {
+    problems: { total: number; generic: number };
+    plans: { total: number; vague: number; askOthers: number };
+  };
 }
 
 export type Tier = '好' | '中' | '差';

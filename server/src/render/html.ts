@@ -91,6 +91,9 @@ interface Words {
   average: (n: number) => string;
   tierReasons: string;
   listSep: string;
+  /** The parts read item by item: how many items, how many flagged. */
+  itemsProblems: (total: number, flagged: number) => string;
+  itemsPlans: (total: number, flagged: number) => string;
 }
 
 const WORDS: Record<Locale, Words> = {
@@ -140,6 +143,8 @@ const WORDS: Record<Locale, Words> = {
     average: (n) => `平均分 ${n}`,
     tierReasons: '定档依据：',
     listSep: '；',
+    itemsProblems: (t, n) => `问题 ${t} 条中 ${n} 条大而化之`,
+    itemsPlans: (t, n) => `措施 ${t} 条中 ${n} 条空泛`,
   },
   en: {
     role: { achievements: 'Achievements', problems: 'Problems', causes: 'Causes', plans: 'Measures', other: 'Other' },
@@ -187,6 +192,8 @@ const WORDS: Record<Locale, Words> = {
     average: (n) => `average score ${n}`,
     tierReasons: 'Tier because: ',
     listSep: '; ',
+    itemsProblems: (t, n) => `${n} of ${t} problems generic`,
+    itemsPlans: (t, n) => `${n} of ${t} measures empty`,
   },
 };
 
@@ -414,6 +421,16 @@ function reportTitle(r: AnalysisResult): string | undefined {
   return typeof t === 'string' && t.trim() ? t.trim() : undefined;
 }
 
+/** The parts read item by item, as counts after the facts line (nothing for a report without items). */
+function renderItemCounts(r: AnalysisResult, w: Words): string {
+  const items = r.stats?.items;
+  if (!items) return '';
+  const parts: string[] = [];
+  if (int(items.problems?.total) > 0) parts.push(w.itemsProblems(int(items.problems.total), int(items.problems.generic)));
+  if (int(items.plans?.total) > 0) parts.push(w.itemsPlans(int(items.plans.total), int(items.plans.vague)));
+  return parts.map((p) => ` · ${escapeHtml(p)}`).join('');
+}
+
 /** What a reviewer would send the draft back for: why the tier is lower than the score. */
 function renderTierReasons(r: AnalysisResult, w: Words): string {
   const reasons = Array.isArray(r.tierReasons) ? r.tierReasons.filter((x): x is string => typeof x === 'string') : [];
@@ -448,7 +465,7 @@ export function renderScorecardFragment(path: string, r: AnalysisResult, locale?
     `<div>${escapeHtml(w.profile)}：<strong>${escapeHtml(r.profile?.name ?? '')}</strong> <span class="dr-muted">（${escapeHtml(source)}）</span></div>` +
     (r.profile?.reason ? `<div class="dr-muted">${escapeHtml(r.profile.reason)}</div>` : '') +
     `<div class="dr-facts">${escapeHtml(w.units(int(stats?.units)))} · ${escapeHtml(w.counts(c.error, c.warning, c.other))} · ` +
-    `${escapeHtml(w.vague(vague))} · ${escapeHtml(w.noEvidence(int(stats?.paragraphsWithoutEvidence)))}</div>` +
+    `${escapeHtml(w.vague(vague))} · ${escapeHtml(w.noEvidence(int(stats?.paragraphsWithoutEvidence)))}${renderItemCounts(r, w)}</div>` +
     renderTierReasons(r, w) +
     `</div></header>` +
     `<h3>${escapeHtml(w.shares)}</h3>${renderBars(r, w)}` +

@@ -74,6 +74,9 @@ function scorecardLine(f: CheckedFile, locale: Locale): string {
         `achievements ${percent(s.shares.achievements)} problems ${percent(s.shares.problems)} causes ${percent(s.shares.causes)} measures ${percent(s.shares.plans)}`,
       ];
   if (topics.length) parts.push(zh ? `必述内容 ${covered}/${topics.length}` : `required topics ${covered}/${topics.length}`);
+  const items = s.items;
+  if (items && items.problems?.total > 0) parts.push(zh ? `问题 ${items.problems.total} 条中 ${items.problems.generic} 条大而化之` : `${items.problems.generic} of ${items.problems.total} problems generic`);
+  if (items && items.plans?.total > 0) parts.push(zh ? `措施 ${items.plans.total} 条中 ${items.plans.vague} 条空泛` : `${items.plans.vague} of ${items.plans.total} measures empty`);
   // What a reviewer would send the draft back for, when the tier is lower than the score says.
   const reasons = Array.isArray(r.tierReasons) ? r.tierReasons.filter((x) => typeof x === 'string') : [];
   if (reasons.length) parts.push(zh ? `定档依据：${reasons.join('；')}` : `tier because: ${reasons.join('; ')}`);

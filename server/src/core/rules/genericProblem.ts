@@ -1,6 +1,7 @@
-import type { Item } from '../items';
+import { itemHead, type Item } from '../items';
 import type { LexHit, Rule, RuleContext } from '../rule';
 import { scanEvidence } from '../text';
+import { roleAnchor } from './shares';
 
 const SOURCE_ZH = '《党建述职评价考核工作实施方案》：查找问题要见人见事见思路，不能大而化之';
 
@@ -26,19 +27,33 @@ export const genericProblem: Rule = {
   check(ctx) {
     const { model, derived } = ctx;
     const lex = derived.lex.filter((h) => h.entry.kind === 'boilerplate-problem');
+    const flagged: { item: Item; end: number; phrase?: LexHit }[] = [];
+    let total = 0;
     let k = 0;
     for (const item of derived.items) {
       if (item.role !== 'problems' || item.unfilled) continue;
+      total++;
       const end = problemEnd(ctx, item);
       // A line too short to say anything ("二是作风方面") is a title, not a problem stated.
       if (end - item.bodyStart < 6 || isSpecific(ctx, item.bodyStart, end)) continue;
       // "集体经济底子薄，我村地处山区" is a circumstance blamed, not a vague self-criticism:
-      // no-subjective-cause speaks to it.
-      // One word such as 底子薄 can head a boilerplate problem; blamed twice over, it is a complaint.
+      // no-subjective-cause speaks to it. One word such as 底子薄 can head a boilerplate problem;
+      // blamed twice over, it is a complaint.
       if (derived.countIn('cause-external', item.bodyStart, end) >= 2 && derived.countIn('cause-self', item.bodyStart, end) === 0) continue;
       while (k < lex.length && lex[k].end <= item.start) k++;
-      const phrase: LexHit | undefined = lex[k] && lex[k].start < end ? lex[k] : undefined;
-      const said = model.text.slice(item.bodyStart, Math.min(item.headEnd, item.bodyStart + 24)).replace(/[。；;，,：:\s]+$/, '');
+      flagged.push({ item, end, phrase: lex[k] && lex[k].start < end ? lex[k] : undefined });
+    }
+    // The part as a whole: in related information, on the part's heading, not as a finding.
+    const part = roleAnchor(ctx, 'problems');
+    const related = [
+      {
+        message: { zh: `问题部分共 ${total} 条，其中 ${flagged.length} 条没有写出具体的人和事`, en: `${flagged.length} of the ${total} problems name no matter or person` },
+        start: part.start,
+        end: part.end,
+      },
+    ];
+    for (const { item, end, phrase } of flagged) {
+      const said = itemHead(model.text, item);
       ctx.report({
         start: item.start,
         end: Math.max(item.start + 1, Math.min(item.headEnd, end)),
@@ -46,6 +61,7 @@ export const genericProblem: Rule = {
           zh: `这条问题“${said}”${phrase ? `用的是套话“${phrase.entry.phrase}”，` : ''}没有写出具体是哪项工作、哪件事、涉及哪些人、造成了什么后果（${SOURCE_ZH}）。${phrase?.entry.suggest ? '建议：' + phrase.entry.suggest : '请补上一件具体的事。'}`,
           en: `This problem ("${said}") names no matter, person or consequence: say which work, which case, who, and what followed.`,
         },
+        related,
         data: phrase ? { phrase: phrase.entry.phrase } : undefined,
         weight: 2,
       });

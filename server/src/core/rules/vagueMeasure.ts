@@ -1,5 +1,8 @@
+import { itemHead } from '../items';
 import type { LexHit, Rule, RuleContext } from '../rule';
 import { scanEvidence } from '../text';
+import type { FindingInit } from '../types';
+import { roleAnchor } from './shares';
 
 const SOURCE_ZH = '《双述双评活动实施方案》：整改措施要明确整改内容、整改措施和整改时限';
 
@@ -24,15 +27,18 @@ export const vagueMeasure: Rule = {
   check(ctx) {
     const { model, derived } = ctx;
     const lex = derived.lex.filter((h) => h.entry.kind === 'empty-measure');
+    const out: (FindingInit & { severity?: undefined })[] = [];
+    let total = 0;
     let k = 0;
     for (const item of derived.items) {
       if (item.role !== 'plans' || item.unfilled || item.end - item.bodyStart < 4) continue;
-      const said = model.text.slice(item.bodyStart, Math.min(item.headEnd, item.bodyStart + 24)).replace(/[。；;，,：:\s]+$/, '');
+      total++;
+      const said = itemHead(model.text, item);
       const anchor = { start: item.start, end: Math.max(item.start + 1, item.headEnd) };
       // Asking the higher-ups to act is a wish, not the reporter's own measure.
       const ask = derived.firstIn('ask-others', item.bodyStart, Math.min(item.end, item.bodyStart + 12));
       if (ask !== -1) {
-        ctx.report({
+        out.push({
           ...anchor,
           message: {
             zh: `“${said}”是请上级或别人去做，不是本人的整改措施（${SOURCE_ZH}）。请写本人要做什么、何时完成；需要上级支持的，可放在意见建议中。`,
@@ -46,7 +52,7 @@ export const vagueMeasure: Rule = {
       if (measureIsConcrete(ctx, item.bodyStart, item.end)) continue;
       while (k < lex.length && lex[k].end <= item.start) k++;
       const phrase: LexHit | undefined = lex[k] && lex[k].start < item.end ? lex[k] : undefined;
-      ctx.report({
+      out.push({
         ...anchor,
         message: {
           zh: `这条措施“${said}”${phrase ? `用的是“${phrase.entry.phrase}”这类表态，` : '只有方向，'}没有写明具体做什么、谁负责、何时完成或达到什么目标（${SOURCE_ZH}）。${phrase?.entry.suggest ? '建议：' + phrase.entry.suggest : '请补上完成时限或可检查的目标。'}`,
@@ -56,5 +62,9 @@ export const vagueMeasure: Rule = {
         weight: 2,
       });
     }
+    // The part as a whole: in related information, on the part's heading, not as a finding.
+    const part = roleAnchor(ctx, 'plans');
+    const related = [{ message: { zh: `措施部分共 ${total} 条，其中 ${out.length} 条空泛或是请别人做`, en: `${out.length} of the ${total} measures are empty or ask others to act` }, start: part.start, end: part.end }];
+    for (const f of out) ctx.report({ ...f, related });
   },
 };
