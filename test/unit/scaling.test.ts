@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/index';
 import { knowledgeFor } from '../../server/src/core/knowledge';
-import { HitList } from '../../server/src/core/model';
+import { HitList } from '../../server/src/core/hits';
 import { countInline, countUnits, PhraseMatcher, scanEvidence } from '../../server/src/core/text';
 import type { DutyReportConfig } from '../../server/src/core/types';
 

@@ -12,10 +12,11 @@ import type { AnalysisResult, AnalyzeOptions, Finding, Locale } from './types';
 export { tierOf } from './score';
 
 /*
- * The pipeline, one stage a file: blocks (blocks.ts) → sections and roles (model.ts) →
- * profile (profile.ts) → derived facts: signals, topics, lexicon hits (lexHits.ts) and items
- * (items.ts) with their clause facts (facts.ts, text.ts scanEvidence) in derive.ts → rules
- * (runRules.ts, rules/) → directives (directives.ts) → score, tier and stats (score.ts,
+ * The pipeline, one stage a file: blocks (blocks.ts) → instructions left unfilled (unfilled.ts)
+ * → one automaton pass (hits.ts) → title, salutation, closing (frame.ts) → sections and roles
+ * (model.ts) → profile (profile.ts) → derived facts: signals, topics, lexicon hits (lexHits.ts),
+ * items (items.ts) and their clause facts (facts.ts, text.ts scanEvidence), in derive.ts →
+ * rules (runRules.ts, rules/) → directives (directives.ts) → score, tier and stats (score.ts,
  * stats.ts). analyze() only wires them.
  */
 

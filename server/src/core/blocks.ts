@@ -9,6 +9,9 @@ import { chineseNumberValue, circledValue, countInline, LineIndex } from './text
 
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table' | 'code' | 'comment' | 'break';
 
+/** The kinds of block that hold report text (not code, comments or breaks). */
+export const TEXT_KINDS: ReadonlySet<BlockKind> = new Set<BlockKind>(['heading', 'paragraph', 'list-item', 'table']);
+
 /** GB/T 9704 层次序数 and the paragraph-initial enumerations writers use. */
 export type MarkerKind = 'cn' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'circled' | 'lead-shi' | 'lead-di';
 

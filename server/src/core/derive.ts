@@ -6,7 +6,8 @@
 import { buildItems } from './items';
 import type { Knowledge } from './knowledge';
 import { resolveLex } from './lexHits';
-import type { Hit, ReportModel } from './model';
+import type { Hit } from './hits';
+import type { ReportModel } from './model';
 import type { Derived } from './rule';
 import type { OutlineRole, Profile, Role } from './types';
 

@@ -1,6 +1,6 @@
 import lexiconData from './data/lexicon.json';
 import profilesData from './data/profiles.json';
-import type { Tag } from './model';
+import type { Tag } from './hits';
 import { FACTS, FactKind } from './facts';
 import { SIGNALS, SignalKind } from './signals';
 import { compileTemplate, SKIPPABLE } from './template';

@@ -3,7 +3,8 @@
  * at. Templates are verified around their anchor, overlaps settled, allowed phrases and phrases
  * inside a document's title dropped, and each phrase's clause read for figures.
  */
-import type { Hit, ReportModel } from './model';
+import type { Hit } from './hits';
+import type { ReportModel } from './model';
 import type { LexHit } from './rule';
 import { SKIPPABLE, Template } from './template';
 import { indexWithin, scanEvidence } from './text';

@@ -1,88 +1,10 @@
-import { Block, Directive, FrontMatter, MarkerKind, OutlineMarker, scanBlocks } from './blocks';
-import {
-  CAUSE_LEADS,
-  CLOSING,
-  INTRO,
-  PLAN_LEADS,
-  PROBLEM_LEADS,
-  rolesFromTitle,
-  ROLE_ORDER,
-  SALUTATION_WORDS,
-  INLINE_CAUSE,
-  isSignOff,
-  PLEDGE,
-  REFLECTION_LEAD,
-  SignalKind,
-  startsWithAny,
-  yearLedPlan,
-  WE_FOLLOWERS,
-} from './signals';
-import { countUnits, Evidence, LineIndex, PhraseMatcher, scanEvidence } from './text';
-import { hintSpans, Span } from './unfilled';
-import type { FactKind } from './facts';
-import type { Template } from './template';
-import type { LexiconEntry, OutlineRole, Role } from './types';
-
-/** What a phrase in the shared automaton stands for. */
-export type Tag =
-  | { t: 'lex'; entry: LexiconEntry; tpl?: Template }
-  | { t: 'topic'; profile: string; topic: number; strong: boolean }
-  | { t: 'detect'; profile: string }
-  | { t: 'sig'; kind: SignalKind }
-  | { t: 'fact'; kind: FactKind };
-
-export interface Hit {
-  start: number;
-  end: number;
-  tag: Tag;
-  block: number;
-}
-
-/**
- * Every phrase hit, as parallel arrays: a long draft has tens of thousands of hits (topic
- * keywords of every profile, signals) of which few are ever looked at one by one, and an
- * object per hit was a fifth of the time on 100k-字 drafts, most of it garbage collection.
- */
-export class HitList {
-  length = 0;
-  start: Int32Array;
-  end: Int32Array;
-  block: Int32Array;
-  readonly tag: Tag[] = [];
-
-  /** `expected`: a guess of the count, so that most drafts never grow the arrays. */
-  constructor(expected: number) {
-    const n = Math.max(16, expected | 0);
-    this.start = new Int32Array(n);
-    this.end = new Int32Array(n);
-    this.block = new Int32Array(n);
-  }
-
-  push(start: number, end: number, tag: Tag, block: number): void {
-    const i = this.length;
-    if (i === this.start.length) {
-      this.start = grow(this.start);
-      this.end = grow(this.end);
-      this.block = grow(this.block);
-    }
-    this.start[i] = start;
-    this.end[i] = end;
-    this.block[i] = block;
-    this.tag.push(tag);
-    this.length = i + 1;
-  }
-
-  /** Hit i as an object, for the few that are kept. */
-  at(i: number): Hit {
-    return { start: this.start[i], end: this.end[i], tag: this.tag[i], block: this.block[i] };
-  }
-}
-
-function grow(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
+import { Block, Directive, FrontMatter, MarkerKind, OutlineMarker, scanBlocks, TEXT_KINDS } from './blocks';
+import { isLabelLine, readFrame } from './frame';
+import { HitList, scanHits, Tag } from './hits';
+import { CAUSE_LEADS, INLINE_CAUSE, INTRO, PLAN_LEADS, PROBLEM_LEADS, ROLE_ORDER, rolesFromTitle, startsWithAny, yearLedPlan } from './signals';
+import { Evidence, LineIndex, PhraseMatcher, scanEvidence } from './text';
+import { applyHints, Span } from './unfilled';
+import type { OutlineRole, Role } from './types';
 
 export interface Section {
   index: number;
@@ -138,44 +60,14 @@ export interface ReportModel {
   blockText(block: number): string;
 }
 
-const TEXT_KINDS = new Set(['heading', 'paragraph', 'list-item', 'table']);
 
 export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportModel {
   const scan = scanBlocks(text);
   const { blocks, index } = scan;
   const nb = blocks.length;
 
-  // Instructions left from an outline snippet or a quick fix are not the writer's words: they
-  // count no 字 (one pass over the text, then handed to the blocks in order).
-  const hints: (Span & { block: number })[] = [];
-  {
-    const all = hintSpans(text, 0, text.length);
-    let k = 0;
-    for (let b = 0; b < nb && k < all.length; b++) {
-      const blk = blocks[b];
-      while (k < all.length && all[k].end <= blk.contentStart) k++;
-      if (!TEXT_KINDS.has(blk.kind)) continue;
-      for (; k < all.length && all[k].start < blk.end; k++) {
-        const sp = { start: Math.max(all[k].start, blk.contentStart), end: Math.min(all[k].end, blk.end), block: b };
-        if (sp.end <= sp.start) continue;
-        hints.push(sp);
-        blk.units = Math.max(0, blk.units - countUnits(text, sp.start, sp.end));
-      }
-    }
-  }
-
-  // One pass of the shared automaton over all report text.
-  const hits = new HitList(text.length / 4); // reports run at about one hit per five characters
-  for (let b = 0; b < nb; b++) {
-    const blk = blocks[b];
-    if (!TEXT_KINDS.has(blk.kind)) continue;
-    matcher.scan(text, blk.contentStart, blk.end, (start, end, tag) => {
-      if (tag.t === 'sig' && tag.kind === 'first-person' && text.charCodeAt(start) === 0x6211 /* 我 */ && end - start === 1) {
-        if (WE_FOLLOWERS.includes(text[end] ?? '')) return;
-      }
-      hits.push(start, end, tag, b);
-    });
-  }
+  const hints = applyHints(text, blocks);
+  const hits = scanHits(text, blocks, matcher);
 
   const textBlocks: number[] = [];
   for (let b = 0; b < nb; b++) if (TEXT_KINDS.has(blocks[b].kind) && blocks[b].units > 0) textBlocks.push(b);
@@ -187,81 +79,7 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
     return text.slice(blk.contentStart, end);
   };
 
-  // Title: a level-1 heading, or a short first line that names the genre.
-  let titleBlock = -1;
-  if (textBlocks.length) {
-    const b0 = textBlocks[0];
-    const blk = blocks[b0];
-    const t = blockText(b0).trim();
-    const looksLikeTitle =
-      (blk.kind === 'heading' && (blk.headingLevel === 1 || /述职|报告|总结|汇报/.test(t))) ||
-      (blk.kind === 'paragraph' && !blk.marker && blk.units <= 50 && blk.line === blk.endLine && !/[。：:！？；，,]$/.test(t));
-    if (looksLikeTitle) titleBlock = b0;
-  }
-
-  // Salutation: 各位领导、同志们：
-  let salutationBlock = -1;
-  for (let k = 0; k < Math.min(4, textBlocks.length); k++) {
-    const b = textBlocks[k];
-    if (b === titleBlock) continue;
-    const t = blockText(b).trim();
-    if (blocks[b].units <= 40 && /[：:]$/.test(t) && SALUTATION_WORDS.test(t) && !blocks[b].marker) {
-      salutationBlock = b;
-      break;
-    }
-    if (blocks[b].units > 40) break;
-  }
-
-  // Closing and sign-off at the end.
-  let closingBlock = -1;
-  const trailing = new Set<number>();
-  for (let k = textBlocks.length - 1; k >= 0 && k >= textBlocks.length - 6; k--) {
-    const b = textBlocks[k];
-    if (b === titleBlock || b === salutationBlock) break;
-    const t = blockText(b).trim();
-    if (blocks[b].units <= 120 && CLOSING.test(t) && blocks[b].kind !== 'heading') {
-      closingBlock = b;
-      for (let j = k + 1; j < textBlocks.length; j++) if (blocks[textBlocks[j]].units <= 40) trailing.add(textBlocks[j]);
-      break;
-    }
-    if (blocks[b].units <= 30 && isSignOff(t) && !blocks[b].marker) {
-      trailing.add(b);
-      continue;
-    }
-    // A name or unit line just above a signature date ("庞某某" then "2025年1月9日").
-    const below = textBlocks[k + 1];
-    if (below !== undefined && trailing.has(below) && blocks[b].units <= 20 && !blocks[b].marker && blocks[b].kind === 'paragraph' && !/[。，；！？：:,;!?]/.test(t)) {
-      trailing.add(b);
-      continue;
-    }
-    if (blocks[b].units > 30) break;
-  }
-
-  // A reflection or vow after the last part and before the closing ("总之，……", "新的一年，我将以
-  // 更加……的热情……"): it closes the report; read as a plan it would stand in for a missing one.
-  // A vow with no summary lead ("今后，我将以更加饱满的热情……") is decided once roles are known:
-  // it is the closing only after measures of its own part (else it is that part's empty measure).
-  const reflection = new Set<number>();
-  const vows: number[] = [];
-  {
-    let k = textBlocks.length;
-    const firstEnd = closingBlock !== -1 ? closingBlock : Math.min(nb, ...trailing);
-    while (k > 0 && textBlocks[k - 1] >= firstEnd) k--;
-    for (let n = 0; n < 2 && k > 1; n++) {
-      const b = textBlocks[--k];
-      const blk = blocks[b];
-      if (b === titleBlock || b === salutationBlock || blk.kind !== 'paragraph' || blk.marker || blk.units > 200) break;
-      const t = blockText(b);
-      const summary = REFLECTION_LEAD.test(t);
-      if (!summary && !(PLEDGE.test(t) && !/[0-9０-９]/.test(t))) break;
-      // The only paragraph under a heading is that part's own text, not a closing.
-      const pb = textBlocks[k - 1];
-      const prev = blocks[pb];
-      if (prev.kind === 'heading' || isLabelLine(text, prev) || (prev.marker !== undefined && prev.line === prev.endLine && prev.units <= 20 && !/[。；]/.test(blockText(pb)))) break;
-      if (summary) reflection.add(b);
-      else vows.push(b);
-    }
-  }
+  const { titleBlock, salutationBlock, closingBlock, trailing, reflection, vows } = readFrame(text, blocks, textBlocks, blockText);
 
   // Outline: headings and marker blocks, nested by a stack of open nodes.
   const sections: Section[] = [];
@@ -546,20 +364,6 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportMod
     blockText,
     hints,
   };
-}
-
-/**
- * "存在的问题：", "**下一步打算**": a short unnumbered line that names a part of the outline
- * and introduces what follows. Only role words make it a label, so "具体如下：" is not one.
- */
-function isLabelLine(text: string, blk: Block): boolean {
-  // Length in characters too: a line whose words are mostly an outline instruction has few 字.
-  if (blk.line !== blk.endLine || blk.units > 16 || blk.end - blk.contentStart > 24) return false;
-  const t = text.slice(blk.contentStart, blk.end).trim();
-  const bold = /^\*\*[^*]+\*\*[：:]?$/.test(t);
-  if (!bold && !/[：:]$/.test(t)) return false;
-  const words = t.replace(/[*：:\s]/g, '');
-  return rolesFromTitle(words).some((r) => r !== 'other');
 }
 
 /** The words of a heading or of a marker paragraph's first phrase, without the marker. */

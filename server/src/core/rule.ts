@@ -2,7 +2,8 @@ import type { FactKind } from './facts';
 import type { Item } from './items';
 import type { Knowledge } from './knowledge';
 import type { SignalKind } from './signals';
-import type { Hit, ReportModel } from './model';
+import type { Hit } from './hits';
+import type { ReportModel } from './model';
 import type { FindingInit, LexiconEntry, Locale, OutlineRole, Profile, Role, RuleInfo, Severity } from './types';
 
 /**

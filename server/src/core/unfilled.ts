@@ -4,6 +4,9 @@
  * template ("X月底前", "XX次"). They are not the writer's words: they count no 字, cover no
  * required topic, make no measure concrete, and each is reported as 待填写.
  */
+import { Block, TEXT_KINDS } from './blocks';
+import { countUnits } from './text';
+
 
 export interface Span {
   start: number;
@@ -80,4 +83,28 @@ export function placeholderSpans(text: string, from: number, to: number): Span[]
     out.push({ start: from + m.index, end: from + m.index + m[0].length });
   }
   return out;
+}
+
+/**
+ * The instructions in every block of report text, each marked with its block; their 字 are taken
+ * off the block's count (one pass over the text, then handed to the blocks in order).
+ */
+export function applyHints(text: string, blocks: Block[]): (Span & { block: number })[] {
+  const hints: (Span & { block: number })[] = [];
+  {
+    const all = hintSpans(text, 0, text.length);
+    let k = 0;
+    for (let b = 0; b < blocks.length && k < all.length; b++) {
+      const blk = blocks[b];
+      while (k < all.length && all[k].end <= blk.contentStart) k++;
+      if (!TEXT_KINDS.has(blk.kind)) continue;
+      for (; k < all.length && all[k].start < blk.end; k++) {
+        const sp = { start: Math.max(all[k].start, blk.contentStart), end: Math.min(all[k].end, blk.end), block: b };
+        if (sp.end <= sp.start) continue;
+        hints.push(sp);
+        blk.units = Math.max(0, blk.units - countUnits(text, sp.start, sp.end));
+      }
+    }
+  }
+  return hints;
 }
