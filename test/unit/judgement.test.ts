@@ -131,6 +131,13 @@ describe('clause facts', () => {
     assert.equal(scanEvidence('组织集中学习', 0, 6).name, false);
   });
 
+  it('does not count a service number or a reduplicated village word', () => {
+    assert.equal(scanEvidence('认真办理12345热线交办件', 0, 14).figure, false);
+    assert.equal(scanEvidence('办理热线交办件37件', 0, 10).figure, true);
+    assert.equal(scanEvidence('通过村村响广播宣传', 0, 9).name, false);
+    assert.equal(scanEvidence('帮助小区居民解决难题', 0, 10).name, false);
+  });
+
   it('counts quoted names apart, so one campaign name alone is weighed less', () => {
     assert.equal(scanEvidence('开展“邻里守望互助行”活动', 0, 13).quoted, 1);
     assert.equal(scanEvidence('落实“三会一课”', 0, 8).quoted, 0);
@@ -267,3 +274,24 @@ describe('unfinished drafts', () => {
     assert.equal(flagged(text, u[0]), 'X月');
   });
 });
+
+describe('achievement paragraphs', () => {
+  it('anchors on the text under a title line pasted without a blank line, and takes a routine for a fact', () => {
+    const text = report(
+      '# 述职报告',
+      '## 一、主要工作',
+      '（一）信访维稳工作\n　　坚持把信访维稳作为头等大事来抓，扎实开展矛盾纠纷排查化解，营造了和谐稳定的良好氛围。',
+      '（二）政策宣传\n　　在村民微信群里每周推送一次惠农政策解读，外出务工的年轻人再转给家里老人看。',
+      '## 二、存在的问题',
+      '我对2处漏登仓库的复核拖到8月。',
+      '## 三、下步打算',
+      '一是3月底前由我牵头补登。',
+    );
+    const r = analyze(text, { profile: 'general' });
+    const e = at(r, 'no-evidence');
+    assert.equal(e.length, 1, JSON.stringify(e.map((f) => f.message)));
+    assert.ok(lineOf(text, e[0]).startsWith('　　坚持把信访维稳'));
+    assert.equal(e[0].range.start.character, 2);
+  });
+});
+

@@ -269,7 +269,7 @@ const SET_PHRASES = [
   '四下基层', '八项规定', '两个务必', '三个代表', '一岗双责', '两个责任', '三严三实', '五个一', '三大攻坚战', '四个不摘', '一肩挑',
   '三务公开', '两委', '四风', '三个务必', '六稳', '六保', '两个结合', '五个必由之路', '三个区分开来', '四个不放过', '五星级',
   '二十大', '十九大', '十八大', '二十届', '十九届', '十八届', '三中全会', '四中全会', '五中全会', '六中全会', '二中全会', '一中全会',
-  '两新', '两山', '四个清单', '三个一批', '两不愁三保障', '两个先锋队', '三治融合', '五个到位',
+  '两新', '两山', '四个清单', '三个一批', '两不愁三保障', '两个先锋队', '三治融合', '五个到位', '两项补贴',
 ];
 const SET_BY_FIRST = new Map<number, string[]>();
 for (const p of SET_PHRASES) {
@@ -289,10 +289,10 @@ function setPhraseAt(text: string, i: number, end: number): number {
 const STUDY_BEFORE = /(?:学习|学|研读|研学|诵读|通读|精读|阅读|读|传达|领会|贯彻|自学)了?[^。；，]{0,6}$/;
 /** Suffixes of named places and units; the words before must be a name, not 全/各/本/我. */
 // Only suffixes that follow a name far more often than a verb (社区, 项目 follow 深入, 推进 …).
-const PLACE_SUFFIX = /^(?:村(?![民级务集里内委干两组班规容貌庄落镇])|小区|屯|片区|合作社|卫生院|小学(?!习)|中学(?!习)|幼儿园|水库|大桥|公司|项目部|服务站|养护站|联络站|敬老院|司法所|派出所|经管站|财政所|超市|工地)/;
+const PLACE_SUFFIX = /^(?:村(?![村民级务集里内委干两组班规容貌庄落镇])|小区|屯|片区|合作社|卫生院|小学(?!习)|中学(?!习)|幼儿园|水库|大桥|公司|项目部|服务站|养护站|联络站|敬老院|司法所|派出所|经管站|财政所|超市|工地)/;
 const PLACE_FIRST = new Uint8Array(0x10000);
 for (const ch of '村小屯片合卫中幼水大公项服养联敬司派经财超工') PLACE_FIRST[ch.charCodeAt(0)] = 1;
-const NOT_NAME_BEFORE = '全各本我该每进入驻包回下到在邻外多个和等农乡城县镇市区省了的是把对为与及、，。新老大小好这那其此某重点访返离出山强走跑蹲住沉';
+const NOT_NAME_BEFORE = '全各本我该每进入驻包回下到在邻外多个和等农乡城县镇市区省了的是把对为与及、，。新老大小好这那其此某重点访返离出山强走跑蹲住沉村助向往至给让使替帮务盖导促织动';
 const GENERIC_BIGRAMS = new Set(['示范', '文明', '和谐', '美丽', '先进', '贫困', '行政', '自然', '城市', '农村', '城中', '重点', '薄弱', '软弱', '涣散', '宜居', '社区', '民生', '建设', '基础', '产业', '党建', '试点', '合格', '标准', '幸福', '平安', '健康', '特色', '经济', '集体', '周边', '相关', '有关', '辖区', '老旧', '偏远', '边远', '后进', '各类', '所有', '有的', '个别', '部分', '少数', '多数', '一些', '全体', '相邻']);
 
 function isHan(c: number): boolean {
@@ -309,6 +309,8 @@ function nameBefore(text: string, at: number, start: number): boolean {
   return !GENERIC_BIGRAMS.has(text.slice(at - 2, at));
 }
 
+const HOTLINE = /^(?:服务)?(?:热线|专线|平台|电话|报警)/;
+
 /** What a stretch of text carries that makes it concrete (SPEC 002 "用实例、数据说话"). */
 export function scanEvidence(text: string, start: number, end: number): Evidence {
   let figure = false;
@@ -324,7 +326,8 @@ export function scanEvidence(text: string, start: number, end: number): Evidence
       const before = i > start ? text.charCodeAt(i - 1) : 0;
       const after = j < end ? text.charCodeAt(j) : 0;
       if (isPlaceholderChar(before) || isPlaceholderChar(after)) placeholder = true;
-      else figure = true;
+      // 12345热线, 110: a service's number names it; it counts nothing.
+      else if (!HOTLINE.test(text.slice(j, Math.min(end, j + 4)))) figure = true;
       i = j - 1;
     } else if (isPlaceholderChar(c) && c !== 95 && c !== 42) {
       // X次 / XX名 / ×× : a placeholder when it stands where a number would

@@ -3,6 +3,8 @@ import type { Rule } from '../rule';
 /** Paragraphs shorter than this are headings in disguise or one-line lists. */
 const MIN_UNITS = 30;
 const SOURCE_ZH = '《党建述职评价考核工作实施方案》：提倡用实例、数据说话';
+/** A routine kept ("每月发一次政策提示") is a checkable fact; a deadline word alone is not. */
+const FREQUENCY = /每(?:天|日|周|月|季度?|半年|年)/;
 
 export const noEvidence: Rule = {
   id: 'no-evidence',
@@ -18,11 +20,21 @@ export const noEvidence: Rule = {
       const ev = model.evidence(b);
       const from = blk.marker ? blk.marker.end : blk.contentStart;
       // A figure, a name, two named activities, an example or a particular occasion.
-      if (ev.figure || ev.name || ev.quoted >= 2 || derived.countIn('example', from, blk.end) > 0 || derived.countIn('event', from, blk.end) > 0 || derived.countIn('time', from, blk.end) > 0) continue;
-      const lineEnd = model.index.lineEnd(blk.line);
+      if (ev.figure || ev.name || ev.quoted >= 2 || derived.countIn('example', from, blk.end) > 0 || derived.countIn('event', from, blk.end) > 0 || FREQUENCY.test(model.text.slice(from, Math.min(blk.end, from + 2000)))) continue;
+      // A title line with its text on the next line and no blank between ("（二）人口计生工作"
+      // then the paragraph, as Word pastes it): the finding is on the text, not on the title.
+      let at = blk.contentStart;
+      let line = blk.line;
+      const firstEnd = model.index.lineEnd(blk.line);
+      if (blk.endLine > blk.line && firstEnd - at <= 24 && !/[。；！？]/.test(model.text.slice(at, firstEnd))) {
+        line = blk.line + 1;
+        at = model.index.starts[line];
+        while (at < blk.end && /[ \t　]/.test(model.text[at])) at++;
+      }
+      const lineEnd = model.index.lineEnd(line);
       ctx.report({
-        start: blk.contentStart,
-        end: Math.min(lineEnd, blk.contentStart + 40),
+        start: at,
+        end: Math.max(at + 1, Math.min(lineEnd, at + 40)),
         message: ev.placeholder
           ? { zh: `这段成绩里只有占位符（如20XX年、X次），还没有真实数据：请填上实际的时间、次数、人数或金额（${SOURCE_ZH}）。`, en: 'This achievement paragraph has only placeholders (20XX, X times), no real figures yet.' }
           : { zh: `这段成绩没有数据、时间、名称或实例，评议时无从核实：请写明做了几次、覆盖多少人、办成哪件事（${SOURCE_ZH}）。`, en: 'This achievement paragraph has no figure, date, name or example: let examples and figures speak.' },
