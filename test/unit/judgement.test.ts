@@ -295,3 +295,32 @@ describe('achievement paragraphs', () => {
   });
 });
 
+describe('review fixes', () => {
+  it('judges a numbered item even when it reads like a lead-in', () => {
+    const text = report('# 述职报告', ACHIEVEMENTS, '## 二、存在的问题', '一是理论学习不够系统深入。', '二是工作方法有待改进，在几个方面还存在畏难情绪。', '## 三、下步打算', '一是3月底前由我牵头补登。');
+    const g = at(analyze(text, { profile: 'general' }), 'generic-problem');
+    assert.ok(g.some((f) => flagged(text, f).startsWith('二是')), JSON.stringify(g.map((f) => flagged(text, f))));
+  });
+
+  it('lets an allowed wording silence the template that matched it', () => {
+    const config = { lexicon: { allow: ['在县委的坚强领导下'] } };
+    const text = report('# 述职报告', '## 一、主要工作', '在县委的坚强领导下，我牵头修建了3公里产业路。');
+    const r = analyze(text, { profile: 'general', config });
+    assert.ok(!at(r, 'vague-phrase').some((f) => flagged(text, f).includes('坚强领导')), JSON.stringify(at(r, 'vague-phrase').map((f) => f.data)));
+  });
+
+  it('takes 认真负责 for no owner and 杜绝 for no target', () => {
+    const text = report('# 述职报告', ACHIEVEMENTS, '## 二、存在的问题', '我对2处漏登仓库的复核拖到8月。', '## 三、下步打算', '一是认真负责地抓好各项工作，杜绝形式主义。');
+    assert.equal(at(analyze(text, { profile: 'general' }), 'vague-measure').length, 1);
+  });
+
+  it('keeps the judgement counts in the stats when a rule is switched off', () => {
+    const text = report('# 述职报告', '## 一、主要工作', '我积极参加各项活动，认真完成领导交办的各项工作任务，工作效率和质量不断提升，得到了领导和同事的好评。', '## 二、存在的问题', '一是学习不够深入。', '## 三、下步打算', '一是进一步加强学习。');
+    const on = analyze(text, { profile: 'general' });
+    const off = analyze(text, { profile: 'general', config: { rules: { 'no-evidence': 'off', 'generic-problem': 'off' } } });
+    assert.equal(off.stats.paragraphsWithoutEvidence, on.stats.paragraphsWithoutEvidence);
+    assert.deepEqual(off.stats.items, on.stats.items);
+    assert.ok(on.stats.paragraphsWithoutEvidence >= 1);
+  });
+});
+

@@ -47,7 +47,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule),
   );
   const { score, deductions } = scoreOf(findings);
-  const stats = buildStats(model, derived, profile, findings);
+  // The judgement counts in the stats include rules switched off: they never follow a setting.
+  const judged = hidden.length ? applyDirectives([...findings, ...hidden], model) : findings;
+  const stats = buildStats(model, derived, profile, findings, judged);
   for (const f of findings) delete f.weight;
   const result: AnalysisResult = { profile: choice, stats, score, tier: tierOf(score, review.points, review.sendBack), findings, deductions };
   if (review.reasons.length) result.tierReasons = review.reasons;

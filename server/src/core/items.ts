@@ -137,7 +137,7 @@ export function isLeadIn(text: string, start: number, end: number): boolean {
   if (e - start > 80) return false;
   if (last === '：' || last === ':') return true;
   // "对照年初的任务清单，我查摆出三个问题。" announces the items without being one.
-  return last === '。' && /以下|如下|几个方面|几点|方面的问题|问题既有|查摆出|主要有/.test(text.slice(start, e));
+  return last === '。' && /(?:以下|如下|几个方面|几点)(?:的?问题|不足|工作|措施)?。$|问题既有|查摆出[^。]*(?:问题|不足)|主要有[^。]{0,8}(?:问题|不足|方面)/.test(text.slice(start, e));
 }
 
 /** White space, the ideographic space and bold markers that end a paragraph's text. */
@@ -190,7 +190,8 @@ export function buildItems(model: ReportModel, bodyBlocks: readonly number[]): I
     if (!leaf && end - bodyStart <= 60 && /^\*\*[^*\n]{1,40}\*\*[：:]?\s*$/.test(text.slice(bodyStart, end).trim())) return;
     const enums = inlineEnumerators(text, start, end);
     if (enums.length === 0) {
-      if (!isLeadIn(text, bodyStart, end)) push(role, b0, b1, start, bodyStart, end);
+      // A numbered item is an item, whatever it says ("二是在几个方面还存在畏难情绪。").
+      if (start < bodyStart || !isLeadIn(text, bodyStart, end)) push(role, b0, b1, start, bodyStart, end);
       return;
     }
     // The text before the first enumerator is a lead-in or the part's own title, unless it is
@@ -220,6 +221,14 @@ export function buildItems(model: ReportModel, bodyBlocks: readonly number[]): I
     // A part's own heading is not an item.
     if (topBlocks.has(b) || (sec && sec.block === b && sec.children.length > 0)) {
       if (blk.kind === 'heading' || sec?.isLabel || (blk.marker && blk.end - blk.marker.end <= 24)) {
+        afterPartHead = true;
+        continue;
+      }
+      // The part's heading line with its text pasted under it, no blank line between ("四、今后努力方向"
+      // then "针对以上问题，我将……："): the heading is no item; the lines under it are read as text.
+      if (blk.marker && blk.endLine > blk.line && model.index.lineEnd(blk.line) - blk.marker.end <= 24) {
+        const next = model.index.starts[blk.line + 1];
+        split(role as OutlineRole, b, b, next, next, blk.end, false);
         afterPartHead = true;
         continue;
       }

@@ -73,7 +73,8 @@ export function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): Lex
   let lastConcrete = false;
   for (const h of kept) {
     const entry = (h.tag as { entry: LexiconEntry }).entry;
-    if (allow.some((a) => isInside(text, h.start, entry.phrase, a))) continue;
+    // A template is allowed by its own spelling or by the words it matched.
+    if (allow.length && allow.some((a) => isInside(text, h.start, entry.phrase, a) || ((h.tag as { tpl?: unknown }).tpl !== undefined && isInside(text, h.start, text.slice(h.start, h.end), a)))) continue;
     const blk = model.blocks[h.block];
     // Only a block that holds a 《 can hold a phrase inside a title: one look per block.
     let titled = blockHasTitle.get(h.block);

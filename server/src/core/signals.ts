@@ -12,10 +12,8 @@ export type SignalKind =
   | 'cause-objective'
   | 'first-person' // 我 (checked: not 我们/我局…), 本人, 自己
   | 'unit-voice' // 我们, 我局, 我单位 …
-  | 'example' // 比如, 例如, 其中 …: a concrete example follows
-  | 'deadline'
-  | 'owner'
-  | 'target';
+  | 'example'; // 比如, 例如, 其中 …: a concrete example follows
+// A measure's time, owner and target are clause facts (facts.ts), read item by item.
 
 export const SIGNALS: Record<SignalKind, readonly string[]> = {
   problem: [
@@ -41,12 +39,6 @@ export const SIGNALS: Record<SignalKind, readonly string[]> = {
   'first-person': ['我', '本人', '自己', '个人'],
   'unit-voice': ['我们', '我局', '我单位', '我部门', '我支部', '我村', '我社区', '我镇', '我乡', '我委', '我办', '我院', '我校', '我司', '我公司', '我处', '我科', '本单位', '本部门', '支部', '班子'],
   example: ['比如', '例如', '譬如', '其中', '如：', '如:', '典型的是', '具体表现在', '表现在', '导致', '造成', '致使', '以致'],
-  deadline: [
-    '年底', '年初', '月底', '月初', '月前', '日前', '前完成', '之前完成', '季度', '上半年', '下半年', '每月', '每周', '每季度',
-    '每年', '限期', '时限', '月份', '年内', '前全部', '以内完成', '周内', '个月内',
-  ],
-  owner: ['负责', '牵头', '责任人', '专人', '由我', '本人亲自', '分管', '包村', '包片', '结对帮扶'],
-  target: ['达到', '不少于', '不低于', '不超过', '覆盖率', '提高到', '降低到', '控制在', '完成率', '全覆盖', '至少'],
 };
 
 /** Characters after 我 that make it the unit's voice (我们, 我局 …), not the reporter's. */

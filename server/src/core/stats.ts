@@ -18,7 +18,8 @@ export function reportTitle(model: ReportModel): string | undefined {
   return t.slice(a, b) || undefined;
 }
 
-export function buildStats(model: ReportModel, derived: Derived, profile: Profile, findings: Finding[]): AnalysisResult['stats'] {
+/** `findings`: those shown; `judged`: those and the ones of rules switched off, for counts that must not follow a setting. */
+export function buildStats(model: ReportModel, derived: Derived, profile: Profile, findings: Finding[], judged: readonly Finding[] = findings): AnalysisResult['stats'] {
   const total = model.units;
   const share = (u: number) => (total > 0 ? Math.round((u / total) * 10000) / 10000 : 0);
   const stat = (si: number, depth: number): SectionStat => {
@@ -56,13 +57,13 @@ export function buildStats(model: ReportModel, derived: Derived, profile: Profil
     }),
     ruleCounts,
     vaguePhrases: [...vague].map(([phrase, count]) => ({ phrase, count })).sort((a, b) => b.count - a.count),
-    paragraphsWithoutEvidence: findings.filter((f) => f.rule === 'no-evidence').length,
+    paragraphsWithoutEvidence: judged.filter((f) => f.rule === 'no-evidence').length,
     items: {
-      problems: { total: derived.items.filter((it) => it.role === 'problems' && !it.unfilled).length, generic: ruleCounts['generic-problem'] ?? 0 },
+      problems: { total: derived.items.filter((it) => it.role === 'problems' && !it.unfilled).length, generic: judged.filter((f) => f.rule === 'generic-problem').length },
       plans: {
         total: derived.items.filter((it) => it.role === 'plans' && !it.unfilled).length,
-        vague: ruleCounts['vague-measure'] ?? 0,
-        askOthers: findings.filter((f) => f.rule === 'vague-measure' && f.data?.asksOthers).length,
+        vague: judged.filter((f) => f.rule === 'vague-measure').length,
+        askOthers: judged.filter((f) => f.rule === 'vague-measure' && f.data?.asksOthers).length,
       },
     },
   };

@@ -234,12 +234,12 @@ const CLASSIFIERS = '次名人个项场期篇件户家所条万亿元天轮份�
 // in profiles.
 const NUMERAL = 1;
 const NUMERAL_CONT = 2; // numerals plus 一 and 零, which continue but do not open a figure
-const QUANTITY_END = 4; // classifiers plus 月 and 日
+const QUANTITY_END = 4; // classifiers plus 月, 日 and 年
 const CLASSIFIER = 8;
 const CHAR_CLASS = new Uint8Array(0x10000);
 for (const ch of CN_FIGURE_NUMERALS) CHAR_CLASS[ch.charCodeAt(0)] |= NUMERAL | NUMERAL_CONT;
 for (const ch of '一零几余') CHAR_CLASS[ch.charCodeAt(0)] |= NUMERAL_CONT; // 十几个人, 二十余户
-for (const ch of CLASSIFIERS + '月日') CHAR_CLASS[ch.charCodeAt(0)] |= QUANTITY_END;
+for (const ch of CLASSIFIERS + '月日年') CHAR_CLASS[ch.charCodeAt(0)] |= QUANTITY_END; // 两年, 三月十五日
 for (const ch of CLASSIFIERS) CHAR_CLASS[ch.charCodeAt(0)] |= CLASSIFIER;
 
 export interface Evidence {

@@ -51,7 +51,7 @@ export const noSubjectiveCause: Rule = {
       start: sec ? sec.titleStart : first.start,
       end: sec ? sec.titleEnd : Math.min(model.index.lineEnd(model.index.lineOf(first.start)), first.start + 30),
       message: {
-        zh: `原因分析${external ? '只讲了任务重、条件差、上级和群众等客观原因' : '没有讲到本人的主观原因'}，没有从自身找原因（${SOURCE_ZH}）。请写明本人在思想认识、责任落实、能力作风上的原因。`,
+        zh: `原因分析只讲了任务重、条件差、上级和群众等客观原因，没有从自身找原因（${SOURCE_ZH}）。请写明本人在思想认识、责任落实、能力作风上的原因。`,
         en: 'The causes are only circumstances and other people: analyse your own, subjective causes too.',
       },
       data: { objective: external, fromProblems },
