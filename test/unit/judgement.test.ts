@@ -203,9 +203,34 @@ describe('tiers a reviewer would sign', () => {
   });
 
   it('does not let paragraphs without evidence depend on a severity setting', () => {
-    const r1 = analyze(sendBack, { profile: 'general' });
-    const r2 = analyze(sendBack, { profile: 'general', config: { rules: { 'no-evidence': 'warning' } } });
-    assert.equal(r1.stats.paragraphsWithoutEvidence, r2.stats.paragraphsWithoutEvidence);
+    const bare = report(
+      '# 个人述职报告',
+      '## 一、主要工作',
+      '我始终坚持高标准、严要求，认真做好分管的各项工作，积极配合领导完成交办任务，工作质量不断提升。',
+      '## 二、存在的问题',
+      '我对2处漏登仓库的复核拖到8月。',
+      '## 三、下步打算',
+      '一是3月底前由我牵头补登。',
+    );
+    const counts = ['info', 'warning', 'hint', 'off'].map((sev) => analyze(bare, { profile: 'general', config: { rules: { 'no-evidence': sev as 'info' } } }).stats.paragraphsWithoutEvidence);
+    assert.deepEqual(counts, [1, 1, 1, 1]);
+  });
+
+  it('keeps the tier when a setting takes the points away', () => {
+    const fair = report(
+      '# 个人述职报告',
+      '## 一、主要工作',
+      '全年我审核低保申请136件，办结率100%，纠正错发3户。',
+      ...['（一）抓作风建设。始终坚持高标准严要求，扎实推进各项工作，取得了明显成效，得到了一致好评。', '（二）抓廉政建设。认真贯彻落实各项要求，全面加强廉政教育，形成了风清气正的良好氛围。', '（三）抓统战工作。积极主动作为，认真做好各项统战工作，圆满完成了上级交办的各项任务。', '（四）抓群团工作。高度重视群团组织建设，不断加强指导，充分发挥桥梁纽带作用，各项工作取得了新的进展。', '（五）抓宣传工作。大力弘扬主旋律，切实加强阵地建设，宣传工作亮点纷呈，营造了良好的舆论氛围。'],
+      '## 二、存在的问题',
+      '我对2处漏登仓库的复核拖到8月，一季度租金没有及时收缴。',
+      '## 三、下步打算',
+      '一是3月底前由我牵头补登全部漏项资产。',
+    );
+    const base = analyze(fair, { profile: 'general' });
+    const quiet = analyze(fair, { profile: 'general', config: { rules: { 'vague-phrase': 'off', 'no-evidence': 'hint' } } });
+    assert.ok(base.score < 85 && quiet.score > base.score, `${base.score} → ${quiet.score}`);
+    assert.equal(quiet.tier, base.tier);
   });
 });
 
@@ -321,6 +346,63 @@ describe('review fixes', () => {
     assert.equal(off.stats.paragraphsWithoutEvidence, on.stats.paragraphsWithoutEvidence);
     assert.deepEqual(off.stats.items, on.stats.items);
     assert.ok(on.stats.paragraphsWithoutEvidence >= 1);
+  });
+});
+
+describe('second review: ordinary writing read as it is meant', () => {
+  it('takes 写明 inside a sentence for a deed, not an instruction', () => {
+    const text = report('# 述职报告', '## 一、主要工作', '为全镇1460户困难群众发放连心卡，写明包联干部姓名和联系电话，全年接到求助电话214个。');
+    const r = analyze(text, { profile: 'general' });
+    assert.equal(at(r, 'unfilled').length, 0);
+  });
+
+  it('reads 一是…… left as dots as unfilled', () => {
+    const text = report('# 述职报告', '## 一、主要工作', '一是……', '二是……', '## 二、存在的问题', '一是……', '## 三、下步打算', '……');
+    const r = analyze(text, { profile: 'general' });
+    assert.equal(at(r, 'unfilled').length, 4);
+    assert.equal(r.tier, '差');
+  });
+
+  it('splits bold enumerators inside one paragraph', () => {
+    const text = report('# 述职报告', ACHIEVEMENTS, '## 二、存在的问题', '**一是**桃溪村2处仓库漏登，8月审计才发现。**二是**理论学习不够系统深入。', '## 三、下步打算', '**一是**3月底前由我牵头补登。**二是**进一步加强理论学习。');
+    const r = analyze(text, { profile: 'general' });
+    assert.deepEqual([at(r, 'generic-problem').length, at(r, 'vague-measure').length], [1, 1]);
+    assert.ok(!at(r, 'generic-problem')[0].message.includes('**'));
+  });
+
+  it('takes a frequency or a holiday deadline in words for a time', () => {
+    const text = report('# 述职报告', ACHIEVEMENTS, '## 二、存在的问题', '我对2处漏登仓库的复核拖到8月。', '## 三、下步打算', '一是每两周到联系户家里走访一次。', '二是五一以前把剩余危房改造全部完成。', '三是每个月召开一次村干部碰头会。');
+    assert.equal(at(analyze(text, { profile: 'general' }), 'vague-measure').length, 0);
+  });
+
+  it('reads a cause written about the reporter\'s own way of working as subjective', () => {
+    const text = report('# 述职报告', ACHIEVEMENTS, '## 二、存在的问题', '我对2处漏登仓库的复核拖到8月。', '## 三、原因分析', '究其原因，主要是面对任务重、时间紧的情况，没有沉下心来研究，习惯用开会代替落实。', '## 四、下步打算', '一是3月底前由我牵头补登。');
+    assert.equal(at(analyze(text, { profile: 'general' }), 'no-subjective-cause').length, 0);
+  });
+
+  it('does not let one 我的 cancel a list of circumstances blamed', () => {
+    const text = report('# 述职报告', ACHIEVEMENTS, '## 二、存在的问题', '我对2处漏登仓库的复核拖到8月。', '## 三、原因分析', '主要是上级交给我的任务多、时间紧，村里人手不足，经费不足，群众观念落后。', '## 四、下步打算', '一是3月底前由我牵头补登。');
+    assert.equal(at(analyze(text, { profile: 'general' }), 'no-subjective-cause').length, 1);
+  });
+
+  it('takes a person named as villagers name one for a name', () => {
+    assert.equal(scanEvidence('终于说服了一直不肯让地的老刘', 0, 14).name, true);
+    assert.equal(scanEvidence('关心老人和小孩', 0, 7).name, false);
+  });
+
+  it('finds a phrase that opens with a function word after the start of another phrase', () => {
+    const text = report('# 述职报告', '## 一、主要工作', '我牵头的重点任务较好完成。');
+    assert.ok(at(analyze(text, { profile: 'general' }), 'vague-phrase').some((f) => f.data?.phrase === '较好完成'));
+  });
+
+  it('never cuts a surrogate pair in a quoted item', () => {
+    const text = report('# 述职报告', ACHIEVEMENTS, '## 二、存在的问题', '一是理论学习不够系统深入不够扎实不够𠮷𠮷𠮷深入。', '## 三、下步打算', '一是3月底前由我牵头补登。');
+    for (const f of analyze(text, { profile: 'general' }).findings) assert.ok(!/[\ud800-\udbff](?![\udc00-\udfff])/.test(f.message), f.message);
+  });
+
+  it('does not split the idiom 一是一，二是二', () => {
+    const t = '说到底，一是一，二是二，来不得半点虚假。';
+    assert.deepEqual(inlineEnumerators(t, 0, t.length), []);
   });
 });
 

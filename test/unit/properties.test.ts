@@ -363,6 +363,11 @@ const SHAPES: Record<string, (chars: number) => string> = {
   'list items indented 10,000 deep, line after line': (n) => (' '.repeat(5000) + '- ' + '\t'.repeat(5000) + '1. 工作\n').repeat(Math.ceil(n / 10008)),
   'code fences that never close': (n) => '```\n工作\n````\n'.repeat(n / 14),
   'a single line of a 1 MB-class draft': (n) => generateReport(n, 5).replace(/\r?\n/g, ''),
+  // Issue 13's new stages, each once quadratic in review.
+  'instructions 逐项列出 repeated in one sentence': (n) => '# 述职报告\n\n## 二、存在的问题\n\n' + '逐项列出'.repeat(n / 4),
+  'unclosed 《 in a problem item': (n) => '# 述职报告\n\n## 二、存在的问题\n\n一是' + '《'.repeat(n),
+  'a chain of overlapping lexicon phrases': (n) => '# 述职报告\n\n## 一、主要工作\n\n' + '进一步推'.repeat(n / 4) + '进',
+  'one paragraph of 一是……二是…… items': (n) => '# 述职报告\n\n## 三、下步打算\n\n' + Array.from({ length: n / 12 }, (_, i) => `${'一二三四五六七八九'[i % 9]}是进一步加强……；`).join(''),
 };
 
 function bestOf(runs: number, fn: () => void): number {

@@ -5,9 +5,9 @@ import { buildModel } from './model';
 import { chooseProfile } from './profile';
 import { RULE_LIST } from './rules/index';
 import { ruleSetting, runRule } from './runRules';
-import { reviewOf, scoreOf, tierOf } from './score';
+import { reviewOf, scoreOf, tierOf, type Weighed } from './score';
 import { buildStats, reportTitle } from './stats';
-import type { AnalysisResult, AnalyzeOptions, Finding, Locale } from './types';
+import type { AnalysisResult, AnalyzeOptions, Locale } from './types';
 
 export { tierOf } from './score';
 
@@ -33,15 +33,19 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   const { profile, choice } = chooseProfile(model, knowledge, options, locale);
   const derived = derive(model, knowledge, profile);
 
-  const raw: (Finding & { weight?: number })[] = [];
+  const raw: Weighed[] = [];
   // Rules switched off still run for the tier: a reviewer's judgement is not the writer's
   // setting (a draft with its checks switched off must not rank 好).
-  const hidden: (Finding & { weight?: number })[] = [];
+  const hidden: Weighed[] = [];
   for (const rule of RULE_LIST) {
     const setting = ruleSetting(config?.rules?.[rule.id]);
     runRule(rule, setting === 'off' ? undefined : setting, model, profile, knowledge, locale, derived, setting === 'off' ? hidden : raw);
   }
-  const review = reviewOf(hidden.length ? [...raw, ...hidden] : raw, model, derived, locale);
+  const all = hidden.length ? [...raw, ...hidden] : raw;
+  const review = reviewOf(all, model, derived, locale);
+  // The tier's score weighs every finding as its rule does, shown or not: a severity setting or
+  // an inline comment changes the points shown, never the tier.
+  const tierScore = scoreOf(all, true).score;
 
   const findings = applyDirectives(raw, model).sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule),
@@ -50,8 +54,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   // The judgement counts in the stats include rules switched off: they never follow a setting.
   const judged = hidden.length ? applyDirectives([...findings, ...hidden], model) : findings;
   const stats = buildStats(model, derived, profile, findings, judged);
-  for (const f of findings) delete f.weight;
-  const result: AnalysisResult = { profile: choice, stats, score, tier: tierOf(score, review.points, review.sendBack), findings, deductions };
+  for (const f of findings) {
+    delete f.weight;
+    delete f.natural;
+  }
+  const result: AnalysisResult = { profile: choice, stats, score, tier: tierOf(tierScore, review.points, review.sendBack), findings, deductions };
   if (review.reasons.length) result.tierReasons = review.reasons;
   const title = reportTitle(model);
   return title ? { title, ...result } : result;

@@ -5,7 +5,7 @@ import type { Finding } from './types';
 
 const RULE_IDS: ReadonlySet<string> = new Set(RULE_ID_LIST);
 
-export function applyDirectives(findings: (Finding & { weight?: number })[], model: ReportModel): (Finding & { weight?: number })[] {
+export function applyDirectives<F extends Finding>(findings: F[], model: ReportModel): F[] {
   const dirs = model.directives;
   if (dirs.length === 0) return findings;
   // The disable/enable state after each directive, and the lines silenced one by one: one pass

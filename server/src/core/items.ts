@@ -1,5 +1,5 @@
 import type { ReportModel } from './model';
-import { chineseNumberValue, circledValue } from './text';
+import { chineseNumberValue, circledValue, sliceWhole } from './text';
 import type { OutlineRole } from './types';
 
 /**
@@ -29,7 +29,7 @@ const STOPS = '。；;！？!?：:\n\r';
 
 // Per-code-unit classes: inlineEnumerators looks at every character of every item part.
 const OPENS_AFTER = new Uint8Array(0x10000); // a clause stop or a space: an enumerator may follow
-for (const ch of STOPS + '，,　 ') OPENS_AFTER[ch.charCodeAt(0)] = 1;
+for (const ch of STOPS + '，,　 *') OPENS_AFTER[ch.charCodeAt(0)] = 1; // ** before a bold 二是
 const MAY_START = new Uint8Array(0x10000); // what an enumerator can start with
 for (const ch of CN_NUM + '第（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳') MAY_START[ch.charCodeAt(0)] = 1;
 
@@ -79,7 +79,8 @@ function enumeratorAt(text: string, i: number, to: number): Enum | undefined {
     // 一是 / 十二是
     let j = i;
     while (j < to && CN_NUM.includes(text[j]) && j - i < 3) j++;
-    if (text[j] === '是') {
+    // "一是一，二是二" is an idiom, not an enumeration.
+    if (text[j] === '是' && text.slice(i, j) !== text.slice(j + 1, j + 1 + (j - i))) {
       const v = chineseNumberValue(text.slice(i, j));
       if (v) return { kind: 'shi', value: v, start: i, end: j + 1 };
     }
@@ -126,7 +127,7 @@ function isYearAfter(text: string, at: number): boolean {
 export function itemHead(text: string, item: Item, max = 24): string {
   let end = item.headEnd;
   while (end > item.bodyStart && /[。；;，,：:\s　]/.test(text[end - 1])) end--;
-  return end - item.bodyStart > max ? text.slice(item.bodyStart, item.bodyStart + max) + '…' : text.slice(item.bodyStart, end);
+  return end - item.bodyStart > max ? sliceWhole(text, item.bodyStart, item.bodyStart + max) + '…' : text.slice(item.bodyStart, end);
 }
 
 /** A lead-in before the items: "主要存在以下问题：", "下一步，我将重点做好以下工作：". */
@@ -165,6 +166,8 @@ export function buildItems(model: ReportModel, bodyBlocks: readonly number[]): I
   const items: Item[] = [];
   const topBlocks = new Set(model.top.map((si) => sections[si].block));
   const push = (role: OutlineRole, b0: number, b1: number, start: number, bodyStart: number, end: number) => {
+    // "**二是**进一步……": the words start after the bold markers and spaces.
+    while (bodyStart < end && (text.charCodeAt(bodyStart) === 42 || text.charCodeAt(bodyStart) === 32 || text.charCodeAt(bodyStart) === 0x3000)) bodyStart++;
     let e = end;
     while (e > bodyStart && isTrailing(text.charCodeAt(e - 1)) && text.charCodeAt(e - 1) !== 42) e--;
     if (e <= bodyStart) return;

@@ -69,7 +69,13 @@ function build(config: DutyReportConfig | undefined): Knowledge {
   for (const entry of entries) {
     const tpl = compileTemplate(entry);
     if (tpl) matcher.add(tpl.segments[tpl.anchor], { t: 'lex', entry, tpl });
-    else matcher.add(entry.phrase, { t: 'lex', entry });
+    else {
+      // A leading function word (较好完成, 得到有效解决) is stepped over when it follows the start of
+      // another phrase, and the entry would be lost: match from the word after it.
+      let p = entry.phrase;
+      while (p.length > 3 && SKIPPABLE.includes(p[0])) p = p.slice(1);
+      matcher.add(p, { t: 'lex', entry });
+    }
   }
   for (const p of profiles) {
     p.topics.forEach((topic, i) => {

@@ -61,8 +61,18 @@ export function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): Lex
       cluster.sort((a, b) => priority(b, role) - priority(a, role) || b.end - b.start - (a.end - a.start) || a.start - b.start);
     }
     const taken: Hit[] = [];
-    for (const h of cluster) if (!taken.some((t) => h.start < t.end && t.start < h.end)) taken.push(h);
-    taken.sort((a, b) => a.start - b.start);
+    if (cluster.length <= 64) {
+      for (const h of cluster) if (!taken.some((t) => h.start < t.end && t.start < h.end)) taken.push(h);
+      taken.sort((a, b) => a.start - b.start);
+    } else {
+      // A hostile chain of overlaps: leftmost-longest in one pass (the cluster is in start order).
+      let coverEnd = -1;
+      for (const h of cluster) {
+        if (h.start < coverEnd) continue;
+        taken.push(h);
+        coverEnd = h.end;
+      }
+    }
     for (const h of taken) kept.push(h);
     i = j;
   }

@@ -6,8 +6,8 @@
 import type { Knowledge } from './knowledge';
 import type { ReportModel } from './model';
 import type { Derived, Rule, RuleContext } from './rule';
-import { POINTS } from './score';
-import type { Finding, FindingInit, Locale, Profile, Severity, SeveritySetting } from './types';
+import { POINTS, type Weighed } from './score';
+import type { FindingInit, Locale, Profile, Severity, SeveritySetting } from './types';
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
 
@@ -25,10 +25,10 @@ export function runRule(
   knowledge: Knowledge,
   locale: Locale,
   derived: Derived,
-  out: (Finding & { weight?: number })[],
+  out: Weighed[],
 ): void {
   const len = model.text.length;
-  const mine: (Finding & { weight?: number })[] = [];
+  const mine: Weighed[] = [];
   const ctx: RuleContext = {
     model,
     profile,
@@ -44,7 +44,7 @@ export function runRule(
       // A setting equal to the rule's default changes nothing; another one rules every finding.
       const overridden = setting !== undefined && setting !== 'off' && setting !== rule.defaultSeverity;
       const severity: Severity = overridden ? (setting as Severity) : natural;
-      const finding: Finding & { weight?: number } = {
+      const finding: Weighed = {
         rule: rule.id,
         severity,
         message: f.message[locale],
@@ -64,6 +64,8 @@ export function runRule(
       // Points follow the severity the user set, when they set one.
       finding.weight = overridden ? POINTS[severity] : (f.weight ?? POINTS[severity]);
       if (severity === 'hint') finding.weight = 0;
+      // What the finding weighs by the rule's own judgement, whatever the user set: the tier's.
+      finding.natural = natural === 'hint' ? 0 : (f.weight ?? POINTS[natural]);
       mine.push(finding);
     },
   };

@@ -2,6 +2,9 @@ import type { ReportModel } from './model';
 import type { Derived } from './rule';
 import type { Deduction, Finding, Locale, Severity, Tier } from './types';
 
+/** A finding with its points: as the user's settings make them, and as the rule itself weighs it. */
+export type Weighed = Finding & { weight?: number; natural?: number };
+
 /** Points of a finding by severity, where its rule gives no weight of its own or the user set one. */
 export const POINTS: Record<Severity, number> = { error: 12, warning: 5, info: 1, hint: 0 };
 /** Most points one rule can take, so one noisy kind of finding cannot sink a report alone. */
@@ -21,15 +24,20 @@ const CAPS: Record<string, number> = {
   unfilled: 24,
 };
 
-export function scoreOf(findings: (Finding & { weight?: number })[]): { score: number; deductions: Deduction[] } {
+/**
+ * 100 less the points of the findings, each rule capped. `natural`: weigh each finding as its
+ * rule does, not as the user's severity settings do (the tier's score).
+ */
+export function scoreOf(findings: readonly Weighed[], natural = false): { score: number; deductions: Deduction[] } {
   const taken: Record<string, number> = {};
   const deductions: Deduction[] = [];
   let total = 0;
+  const weightOf = (f: Weighed) => (natural ? (f.natural ?? f.weight) : f.weight) ?? 0;
   // Errors and warnings first, so the cap of a rule is spent on its weightiest findings.
-  const order = findings.map((_, i) => i).sort((a, b) => (findings[b].weight ?? 0) - (findings[a].weight ?? 0));
+  const order = findings.map((_, i) => i).sort((a, b) => weightOf(findings[b]) - weightOf(findings[a]));
   for (const i of order) {
     const f = findings[i];
-    const w = f.weight ?? 0;
+    const w = weightOf(f);
     if (w <= 0) continue;
     const cap = CAPS[f.rule] ?? 10;
     const room = cap - (taken[f.rule] ?? 0);

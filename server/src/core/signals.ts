@@ -8,7 +8,6 @@ export type SignalKind =
   | 'problem' // wording of shortcomings
   | 'plan' // wording of intentions
   | 'cause' // wording of cause analysis
-  | 'cause-subjective'
   | 'cause-objective'
   | 'first-person' // 我 (checked: not 我们/我局…), 本人, 自己
   | 'unit-voice' // 我们, 我局, 我单位 …
@@ -27,10 +26,6 @@ export const SIGNALS: Record<SignalKind, readonly string[]> = {
   ],
   cause: [
     '原因', '究其', '根源', '之所以', '归根结底', '根子', '主观上', '客观上', '根本在于', '主要在于', '症结',
-  ],
-  'cause-subjective': [
-    '主观', '自身', '本人', '自己', '思想上', '认识上', '重视不够', '重视程度不够', '放松了', '放松', '满足于',
-    '责任意识', '担当', '宗旨意识', '党性修养', '作风上', '我对', '我没有', '我在', '我的', '懈怠', '缺乏主动',
   ],
   'cause-objective': [
     '客观', '上级', '条件限制', '经费不足', '人手少', '人员少', '任务重', '时间紧', '基础差', '基础薄弱', '历史遗留',

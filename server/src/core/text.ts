@@ -61,6 +61,12 @@ export class LineIndex {
   }
 }
 
+/** text.slice(start, end) for a message, never cutting a surrogate pair in half. */
+export function sliceWhole(text: string, start: number, end: number): string {
+  if (end > start && end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+
 export function isHighSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
 }
@@ -227,7 +233,7 @@ function isPlaceholderChar(c: number): boolean {
 
 const CN_FIGURE_NUMERALS = '二三四五六七八九十百千两';
 // Measure words after which a Chinese numeral is a real quantity (三次, 五名, 十二户).
-const CLASSIFIERS = '次名人个项场期篇件户家所条万亿元天轮份位支村届批处组份座台辆套本册条成倍';
+const CLASSIFIERS = '次名人个项场期篇件户家所条万亿元天轮份位支村届批处组份座台辆套本册条成倍趟遍周';
 
 // Per-code-unit class bits: scanEvidence looks at every character of every sentence around a
 // vague phrase, and a table lookup there costs nothing where a string search per char showed up
@@ -309,6 +315,10 @@ function nameBefore(text: string, at: number, start: number): boolean {
   return !GENERIC_BIGRAMS.has(text.slice(at - 2, at));
 }
 
+// Surnames that, after 老 or 小, name a person and hardly ever make another word (not 高, 方, 金, 石, 白, 马 …).
+const SURNAME = new Uint8Array(0x10000);
+for (const ch of '王李张刘陈杨黄赵吴徐孙朱胡郭何罗郑梁谢宋唐韩冯邓曹彭曾肖董袁潘蒋蔡杜魏吕沈姚卢姜崔钟谭陆汪廖贾夏邹孟熊秦邱尹薛闫贺顾郝龚邵覃戴') SURNAME[ch.charCodeAt(0)] = 1;
+
 const HOTLINE = /^(?:服务)?(?:热线|专线|平台|电话|报警)/;
 
 /** What a stretch of text carries that makes it concrete (SPEC 002 "用实例、数据说话"). */
@@ -338,7 +348,8 @@ export function scanEvidence(text: string, start: number, end: number): Evidence
     } else if (c === 95 && text.charCodeAt(i + 1) === 95) {
       placeholder = true; // 20__年
     } else if (c === 0x300a /* 《 */) {
-      const close = indexWithin(text, '》', i + 1, end);
+      // A title is short: an unclosed 《 must not cost the rest of the text (a run of them was quadratic).
+      const close = indexWithin(text, '》', i + 1, Math.min(end, i + 80));
       if (close > i + 1) {
         if (!STUDY_BEFORE.test(text.slice(Math.max(start, i - 12), i)) && !(i > start && text.charCodeAt(i - 1) === 0x300b)) name = true;
         i = close;
@@ -352,6 +363,8 @@ export function scanEvidence(text: string, start: number, end: number): Evidence
         if (inner >= 4 && setPhraseAt(text, i + 1, close) !== inner && !/[，。；]/.test(text.slice(i + 1, close))) quoted++;
         i = close;
       }
+    } else if ((c === 0x8001 /* 老 */ || c === 0x5c0f /* 小 */) && SURNAME[text.charCodeAt(i + 1)] === 1 && i + 1 < end) {
+      name = true; // 老刘, 小王: a person as villagers name one
     } else if (c === 0x67d0 /* 某 */ && i > start && isHan(text.charCodeAt(i - 1)) && !NOT_NAME_BEFORE.includes(text[i - 1]) && text[i - 1] !== '某') {
       name = true; // 张某, 李某某: a person written the way reports anonymise one
     } else if ((CHAR_CLASS[c] & NUMERAL) || c === 0x4e24) {

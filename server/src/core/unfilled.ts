@@ -14,8 +14,9 @@ export interface Span {
 }
 
 /** Where an instruction may open a clause: nothing, or the structure the writer keeps. */
-const LEAD = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]?|主观上[，,：:]?|客观上[，,：:]?|针对问题[一二三四五六七八九十\d]+[，,：:]?|[（(]?[一二三四五六七八九十\d]+[)）、.．]?)?$/;
-const CLAUSE_STOP = '。；;！？!?：:\n\r，,';
+const LEAD = /^[-+>#*]*(?:(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]?|主观上[，,：:]?|客观上[，,：:]?|针对问题[一二三四五六七八九十\d]+[，,：:]?|[（(]?[一二三四五六七八九十\d]+[)）、.．]?)[*]*){0,3}$/;
+/** Where the sentence that may hold an instruction begins: an instruction opens its sentence. */
+const HEAD_STOP = '。；;！？!?：:\n\r';
 const SENTENCE_STOP = '。；;！？!?\n\r';
 
 /**
@@ -27,9 +28,10 @@ export function hintSpans(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
   for (let i = text.indexOf('写明', from); i !== -1 && i + 2 <= to; i = text.indexOf('写明', i + 2)) {
     if (text[i + 2] === '了' || (out.length && i < out[out.length - 1].end)) continue;
-    // The clause start before it, at most 40 characters back.
+    // The sentence start before it, at most 40 characters back: "……发放连心卡，写明包联干部姓名"
+    // reports a deed; only a numbering lead may stand before an instruction.
     let s = i;
-    while (s > from && i - s < 40 && !CLAUSE_STOP.includes(text[s - 1])) s--;
+    while (s > from && i - s < 40 && !HEAD_STOP.includes(text[s - 1])) s--;
     let head = text.slice(s, i);
     let start = i;
     const m = /(逐[项条](?:对照[^，。；]{0,30}，)?|对照[^，。；]{0,30}，逐[项条])$/.exec(head);
@@ -45,13 +47,31 @@ export function hintSpans(text: string, from: number, to: number): Span[] {
   // 逐项列出… without 写明 in the same clause; the spans above are in order, so one cursor.
   const found = out.length;
   let k = 0;
+  let listed = -1; // end of the last 列出 span: one inside it is already covered (and rescanning it was quadratic)
   for (let i = text.indexOf('列出', from); i !== -1 && i + 2 <= to; i = text.indexOf('列出', i + 2)) {
-    if (i - 2 < from || !/逐[项条]/.test(text.slice(i - 2, i))) continue;
+    if (i < listed || i - 2 < from || !/逐[项条]/.test(text.slice(i - 2, i))) continue;
+    // As for 写明: only a numbering lead may stand before it in its sentence.
+    let hs = i - 2;
+    while (hs > from && i - 2 - hs < 40 && !HEAD_STOP.includes(text[hs - 1])) hs--;
+    if (!LEAD.test(text.slice(hs, i - 2).replace(/[\s　*]/g, ''))) continue;
     while (k < found && out[k].end <= i) k++;
     if (k < found && out[k].start <= i) continue;
     let e = i + 2;
     while (e < to && !SENTENCE_STOP.includes(text[e])) e++;
     out.push({ start: i - 2, end: e });
+    listed = e;
+  }
+  // A slot left as dots: "一是……", "……" alone in its clause.
+  for (let i = text.indexOf('……', from); i !== -1 && i + 2 <= to; ) {
+    let e = i;
+    while (e < to && (text[e] === '…' || text[e] === '.')) e++;
+    let s = i;
+    while (s > from && i - s < 12 && !HEAD_STOP.includes(text[s - 1]) && text[s - 1] !== '，') s--;
+    let after = e;
+    while (after < to && (text[after] === ' ' || text[after] === '　' || text[after] === '*')) after++;
+    const endsClause = after >= to || '。；;，,！？!?\n\r'.includes(text[after]);
+    if (endsClause && LEAD.test(text.slice(s, i).replace(/[\s　*]/g, ''))) out.push({ start: i, end: e });
+    i = text.indexOf('……', e);
   }
   // A snippet's slot names left as they were.
   for (let i = text.indexOf('重点工作', from); i !== -1 && i + 5 <= to; i = text.indexOf('重点工作', i + 4)) {

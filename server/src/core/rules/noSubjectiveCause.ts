@@ -13,7 +13,7 @@ export const noSubjectiveCause: Rule = {
     // The reporter taking the cause on (我对, 我们, 自身, 思想上…); not any 个人, which is
     // also "两个人" in "审核岗只有两个人".
     const selfIn = (start: number, end: number) =>
-      derived.countIn('cause-self', start, end) + derived.countIn('cause-subjective', start, end);
+      derived.countIn('cause-self', start, end);
     // Causes are read where they are written: a causes part, or inside the problem items
     // ("究其原因，主要是…").
     const spans: { start: number; end: number }[] = [];

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { sliceWhole } from '../text';
 import { placeholderSpans } from '../unfilled';
 
 export const unfilled: Rule = {
@@ -13,7 +14,7 @@ export const unfilled: Rule = {
     for (const h of model.hints) {
       const lineEnd = model.index.lineEnd(model.index.lineOf(h.start));
       const end = Math.min(h.end, lineEnd, h.start + 40);
-      const shown = text.slice(h.start, Math.min(h.end, h.start + 16));
+      const shown = sliceWhole(text, h.start, Math.min(h.end, h.start + 16));
       ctx.report({
         start: h.start,
         end: Math.max(end, h.start + 1),

@@ -9,11 +9,18 @@ const SOURCE_ZH = '《双述双评活动实施方案》：整改措施要明确�
 /** "2025年，我将…": a bare year is when the plan is for, not a deadline or a target. */
 const BARE_YEAR = /(?:19|20)\d\d\s*年(?:度)?(?![\d０-９一二三四五六七八九十]{1,2}月|起|底|初|内|前|中|上半年|下半年|第)/g;
 
+/**
+ * Times written in words a phrase list does not hold: a frequency (每两周, 每个月, 每季度) or a
+ * deadline by a holiday or a season (五一以前, 春耕前, 汛期之前).
+ */
+const WHEN = /每(?:[两二三四五六七八九十半]|一个|个)?(?:天|日|周|星期|月|季度?|年|旬)|(?:五一|十一|国庆|春节|元旦|中秋|端午|清明|年底|年中|月底|汛期|汛|秋收|春耕|夏收|开学|换届)(?:以前|之前|前)/;
+
 /** A measure can be held to account: a time, an owner or a measurable target. */
 export function measureIsConcrete(ctx: RuleContext, start: number, end: number): boolean {
   const { derived, model } = ctx;
   if (derived.countIn('time', start, end) || derived.countIn('owner', start, end) || derived.countIn('target', start, end)) return true;
-  const body = model.text.slice(start, end).replace(BARE_YEAR, '');
+  const body = model.text.slice(start, Math.min(end, start + 2000)).replace(BARE_YEAR, '');
+  if (WHEN.test(body)) return true;
   const ev = scanEvidence(body, 0, body.length);
   return ev.figure;
 }
