@@ -52,7 +52,7 @@ describe('phrase matcher with a dense root table', () => {
 
 describe('hit list', () => {
   it('keeps every hit in order past its first capacity', () => {
-    const tag = { t: 'sig', kind: 'plan' } as const;
+    const tag = { t: 'sig', kind: 'plan', k: 0 } as const;
     const hits = new HitList(0);
     for (let i = 0; i < 5000; i++) hits.push(i, i + 2, tag, i >> 3);
     assert.equal(hits.length, 5000);

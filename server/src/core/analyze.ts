@@ -45,7 +45,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   const review = reviewOf(all, model, derived, locale);
   // The tier's score weighs every finding as its rule does, shown or not: a severity setting or
   // an inline comment changes the points shown, never the tier.
-  const tierScore = scoreOf(all, true).score;
+  const tierScore = hidden.length || config?.rules || model.directives.length ? scoreOf(all, true).score : -1;
 
   const findings = applyDirectives(raw, model).sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule),
@@ -58,7 +58,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     delete f.weight;
     delete f.natural;
   }
-  const result: AnalysisResult = { profile: choice, stats, score, tier: tierOf(tierScore, review.points, review.sendBack), findings, deductions };
+  const result: AnalysisResult = { profile: choice, stats, score, tier: tierOf(tierScore === -1 ? score : tierScore, review.points, review.sendBack), findings, deductions };
   if (review.reasons.length) result.tierReasons = review.reasons;
   const title = reportTitle(model);
   return title ? { title, ...result } : result;

@@ -6,7 +6,7 @@
 import { buildItems } from './items';
 import type { Knowledge } from './knowledge';
 import { resolveLex } from './lexHits';
-import type { Hit } from './hits';
+import { kindIndex, type Hit } from './hits';
 import type { ReportModel } from './model';
 import type { Derived } from './rule';
 import type { OutlineRole, Profile, Role } from './types';
@@ -38,12 +38,13 @@ export function derive(model: ReportModel, knowledge: Knowledge, profile: Profil
     if (s.role !== 'other' && sectionOfRole[s.role] === undefined) sectionOfRole[s.role] = s.index;
   }
 
-  // Signal counts per block, filled from the one list of hits.
-  const signals = new Map<number, Record<string, number>>();
-  // Start offsets of every signal and fact phrase by kind, for counts inside one item.
-  const starts = new Map<string, number[]>();
+  // Start offsets of every signal and fact phrase by kind (kindIndex), for counts inside one
+  // item or block.
+  const starts: number[][] = [];
   const lexRaw: Hit[] = [];
-  const inBody = new Set(bodyBlocks);
+  const inBodyFlag = new Uint8Array(blocks.length);
+  for (const b of bodyBlocks) inBodyFlag[b] = 1;
+  const inBody = { has: (b: number) => inBodyFlag[b] === 1 };
   // A snippet's instructions name every topic ("写明……走访服务群众……"); they cover none.
   const hintList = model.hints;
   const inHint = (pos: number) => {
@@ -65,14 +66,9 @@ export function derive(model: ReportModel, knowledge: Knowledge, profile: Profil
     const tag = hits.tag[i];
     const block = hits.block[i];
     if (tag.t === 'sig' || tag.t === 'fact') {
-      if (tag.t === 'sig') {
-        let rec = signals.get(block);
-        if (!rec) signals.set(block, (rec = {}));
-        rec[tag.kind] = (rec[tag.kind] ?? 0) + 1;
-      }
-      let list = starts.get(tag.kind);
-      if (!list) starts.set(tag.kind, (list = []));
-      list.push(hits.start[i]);
+      const list = starts[tag.k];
+      if (list) list.push(hits.start[i]);
+      else starts[tag.k] = [hits.start[i]];
       continue;
     }
     if (tag.t === 'lex') {
@@ -99,7 +95,8 @@ export function derive(model: ReportModel, knowledge: Knowledge, profile: Profil
 
   const lex = resolveLex(lexRaw, model, knowledge.allow);
   // Hits arrive by end offset, so starts are in order but where a longer phrase ends later.
-  for (const list of starts.values()) {
+  for (const list of starts) {
+    if (!list) continue;
     for (let k = 1; k < list.length; k++) {
       if (list[k] < list[k - 1]) {
         list.sort((a, b) => a - b);
@@ -118,11 +115,11 @@ export function derive(model: ReportModel, knowledge: Knowledge, profile: Profil
     return lo;
   };
   const countIn = (kind: string, start: number, end: number) => {
-    const list = starts.get(kind);
+    const list = starts[kindIndex(kind)];
     return list ? lowerBound(list, end) - lowerBound(list, start) : 0;
   };
   const firstIn = (kind: string, start: number, end: number) => {
-    const list = starts.get(kind);
+    const list = starts[kindIndex(kind)];
     if (!list) return -1;
     const k = lowerBound(list, start);
     return k < list.length && list[k] < end ? list[k] : -1;
@@ -145,7 +142,7 @@ export function derive(model: ReportModel, knowledge: Knowledge, profile: Profil
     rolesPresent,
     sectionOfRole,
     lex,
-    signalsInBlock: (block, kind) => signals.get(block)?.[kind] ?? 0,
+    signalsInBlock: (block, kind) => countIn(kind, blocks[block].contentStart, blocks[block].end),
     topics: topics.map((t) => ({ covered: t.covered, hit: t.covered ? t.hit : undefined, matched: t.covered ? t.matched : undefined })),
     anchor,
     bodyBlocks,

@@ -14,8 +14,16 @@ export type Tag =
   | { t: 'lex'; entry: LexiconEntry; tpl?: Template }
   | { t: 'topic'; profile: string; topic: number; strong: boolean }
   | { t: 'detect'; profile: string }
-  | { t: 'sig'; kind: SignalKind }
-  | { t: 'fact'; kind: FactKind };
+  | { t: 'sig'; kind: SignalKind; k: number }
+  | { t: 'fact'; kind: FactKind; k: number };
+
+const KINDS = new Map<string, number>();
+/** A small number for each signal and fact kind, so the per-hit tallies index arrays, not maps. */
+export function kindIndex(kind: string): number {
+  let k = KINDS.get(kind);
+  if (k === undefined) KINDS.set(kind, (k = KINDS.size));
+  return k;
+}
 
 export interface Hit {
   start: number;

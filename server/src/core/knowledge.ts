@@ -1,6 +1,6 @@
 import lexiconData from './data/lexicon.json';
 import profilesData from './data/profiles.json';
-import type { Tag } from './hits';
+import { kindIndex, type Tag } from './hits';
 import { FACTS, FactKind } from './facts';
 import { SIGNALS, SignalKind } from './signals';
 import { compileTemplate, SKIPPABLE } from './template';
@@ -88,10 +88,10 @@ function build(config: DutyReportConfig | undefined): Knowledge {
     for (const kw of p.detect?.content ?? []) matcher.add(kw, { t: 'detect', profile: p.id });
   }
   for (const kind of Object.keys(SIGNALS) as SignalKind[]) {
-    for (const s of SIGNALS[kind]) matcher.add(s, { t: 'sig', kind });
+    for (const s of SIGNALS[kind]) matcher.add(s, { t: 'sig', kind, k: kindIndex(kind) });
   }
   for (const kind of Object.keys(FACTS) as FactKind[]) {
-    for (const s of FACTS[kind]) matcher.add(s, { t: 'fact', kind });
+    for (const s of FACTS[kind]) matcher.add(s, { t: 'fact', kind, k: kindIndex(kind) });
   }
   return { profiles, lexicon, allow, matcher };
 }

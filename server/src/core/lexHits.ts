@@ -7,7 +7,7 @@ import type { Hit } from './hits';
 import type { ReportModel } from './model';
 import type { LexHit } from './rule';
 import { SKIPPABLE, Template } from './template';
-import { indexWithin, scanEvidence } from './text';
+import { scanEvidence } from './text';
 import type { LexiconEntry, Role } from './types';
 
 const CLAUSE_REACH = 120;
@@ -42,7 +42,10 @@ export function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): Lex
       cands.push({ start: span.start, end: span.end, tag: h.tag, block: h.block });
     } else cands.push(h);
   }
-  cands.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Hits come in order of end offset, so most lists are already in start order.
+  let sorted = true;
+  for (let k = 1; k < cands.length && sorted; k++) if (cands[k].start < cands[k - 1].start || (cands[k].start === cands[k - 1].start && cands[k].end > cands[k - 1].end)) sorted = false;
+  if (!sorted) cands.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Hit[] = [];
   // Clusters of hits that overlap one another are settled on their own; they are a few hits
   // long in real text, and a hostile cluster falls back to leftmost-longest past 64.
@@ -77,7 +80,9 @@ export function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): Lex
     i = j;
   }
   const out: LexHit[] = [];
-  const blockHasTitle = new Map<number, boolean>();
+  // Every 《 of the text, found once by the native search (most drafts have a handful).
+  const opens: number[] = [];
+  if (kept.length) for (let i = text.indexOf('《'); i !== -1; i = text.indexOf('《', i + 1)) opens.push(i);
   let lastS = -1;
   let lastE = -1;
   let lastConcrete = false;
@@ -86,10 +91,8 @@ export function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): Lex
     // A template is allowed by its own spelling or by the words it matched.
     if (allow.length && allow.some((a) => isInside(text, h.start, entry.phrase, a) || ((h.tag as { tpl?: unknown }).tpl !== undefined && isInside(text, h.start, text.slice(h.start, h.end), a)))) continue;
     const blk = model.blocks[h.block];
-    // Only a block that holds a 《 can hold a phrase inside a title: one look per block.
-    let titled = blockHasTitle.get(h.block);
-    if (titled === undefined) blockHasTitle.set(h.block, (titled = indexWithin(text, '《', blk.contentStart, blk.end) !== -1));
-    if (titled && insideTitle(text, h.start, blk.contentStart)) continue;
+    // Only where a 《 stands before the phrase in its block can the phrase be inside a title.
+    if (opens.length && hasOpenBetween(opens, blk.contentStart, h.start) && insideTitle(text, h.start, blk.contentStart)) continue;
     const from = blk.marker && blk.marker.end <= h.start ? blk.marker.end : blk.contentStart; // "1." is not a figure
     // The phrase's clause, but at most CLAUSE_REACH either side: a "clause" of thousands of
     // characters without a stop is not one, and reading it whole for every phrase in it made
@@ -111,6 +114,18 @@ export function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): Lex
     out.push({ start: h.start, end: h.end, tag: h.tag, block: h.block, entry, concrete: lastConcrete });
   }
   return out;
+}
+
+/** Whether a 《 stands in [from, to): a binary search over the offsets of all of them. */
+function hasOpenBetween(opens: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = opens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (opens[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < opens.length && opens[lo] < to;
 }
 
 /** A phrase inside a document's title (学习《关于切实加强…的意见》) is the document's wording, not the writer's. */

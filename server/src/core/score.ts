@@ -107,7 +107,8 @@ export function reviewOf(all: readonly Finding[], model: ReportModel, derived: D
     sendBack = true;
     reasons.push(locale === 'zh' ? `提纲还没有填写（还有 ${hints} 处提示文字）` : `the outline is not filled in (${hints} instructions left)`);
   } else if (hints > 0) add(1, '还有提纲的提示文字没有填写', 'outline instructions left unfilled');
-  const placeholders = derived.bodyBlocks.filter((b) => model.blockRole[b] === 'achievements' && model.evidence(b).placeholder).length;
+  // The paragraphs no-evidence reads (30 字 or more), whose evidence it has already taken.
+  const placeholders = derived.bodyBlocks.filter((b) => model.blockRole[b] === 'achievements' && model.blocks[b].units >= 30 && model.blocks[b].kind !== 'heading' && model.evidence(b).placeholder).length;
   if (placeholders >= 2) add(1, '数据还是占位符（X次、20XX年），没有填实', 'figures are still placeholders');
   return { points, sendBack, reasons };
 }

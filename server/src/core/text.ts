@@ -462,6 +462,30 @@ export class PhraseMatcher<T> {
     const root = new Int32Array(0x10000);
     for (const [c, t] of this.next[0]) root[c] = t;
     this.root = root;
+    // Every other move in one open-addressed table of typed arrays: a Map per state cost more
+    // than the rest of the scan on long drafts.
+    let edges = 0;
+    for (const m of this.next) edges += m.size;
+    let bits = 4;
+    while (1 << bits < edges * 2) bits++;
+    const cap = 1 << bits;
+    this.shift = 32 - bits;
+    this.hState = new Int32Array(cap).fill(-1);
+    this.hChar = new Uint16Array(cap);
+    this.hTo = new Int32Array(cap);
+    for (let st = 1; st < this.next.length; st++) {
+      for (const [c, t] of this.next[st]) {
+        let h = (Math.imul(st, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) >>> this.shift;
+        while (this.hState[h] !== -1) h = (h + 1) & (cap - 1);
+        this.hState[h] = st;
+        this.hChar[h] = c;
+        this.hTo[h] = t;
+      }
+    }
+    this.failA = Int32Array.from(this.fail);
+    this.depthA = Int32Array.from(this.depth);
+    this.hasOut = new Uint8Array(this.out.length);
+    for (let k = 0; k < this.out.length; k++) if (this.out[k].length) this.hasOut[k] = 1;
     this.skipTable = new Uint8Array(0x10000);
     for (let k = 0; k < this.skippable.length; k++) this.skipTable[this.skippable.charCodeAt(k)] = 1;
     let ringSize = 1;
@@ -482,19 +506,32 @@ export class PhraseMatcher<T> {
     const skip = this.skipTable;
     const ring = this.ring;
     const mask = ring.length - 1;
+    const { hState, hChar, hTo, shift, failA, depthA, hasOut } = this;
+    const hMask = hState.length - 1;
     let fed = 0;
     let s = 0;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
-      let t: number | undefined;
       let u = s;
-      while (u !== 0 && (t = this.next[u].get(c)) === undefined) u = this.fail[u];
-      u = u === 0 ? root[c] : (t as number);
+      let t = -1;
+      while (u !== 0) {
+        let h = (Math.imul(u, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) >>> shift;
+        for (let st = hState[h]; st !== -1; st = hState[(h = (h + 1) & hMask)]) {
+          if (st === u && hChar[h] === c) {
+            t = hTo[h];
+            break;
+          }
+        }
+        if (t !== -1) break;
+        u = failA[u];
+      }
+      u = u === 0 ? root[c] : t;
       // Inside a partial match, a function word that only restarts matching is stepped over.
-      if (s !== 0 && skip[c] === 1 && this.depth[u] <= 1) continue;
+      if (s !== 0 && skip[c] === 1 && depthA[u] <= 1) continue;
       s = u;
       ring[fed & mask] = i;
       fed++;
+      if (hasOut[s] === 0) continue;
       const outs = this.out[s];
       for (let k = 0; k < outs.length; k++) {
         const idx = outs[k];
@@ -507,6 +544,13 @@ export class PhraseMatcher<T> {
   /** Which code units may be stepped over, and the ring of fed positions: built once, reused by every scan. */
   private skipTable: Uint8Array = new Uint8Array(0);
   private ring: Int32Array = new Int32Array(1);
+  private hState: Int32Array = new Int32Array(1).fill(-1);
+  private hChar: Uint16Array = new Uint16Array(1);
+  private hTo: Int32Array = new Int32Array(1);
+  private shift = 31;
+  private failA: Int32Array = new Int32Array(1);
+  private depthA: Int32Array = new Int32Array(1);
+  private hasOut: Uint8Array = new Uint8Array(1);
 
   get size(): number {
     return this.values.length;
