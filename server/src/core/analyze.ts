@@ -48,16 +48,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   const tierScore = hidden.length || config?.rules || model.directives.length ? scoreOf(all, true).score : -1;
 
   const findings = applyDirectives(raw, model).sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule),
+    // Rule ids are ASCII: a plain comparison orders them as localeCompare would, without ICU.
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
   );
   const { score, deductions } = scoreOf(findings);
   // The judgement counts in the stats include rules switched off: they never follow a setting.
   const judged = hidden.length ? applyDirectives([...findings, ...hidden], model) : findings;
   const stats = buildStats(model, derived, profile, findings, judged);
-  for (const f of findings) {
-    delete f.weight;
-    delete f.natural;
-  }
   const result: AnalysisResult = { profile: choice, stats, score, tier: tierOf(tierScore === -1 ? score : tierScore, review.points, review.sendBack), findings, deductions };
   if (review.reasons.length) result.tierReasons = review.reasons;
   const title = reportTitle(model);

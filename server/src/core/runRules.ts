@@ -6,7 +6,7 @@
 import type { Knowledge } from './knowledge';
 import type { ReportModel } from './model';
 import type { Derived, Rule, RuleContext } from './rule';
-import { POINTS, type Weighed } from './score';
+import { POINTS, setPoints, type Weighed } from './score';
 import type { FindingInit, Locale, Profile, Severity, SeveritySetting } from './types';
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
@@ -61,11 +61,9 @@ export function runRule(
       }
       if (f.related) finding.related = f.related.map((r) => ({ message: r.message[locale], range: model.index.range(r.start, r.end) }));
       if (f.data) finding.data = f.data;
-      // Points follow the severity the user set, when they set one.
-      finding.weight = overridden ? POINTS[severity] : (f.weight ?? POINTS[severity]);
-      if (severity === 'hint') finding.weight = 0;
-      // What the finding weighs by the rule's own judgement, whatever the user set: the tier's.
-      finding.natural = natural === 'hint' ? 0 : (f.weight ?? POINTS[natural]);
+      // Points follow the severity the user set, when they set one; the tier's points are what the
+      // finding weighs by the rule's own judgement, whatever the user set.
+      setPoints(finding, severity === 'hint' ? 0 : overridden ? POINTS[severity] : (f.weight ?? POINTS[severity]), natural === 'hint' ? 0 : (f.weight ?? POINTS[natural]));
       mine.push(finding);
     },
   };
@@ -84,7 +82,6 @@ export function runRule(
           : `Internal error in rule ${rule.id}; its results are left out (other rules ran): ${msg}`,
       range: model.index.range(0, 0),
       data: { internalError: true },
-      weight: 0,
     });
   }
 }

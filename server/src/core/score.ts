@@ -2,8 +2,18 @@ import type { ReportModel } from './model';
 import type { Derived } from './rule';
 import type { Deduction, Finding, Locale, Severity, Tier } from './types';
 
-/** A finding with its points: as the user's settings make them, and as the rule itself weighs it. */
-export type Weighed = Finding & { weight?: number; natural?: number };
+/** A finding as the rules stage hands it on; its points live beside it (pointsOf), not on it. */
+export type Weighed = Finding;
+
+/**
+ * The points of each finding: as the user's settings make them, and as the rule itself weighs
+ * it. Kept beside the findings, so that nothing has to be deleted from them before they are
+ * returned (a delete turns an object into a slow dictionary).
+ */
+const POINTS_OF = new WeakMap<Finding, { weight: number; natural: number }>();
+export function setPoints(f: Finding, weight: number, natural: number): void {
+  POINTS_OF.set(f, { weight, natural });
+}
 
 /** Points of a finding by severity, where its rule gives no weight of its own or the user set one. */
 export const POINTS: Record<Severity, number> = { error: 12, warning: 5, info: 1, hint: 0 };
@@ -32,12 +42,16 @@ export function scoreOf(findings: readonly Weighed[], natural = false): { score:
   const taken: Record<string, number> = {};
   const deductions: Deduction[] = [];
   let total = 0;
-  const weightOf = (f: Weighed) => (natural ? (f.natural ?? f.weight) : f.weight) ?? 0;
+  const weightOf = (f: Finding) => {
+    const p = POINTS_OF.get(f);
+    return p ? (natural ? p.natural : p.weight) : 0;
+  };
+  const weights = findings.map(weightOf);
   // Errors and warnings first, so the cap of a rule is spent on its weightiest findings.
-  const order = findings.map((_, i) => i).sort((a, b) => weightOf(findings[b]) - weightOf(findings[a]));
+  const order = findings.map((_, i) => i).sort((a, b) => weights[b] - weights[a]);
   for (const i of order) {
     const f = findings[i];
-    const w = weightOf(f);
+    const w = weights[i];
     if (w <= 0) continue;
     const cap = CAPS[f.rule] ?? 10;
     const room = cap - (taken[f.rule] ?? 0);
