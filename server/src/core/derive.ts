@@ -9,6 +9,7 @@ import { resolveLex } from './lexHits';
 import { kindIndex, type Hit } from './hits';
 import type { ReportModel } from './model';
 import type { Derived } from './rule';
+import { lowerBound } from './text';
 import type { OutlineRole, Profile, Role } from './types';
 
 export function derive(model: ReportModel, knowledge: Knowledge, profile: Profile): Derived {
@@ -104,16 +105,6 @@ export function derive(model: ReportModel, knowledge: Knowledge, profile: Profil
       }
     }
   }
-  const lowerBound = (list: number[], x: number) => {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const countIn = (kind: string, start: number, end: number) => {
     const list = starts[kindIndex(kind)];
     return list ? lowerBound(list, end) - lowerBound(list, start) : 0;

@@ -7,7 +7,7 @@ import type { Hit } from './hits';
 import type { ReportModel } from './model';
 import type { LexHit } from './rule';
 import { SKIPPABLE, Template } from './template';
-import { scanEvidence } from './text';
+import { lowerBound, scanEvidence } from './text';
 import type { LexiconEntry, Role } from './types';
 
 const CLAUSE_REACH = 120;
@@ -118,14 +118,8 @@ export function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): Lex
 
 /** Whether a 《 stands in [from, to): a binary search over the offsets of all of them. */
 function hasOpenBetween(opens: readonly number[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = opens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (opens[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < opens.length && opens[lo] < to;
+  const k = lowerBound(opens, from);
+  return k < opens.length && opens[k] < to;
 }
 
 /** A phrase inside a document's title (学习《关于切实加强…的意见》) is the document's wording, not the writer's. */

@@ -61,6 +61,18 @@ export class LineIndex {
   }
 }
 
+/** The first index of a sorted list whose value is x or more (the list's length if none). */
+export function lowerBound(list: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** text.slice(start, end) for a message, never cutting a surrogate pair in half. */
 export function sliceWhole(text: string, start: number, end: number): string {
   if (end > start && end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
