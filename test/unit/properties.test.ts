@@ -367,6 +367,7 @@ const SHAPES: Record<string, (chars: number) => string> = {
   'instructions 逐项列出 repeated in one sentence': (n) => '# 述职报告\n\n## 二、存在的问题\n\n' + '逐项列出'.repeat(n / 4),
   'unclosed 《 in a problem item': (n) => '# 述职报告\n\n## 二、存在的问题\n\n一是' + '《'.repeat(n),
   'a chain of overlapping lexicon phrases': (n) => '# 述职报告\n\n## 一、主要工作\n\n' + '进一步推'.repeat(n / 4) + '进',
+  'a leaf part of thousands of paragraphs, each 一是…；二是…': (n) => '# 述职报告\n\n## 二、存在的问题\n\n（一）作风方面\n\n' + '一是学习不够深入；二是作风不实。\n\n'.repeat(n / 18),
   'one paragraph of 一是……二是…… items': (n) => '# 述职报告\n\n## 三、下步打算\n\n' + Array.from({ length: n / 12 }, (_, i) => `${'一二三四五六七八九'[i % 9]}是进一步加强……；`).join(''),
 };
 

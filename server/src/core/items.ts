@@ -259,7 +259,14 @@ export function buildItems(model: ReportModel, bodyBlocks: readonly number[]): I
   return items;
 }
 
+/** The last block of b0..b1 that starts at or before offset (a binary search: a leaf part may hold thousands). */
 function blockAt(model: ReportModel, offset: number, b0: number, b1: number): number {
-  for (let b = b1; b > b0; b--) if (model.blocks[b].start <= offset) return b;
-  return b0;
+  let lo = b0;
+  let hi = b1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (model.blocks[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
