@@ -235,7 +235,8 @@ describe('VS Code scorecard preview (code-server)', function () {
       const c = await wb.cursor();
       return c && c.line === target.line + 1 && c.column === target.character + 1;
     }, { timeout: 10000, what: `the cursor at Ln ${target.line + 1}, Col ${target.character + 1}` });
-    assert.equal(await wb.activeTabTitle(), REPORT);
+    // The editor takes focus a moment after its cursor moves: on a loaded machine the tab title lags.
+    await pollUntil(async () => (await wb.activeTabTitle()) === REPORT, { timeout: 10000, what: `${REPORT} to be the active tab` });
 
     const section = await f.evaluate(() => {
       const items = [...document.querySelectorAll('#dr-root .dr-tree > li[data-line]:not(.dr-missing)')];
