@@ -406,3 +406,39 @@ describe('second review: ordinary writing read as it is meant', () => {
   });
 });
 
+describe('third look: kinds of wording found by a second reviewer', () => {
+  const plans = (...items: string[]) => report('# 述职报告', ACHIEVEMENTS, '## 二、存在的问题', '我对2处漏登仓库的复核拖到8月。', '## 三、下步打算', ...items);
+
+  it('takes a school or farm season and a named role for a time and an owner', () => {
+    const text = plans('一是寒假前把困难学生名单汇总成清单交关工委。', '二是由组织委员负责记录发言并在群里公示。', '三是本月内完成全部台账的补录。');
+    assert.equal(at(analyze(text, { profile: 'general' }), 'vague-measure').length, 0);
+  });
+
+  it('reads 达到领导满意 as no target, and asking 镇里 or 院里 as asking others', () => {
+    const text = plans('一是确保各项工作达到领导满意。', '二是积极向镇里争取项目资金。', '三是希望院里增加培训机会。');
+    const v = at(analyze(text, { profile: 'general' }), 'vague-measure');
+    assert.equal(v.length, 3);
+    assert.equal(v.filter((f) => f.data?.asksOthers).length, 2);
+  });
+
+  it('reads circumstances with an intensifier as external, and 碍于情面 as the reporter\'s own', () => {
+    const blame = report('# 述职报告', ACHIEVEMENTS, '## 二、存在的问题', '我对2处漏登仓库的复核拖到8月。', '## 三、原因分析', '主要是公共卫生任务繁重，科室人手严重不足，群众不理解、不配合。', '## 四、下步打算', '一是3月底前由我牵头补登。');
+    assert.equal(at(analyze(blame, { profile: 'general' }), 'no-subjective-cause').length, 1);
+    const own = blame.replace('群众不理解、不配合。', '我碍于情面，对老党员不好意思较真。');
+    assert.equal(at(analyze(own, { profile: 'general' }), 'no-subjective-cause').length, 0);
+  });
+
+  it('takes a rough count for a count, but not 几个方面', () => {
+    assert.equal(scanEvidence('我有好几回没去接待日', 0, 10).figure, true);
+    assert.equal(scanEvidence('有一户老两口的儿子在城里买了房', 0, 15).figure, true);
+    assert.equal(scanEvidence('在几个方面还存在畏难情绪', 0, 12).figure, false);
+  });
+
+  it('highlights a phrase with its leading function word', () => {
+    const text = report('# 述职报告', '## 一、主要工作', '我牵头的重点任务较好地完成了。');
+    const f = at(analyze(text, { profile: 'general' }), 'vague-phrase').find((x) => x.data?.phrase === '较好地完成');
+    assert.ok(f, 'found');
+    assert.equal(flagged(text, f!), '较好地完成');
+  });
+});
+

@@ -40,7 +40,13 @@ export function resolveLex(raw: Hit[], model: ReportModel, allow: string[]): Lex
       const span = verifyTemplate(text, h.start, h.end, h.tag.tpl, model.blocks[h.block].contentStart, model.blocks[h.block].end);
       if (!span) continue;
       cands.push({ start: span.start, end: span.end, tag: h.tag, block: h.block });
-    } else cands.push(h);
+    } else {
+      // The entry's leading function word was left out of the automaton (knowledge.ts): take it
+      // back when it stands right before the match ("较好地完成", not "好地完成").
+      const first = h.tag.entry.phrase.charCodeAt(0);
+      if (h.start > 0 && text.charCodeAt(h.start - 1) === first && SKIPPABLE.indexOf(h.tag.entry.phrase[0]) !== -1 && text.charCodeAt(h.start) !== first) cands.push({ start: h.start - 1, end: h.end, tag: h.tag, block: h.block });
+      else cands.push(h);
+    }
   }
   // Hits come in order of end offset, so most lists are already in start order.
   let sorted = true;

@@ -245,7 +245,7 @@ function isPlaceholderChar(c: number): boolean {
 
 const CN_FIGURE_NUMERALS = '二三四五六七八九十百千两';
 // Measure words after which a Chinese numeral is a real quantity (三次, 五名, 十二户).
-const CLASSIFIERS = '次名人个项场期篇件户家所条万亿元天轮份位支村届批处组份座台辆套本册条成倍趟遍周';
+const CLASSIFIERS = '次名人个项场期篇件户家所条万亿元天轮份位支村届批处组份座台辆套本册条成倍趟遍周回';
 
 // Per-code-unit class bits: scanEvidence looks at every character of every sentence around a
 // vague phrase, and a table lookup there costs nothing where a string search per char showed up
@@ -379,6 +379,13 @@ export function scanEvidence(text: string, start: number, end: number): Evidence
       name = true; // 老刘, 小王: a person as villagers name one
     } else if (c === 0x67d0 /* 某 */ && i > start && isHan(text.charCodeAt(i - 1)) && !NOT_NAME_BEFORE.includes(text[i - 1]) && text[i - 1] !== '某') {
       name = true; // 张某, 李某某: a person written the way reports anonymise one
+    } else if (
+      ((c === 0x51e0 /* 几 */ && (text.charCodeAt(i + 1) !== 0x4e2a /* 个 */ || (i > start && text.charCodeAt(i - 1) === 0x597d) /* 好 */)) ||
+        (c === 0x4e00 /* 一 */ && i > start && text.charCodeAt(i - 1) === 0x6709 /* 有 */)) &&
+      i + 1 < end &&
+      CHAR_CLASS[text.charCodeAt(i + 1)] & CLASSIFIER
+    ) {
+      figure = true; // 好几回, 几户, 有一户: a count, if a rough one (not 几个方面, a formula)
     } else if ((CHAR_CLASS[c] & NUMERAL) || c === 0x4e24) {
       const set = setPhraseAt(text, i, end);
       if (set) {

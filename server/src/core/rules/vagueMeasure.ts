@@ -13,14 +13,18 @@ const BARE_YEAR = /(?:19|20)\d\d\s*年(?:度)?(?![\d０-９一二三四五六七
  * Times written in words a phrase list does not hold: a frequency (每两周, 每个月, 每季度) or a
  * deadline by a holiday or a season (五一以前, 春耕前, 汛期之前).
  */
-const WHEN = /每(?:[两二三四五六七八九十半]|一个|个)?(?:天|日|周|星期|月|季度?|年|旬)|(?:五一|十一|国庆|春节|元旦|中秋|端午|清明|年底|年中|月底|汛期|汛|秋收|春耕|夏收|开学|换届)(?:以前|之前|前)/;
+const WHEN = /每(?:[两二三四五六七八九十半]|一个|个)?(?:天|日|周|星期|月|季度?|年|旬|次)|(?:五一|十一|国庆|春节|元旦|中秋|端午|清明|年底|年中|月底|汛期|汛|秋收|春耕|夏收|麦收|开学|寒假|暑假|学期|换届)(?:以前|之前|前|期间|开始前|结束前)|(?:下|本)(?:月|周|季度|学期)(?:起|内|底|前)|在下次[^，。；]{0,10}上/;
+/** Who carries it out, named as a role: "由组织委员负责", "由一名党员领学". */
+const OWNER = /由[\u4e00-\u9fa5]{1,8}(?:负责|牵头|领学|主持|落实)/;
+/** Asking others, however worded: "积极向镇里争取", "希望院里", "需要县里支持". */
+const ASKS = /^(?:积极|努力|主动|多)?(?:向|请|希望|建议|恳请|盼望|争取|需要|呼吁)(?:上级|镇里|县里|区里|市里|局里|院里|所里|村里|组织|领导|单位|中心|街道|政府|党委|党工委|部门|有关部门|支部)/;
 
 /** A measure can be held to account: a time, an owner or a measurable target. */
 export function measureIsConcrete(ctx: RuleContext, start: number, end: number): boolean {
   const { derived, model } = ctx;
   if (derived.countIn('time', start, end) || derived.countIn('owner', start, end) || derived.countIn('target', start, end)) return true;
   const body = model.text.slice(start, Math.min(end, start + 2000)).replace(BARE_YEAR, '');
-  if (WHEN.test(body)) return true;
+  if (WHEN.test(body) || OWNER.test(body)) return true;
   const ev = scanEvidence(body, 0, body.length);
   return ev.figure;
 }
@@ -44,7 +48,7 @@ export const vagueMeasure: Rule = {
       const anchor = { start: item.start, end: Math.max(item.start + 1, item.headEnd) };
       // Asking the higher-ups to act is a wish, not the reporter's own measure.
       const ask = derived.firstIn('ask-others', item.bodyStart, Math.min(item.end, item.bodyStart + 12));
-      if (ask !== -1) {
+      if (ask !== -1 || ASKS.test(model.text.slice(item.bodyStart, Math.min(item.end, item.bodyStart + 20)))) {
         out.push({
           ...anchor,
           message: {
