@@ -5,7 +5,7 @@ import { buildModel } from './model';
 import { chooseProfile } from './profile';
 import { RULE_LIST } from './rules/index';
 import { ruleSetting, runRule } from './runRules';
-import { reviewOf, scoreOf, tierOf, type Weighed } from './score';
+import { reviewOf, scoreOf, tierOf, type Points, type Weighed } from './score';
 import { buildStats, reportTitle } from './stats';
 import type { AnalysisResult, AnalyzeOptions, Locale } from './types';
 
@@ -37,21 +37,22 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   // Rules switched off still run for the tier: a reviewer's judgement is not the writer's
   // setting (a draft with its checks switched off must not rank 好).
   const hidden: Weighed[] = [];
+  const points: Points = new Map();
   for (const rule of RULE_LIST) {
     const setting = ruleSetting(config?.rules?.[rule.id]);
-    runRule(rule, setting === 'off' ? undefined : setting, model, profile, knowledge, locale, derived, setting === 'off' ? hidden : raw);
+    runRule(rule, setting === 'off' ? undefined : setting, model, profile, knowledge, locale, derived, setting === 'off' ? hidden : raw, points);
   }
   const all = hidden.length ? [...raw, ...hidden] : raw;
   const review = reviewOf(all, model, derived, locale);
   // The tier's score weighs every finding as its rule does, shown or not: a severity setting or
   // an inline comment changes the points shown, never the tier.
-  const tierScore = hidden.length || config?.rules || model.directives.length ? scoreOf(all, true).score : -1;
+  const tierScore = hidden.length || config?.rules || model.directives.length ? scoreOf(all, points, true).score : -1;
 
   const findings = applyDirectives(raw, model).sort(
     // Rule ids are ASCII: a plain comparison orders them as localeCompare would, without ICU.
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
   );
-  const { score, deductions } = scoreOf(findings);
+  const { score, deductions } = scoreOf(findings, points);
   // The judgement counts in the stats include rules switched off: they never follow a setting.
   const judged = hidden.length ? applyDirectives([...findings, ...hidden], model) : findings;
   const stats = buildStats(model, derived, profile, findings, judged);

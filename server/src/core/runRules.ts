@@ -6,7 +6,7 @@
 import type { Knowledge } from './knowledge';
 import type { ReportModel } from './model';
 import type { Derived, Rule, RuleContext } from './rule';
-import { POINTS, setPoints, type Weighed } from './score';
+import { POINTS, type Points, type Weighed } from './score';
 import type { FindingInit, Locale, Profile, Severity, SeveritySetting } from './types';
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
@@ -26,6 +26,7 @@ export function runRule(
   locale: Locale,
   derived: Derived,
   out: Weighed[],
+  points: Points,
 ): void {
   const len = model.text.length;
   const mine: Weighed[] = [];
@@ -63,7 +64,10 @@ export function runRule(
       if (f.data) finding.data = f.data;
       // Points follow the severity the user set, when they set one; the tier's points are what the
       // finding weighs by the rule's own judgement, whatever the user set.
-      setPoints(finding, severity === 'hint' ? 0 : overridden ? POINTS[severity] : (f.weight ?? POINTS[severity]), natural === 'hint' ? 0 : (f.weight ?? POINTS[natural]));
+      points.set(finding, {
+        weight: severity === 'hint' ? 0 : overridden ? POINTS[severity] : (f.weight ?? POINTS[severity]),
+        natural: natural === 'hint' ? 0 : (f.weight ?? POINTS[natural]),
+      });
       mine.push(finding);
     },
   };

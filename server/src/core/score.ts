@@ -6,14 +6,11 @@ import type { Deduction, Finding, Locale, Severity, Tier } from './types';
 export type Weighed = Finding;
 
 /**
- * The points of each finding: as the user's settings make them, and as the rule itself weighs
- * it. Kept beside the findings, so that nothing has to be deleted from them before they are
- * returned (a delete turns an object into a slow dictionary).
+ * The points of each finding of one analysis: as the user's settings make them, and as the rule
+ * itself weighs it. Kept beside the findings, so that nothing has to be deleted from them before
+ * they are returned (a delete turns an object into a slow dictionary).
  */
-const POINTS_OF = new WeakMap<Finding, { weight: number; natural: number }>();
-export function setPoints(f: Finding, weight: number, natural: number): void {
-  POINTS_OF.set(f, { weight, natural });
-}
+export type Points = Map<Finding, { weight: number; natural: number }>;
 
 /** Points of a finding by severity, where its rule gives no weight of its own or the user set one. */
 export const POINTS: Record<Severity, number> = { error: 12, warning: 5, info: 1, hint: 0 };
@@ -38,12 +35,12 @@ const CAPS: Record<string, number> = {
  * 100 less the points of the findings, each rule capped. `natural`: weigh each finding as its
  * rule does, not as the user's severity settings do (the tier's score).
  */
-export function scoreOf(findings: readonly Weighed[], natural = false): { score: number; deductions: Deduction[] } {
+export function scoreOf(findings: readonly Weighed[], points: Points, natural = false): { score: number; deductions: Deduction[] } {
   const taken: Record<string, number> = {};
   const deductions: Deduction[] = [];
   let total = 0;
   const weightOf = (f: Finding) => {
-    const p = POINTS_OF.get(f);
+    const p = points.get(f);
     return p ? (natural ? p.natural : p.weight) : 0;
   };
   const weights = findings.map(weightOf);
