@@ -421,6 +421,11 @@ describe('third look: kinds of wording found by a second reviewer', () => {
     assert.equal(v.filter((f) => f.data?.asksOthers).length, 2);
   });
 
+  it('does not take reporting to the higher-ups for asking them', () => {
+    const text = plans('一是每月向镇党委汇报一次整改进度。');
+    assert.ok(!at(analyze(text, { profile: 'general' }), 'vague-measure').some((f) => f.data?.asksOthers));
+  });
+
   it('reads circumstances with an intensifier as external, and 碍于情面 as the reporter\'s own', () => {
     const blame = report('# 述职报告', ACHIEVEMENTS, '## 二、存在的问题', '我对2处漏登仓库的复核拖到8月。', '## 三、原因分析', '主要是公共卫生任务繁重，科室人手严重不足，群众不理解、不配合。', '## 四、下步打算', '一是3月底前由我牵头补登。');
     assert.equal(at(analyze(blame, { profile: 'general' }), 'no-subjective-cause').length, 1);

@@ -17,7 +17,8 @@ const WHEN = /每(?:[两二三四五六七八九十半]|一个|个)?(?:天|日|�
 /** Who carries it out, named as a role: "由组织委员负责", "由一名党员领学". */
 const OWNER = /由[\u4e00-\u9fa5]{1,8}(?:负责|牵头|领学|主持|落实)/;
 /** Asking others, however worded: "积极向镇里争取", "希望院里", "需要县里支持". */
-const ASKS = /^(?:积极|努力|主动|多)?(?:向|请|希望|建议|恳请|盼望|争取|需要|呼吁)(?:上级|镇里|县里|区里|市里|局里|院里|所里|村里|组织|领导|单位|中心|街道|政府|党委|党工委|部门|有关部门|支部)/;
+// "向上级汇报" is the reporter's own act: 向/争取 ask only with what is asked for (争取, 申请, 支持).
+const ASKS = /^(?:积极|努力|主动|多)?(?:(?:请|希望|建议|恳请|盼望|需要|呼吁)(?:上级|镇里|县里|区里|市里|局里|院里|所里|村里|组织|领导|单位|中心|街道|政府|党委|党工委|部门|有关部门|支部)|(?:向|争取)(?:上级|镇里|县里|区里|市里|局里|院里|所里|组织|领导|单位|中心|街道|政府|党委|党工委|部门|有关部门)[^，。；]{0,6}(?:争取|申请|要|请求|支持|倾斜|拨付))/;
 
 /** A measure can be held to account: a time, an owner or a measurable target. */
 export function measureIsConcrete(ctx: RuleContext, start: number, end: number): boolean {
