@@ -10,6 +10,7 @@ import { kindIndex, type Hit } from './hits';
 import type { ReportModel } from './model';
 import type { Derived } from './rule';
 import { lowerBound } from './text';
+import { firstHintAfter } from './unfilled';
 import type { OutlineRole, Profile, Role } from './types';
 
 export function derive(model: ReportModel, knowledge: Knowledge, profile: Profile): Derived {
@@ -50,15 +51,8 @@ export function derive(model: ReportModel, knowledge: Knowledge, profile: Profil
   const hintList = model.hints;
   const inHint = (pos: number) => {
     if (hintList.length === 0) return false;
-    let lo = 0;
-    let hi = hintList.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (hintList[mid].end <= pos) lo = mid + 1;
-      else if (hintList[mid].start > pos) hi = mid - 1;
-      else return true;
-    }
-    return false;
+    const k = firstHintAfter(hintList, pos);
+    return k < hintList.length && hintList[k].start <= pos;
   };
   // Topic coverage of the active profile, filled in the same walk over the hits.
   const topics = profile.topics.map(() => ({ covered: false, hit: undefined as Hit | undefined, matched: undefined as string | undefined, related: new Set<string>() }));

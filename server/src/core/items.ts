@@ -1,5 +1,6 @@
 import type { ReportModel } from './model';
 import { chineseNumberValue, circledValue, sliceWhole } from './text';
+import { firstHintAfter } from './unfilled';
 import type { OutlineRole } from './types';
 
 /**
@@ -174,15 +175,8 @@ export function buildItems(model: ReportModel, bodyBlocks: readonly number[]): I
     const item: Item = { role, block: b0, lastBlock: b1, start, end: e, bodyStart, headEnd: sentenceEnd(text, bodyStart, e) };
     let hinted = 0;
     const hints = model.hints;
-    // First hint that ends after the item starts (they are in order), then walk while inside.
-    let lo = 0;
-    let hi = hints.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (hints[mid].end <= bodyStart) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < hints.length && hints[k].start < e; k++) hinted += Math.min(hints[k].end, e) - Math.max(hints[k].start, bodyStart);
+    // The first hint that ends after the item starts, then walk while inside.
+    for (let k = firstHintAfter(hints, bodyStart); k < hints.length && hints[k].start < e; k++) hinted += Math.min(hints[k].end, e) - Math.max(hints[k].start, bodyStart);
     if (hinted * 2 >= e - bodyStart) item.unfilled = true;
     items.push(item);
   };

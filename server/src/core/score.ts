@@ -1,4 +1,5 @@
 import type { ReportModel } from './model';
+import { isAchievementParagraph } from './rules/noEvidence';
 import type { Derived } from './rule';
 import type { Deduction, Finding, Locale, Severity, Tier } from './types';
 
@@ -109,7 +110,7 @@ export function reviewOf(all: readonly Finding[], model: ReportModel, derived: D
   if (missing.has('causes')) add(1, '没有原因分析', 'no analysis of causes');
   if (of('not-personal').length) add(1, '只讲面上工作、不讲个人履职', 'speaks of the unit, not of the reporter');
   // 一味评功摆好: not one achievement paragraph with a figure, a name or an example.
-  const substantive = derived.bodyBlocks.filter((b) => model.blockRole[b] === 'achievements' && model.blocks[b].kind !== 'heading' && model.blocks[b].kind !== 'table' && model.blocks[b].units >= 30).length;
+  const substantive = derived.bodyBlocks.filter((b) => isAchievementParagraph(model, b)).length;
   const bare = of('no-evidence').length;
   if (substantive >= 2 && bare >= substantive) add(1, '成绩部分没有一处数据和实例', 'no achievement paragraph has a figure or an example');
   // An outline left unfilled: the instructions of a snippet or a quick fix still in place.
@@ -119,7 +120,7 @@ export function reviewOf(all: readonly Finding[], model: ReportModel, derived: D
     reasons.push(locale === 'zh' ? `提纲还没有填写（还有 ${hints} 处提示文字）` : `the outline is not filled in (${hints} instructions left)`);
   } else if (hints > 0) add(1, '还有提纲的提示文字没有填写', 'outline instructions left unfilled');
   // The paragraphs no-evidence reads (30 字 or more), whose evidence it has already taken.
-  const placeholders = derived.bodyBlocks.filter((b) => model.blockRole[b] === 'achievements' && model.blocks[b].units >= 30 && model.blocks[b].kind !== 'heading' && model.evidence(b).placeholder).length;
+  const placeholders = derived.bodyBlocks.filter((b) => isAchievementParagraph(model, b) && model.evidence(b).placeholder).length;
   if (placeholders >= 2) add(1, '数据还是占位符（X次、20XX年），没有填实', 'figures are still placeholders');
   return { points, sendBack, reasons };
 }

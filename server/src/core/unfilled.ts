@@ -128,3 +128,15 @@ export function applyHints(text: string, blocks: Block[]): (Span & { block: numb
   }
   return hints;
 }
+
+/** Index of the first hint that ends after `pos` (hints are in order and apart). */
+export function firstHintAfter(hints: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = hints.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hints[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,7 +1,14 @@
+import type { ReportModel } from '../model';
 import type { Rule } from '../rule';
 
 /** Paragraphs shorter than this are headings in disguise or one-line lists. */
 const MIN_UNITS = 30;
+
+/** A paragraph of the achievements that no-evidence reads (and the tier counts). */
+export function isAchievementParagraph(model: ReportModel, b: number): boolean {
+  const blk = model.blocks[b];
+  return model.blockRole[b] === 'achievements' && blk.kind !== 'heading' && blk.kind !== 'table' && blk.units >= MIN_UNITS;
+}
 const SOURCE_ZH = '《党建述职评价考核工作实施方案》：提倡用实例、数据说话';
 /** A routine kept ("每月发一次政策提示") is a checkable fact; a deadline word alone is not. */
 const FREQUENCY = /每(?:天|日|周|月|季度?|半年|年)/;
@@ -16,7 +23,7 @@ export const noEvidence: Rule = {
     const { model, derived } = ctx;
     for (const b of derived.bodyBlocks) {
       const blk = model.blocks[b];
-      if (model.blockRole[b] !== 'achievements' || blk.kind === 'heading' || blk.kind === 'table' || blk.units < MIN_UNITS) continue;
+      if (!isAchievementParagraph(model, b)) continue;
       const ev = model.evidence(b);
       const from = blk.marker ? blk.marker.end : blk.contentStart;
       // A figure, a name, two named activities, an example or a particular occasion.
