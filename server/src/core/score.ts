@@ -1,4 +1,5 @@
 import type { ReportModel } from './model';
+import { RULE_LIST } from './rules/index';
 import { isAchievementParagraph } from './rules/noEvidence';
 import type { Derived } from './rule';
 import type { Deduction, Finding, Locale, Severity, Tier } from './types';
@@ -15,22 +16,11 @@ export type Points = Map<Finding, { weight: number; natural: number }>;
 
 /** Points of a finding by severity, where its rule gives no weight of its own or the user set one. */
 export const POINTS: Record<Severity, number> = { error: 12, warning: 5, info: 1, hint: 0 };
-/** Most points one rule can take, so one noisy kind of finding cannot sink a report alone. */
-const CAPS: Record<string, number> = {
-  'missing-section': 48,
-  'missing-topic': 16,
-  'achievement-too-long': 8,
-  'problems-too-short': 8,
-  'report-too-long': 5,
-  'vague-phrase': 10,
-  'no-evidence': 12,
-  'generic-problem': 10,
-  'no-subjective-cause': 5,
-  'not-personal': 8,
-  'vague-measure': 10,
-  'outline-numbering': 4,
-  unfilled: 24,
-};
+/**
+ * Most points one rule can take, so one noisy kind of finding cannot sink a report alone; each
+ * rule module declares its own.
+ */
+const CAPS: ReadonlyMap<string, number> = new Map(RULE_LIST.map((r) => [r.id, r.cap]));
 
 /**
  * 100 less the points of the findings, each rule capped. `natural`: weigh each finding as its
@@ -51,7 +41,7 @@ export function scoreOf(findings: readonly Weighed[], points: Points, natural = 
     const f = findings[i];
     const w = weights[i];
     if (w <= 0) continue;
-    const cap = CAPS[f.rule] ?? 10;
+    const cap = CAPS.get(f.rule) ?? 10;
     const room = cap - (taken[f.rule] ?? 0);
     if (room <= 0) continue;
     const points = Math.round(Math.min(w, room) * 10) / 10;

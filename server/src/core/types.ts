@@ -262,7 +262,19 @@ export interface RuleInfo {
   description: LocalizedText;
   defaultSeverity: Severity;
   tags: readonly string[];
-  /** The seed passage the rule comes from. */
+  /** Short name a person reads in lists and menus (空话套话, 措施不具体). */
+  name: LocalizedText;
+  /** Where the rule stands in SPEC.md's order, in lists, docs and settings. */
+  order: number;
+  /** Most points the rule's findings may take off the score together. */
+  cap: number;
+  /**
+   * What its fixes do: `insert` adds a missing part or topic (safe to apply all at once, also on
+   * save and by a click in the scorecard); `rewrite` replaces a phrase (all at once only when a
+   * writer asks for it).
+   */
+  fix?: 'insert' | 'rewrite';
+  /** The passage of a requirement document the rule rests on, cited by the document's title. */
   source: string;
   /** Path of the rule's page inside the package, e.g. "docs/rules/missing-section.md". */
   docs: string;

@@ -166,12 +166,12 @@ const T = {
 };
 
 /** Rules whose fixes may be applied all at once: insertions and phrase replacements that do not overlap. */
-const FIX_ALL_RULES = new Set(['missing-section', 'missing-topic', 'vague-phrase']);
+const FIX_ALL_RULES = new Set(RULES.filter((r) => r.fix).map((r) => r.id));
 /**
  * What `source.fixAll` (run on save when a user asks for it) applies: the structural insertions
  * only. Rewrite prompts for vague phrases need a writer's choice, one at a time or by quick fix.
  */
-const SOURCE_FIX_ALL_RULES = new Set(['missing-section', 'missing-topic']);
+const SOURCE_FIX_ALL_RULES = new Set(RULES.filter((r) => r.fix === 'insert').map((r) => r.id));
 
 function editFor(f: Finding, caps: ClientCaps): AnyEdit | undefined {
   return fixEdit(f, caps) ?? suggestionEdit(f, caps);

@@ -1,36 +1,5 @@
-/**
- * The rule pages of docs/rules, bundled as text so hovers can quote them with no file access
- * at run time (the server may run from a .vsix, an npm install or a copied bundle).
- */
-import missingSection from '../../../docs/rules/missing-section.md';
-import missingTopic from '../../../docs/rules/missing-topic.md';
-import achievementTooLong from '../../../docs/rules/achievement-too-long.md';
-import problemsTooShort from '../../../docs/rules/problems-too-short.md';
-import reportTooLong from '../../../docs/rules/report-too-long.md';
-import vaguePhrase from '../../../docs/rules/vague-phrase.md';
-import noEvidence from '../../../docs/rules/no-evidence.md';
-import genericProblem from '../../../docs/rules/generic-problem.md';
-import noSubjectiveCause from '../../../docs/rules/no-subjective-cause.md';
-import notPersonal from '../../../docs/rules/not-personal.md';
-import vagueMeasure from '../../../docs/rules/vague-measure.md';
-import outlineNumbering from '../../../docs/rules/outline-numbering.md';
-import unfilled from '../../../docs/rules/unfilled.md';
-
-const PAGES: Record<string, string> = {
-  'missing-section': missingSection,
-  'missing-topic': missingTopic,
-  'achievement-too-long': achievementTooLong,
-  'problems-too-short': problemsTooShort,
-  'report-too-long': reportTooLong,
-  'vague-phrase': vaguePhrase,
-  'no-evidence': noEvidence,
-  'generic-problem': genericProblem,
-  'no-subjective-cause': noSubjectiveCause,
-  'not-personal': notPersonal,
-  'vague-measure': vagueMeasure,
-  'outline-numbering': outlineNumbering,
-  unfilled,
-};
+// The pages themselves are imported in rulePages.ts, written by scripts/generate.js.
+import { RULE_PAGES as PAGES } from './rulePages';
 
 export interface RuleHelp {
   /** The seed sentences the rule rests on (Chinese), one per item. */

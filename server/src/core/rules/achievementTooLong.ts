@@ -2,11 +2,14 @@ import { fraction, percent, Rule } from '../rule';
 import { MIN_UNITS_FOR_SHARES, relatedParts, roleAnchor } from './shares';
 
 export const achievementTooLong: Rule = {
+  order: 3,
+  name: { zh: '成绩篇幅过长', en: 'Achievements too long' },
+  cap: 8,
   id: 'achievement-too-long',
-  description: { zh: '成绩部分篇幅超过画像规定的比例', en: 'The achievements part takes too large a share of the report' },
+  description: { zh: '成绩部分超过规定比例（1/3 或 1/2）', en: 'The achievements part takes more than its share (1/3 or 1/2)' },
   defaultSeverity: 'warning',
   tags: ['proportion'],
-  source: '002 “写成绩的部分一般不超过1/3”; 003 “写成绩不超过1/2”',
+  source: '《党建述职评价考核工作实施方案》：“写成绩的部分一般不超过1/3”；《市总机关党支部书记、党员述职评议考核工作实施方案》：“写成绩不超过1/2”',
   check(ctx) {
     const max = ctx.profile.thresholds.maxAchievementShare;
     const { derived, model } = ctx;

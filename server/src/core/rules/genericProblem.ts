@@ -19,11 +19,14 @@ export function isSpecific(ctx: RuleContext, start: number, end: number): boolea
 }
 
 export const genericProblem: Rule = {
+  order: 8,
+  name: { zh: '问题大而化之', en: 'Problem stated too broadly' },
+  cap: 10,
   id: 'generic-problem',
-  description: { zh: '问题写得大而化之，不见人、不见事、不见思路', en: 'A problem stated so broadly that it names no person, matter or idea' },
+  description: { zh: '一条问题大而化之，不见人、不见事、不见后果（每条问题一条）', en: 'A problem stated so broadly that it names no person, matter or consequence (one per item)' },
   defaultSeverity: 'info',
   tags: ['content'],
-  source: '002 “查找问题要见人见事见思路，不能大而化之”',
+  source: '《党建述职评价考核工作实施方案》：“查找问题要见人见事见思路，不能大而化之”',
   check(ctx) {
     const { model, derived } = ctx;
     const lex = derived.lex.filter((h) => h.entry.kind === 'boilerplate-problem');

@@ -56,11 +56,15 @@ const SOURCES: Record<OutlineRole, string> = {
 };
 
 export const missingSection: Rule = {
+  order: 1,
+  name: { zh: '缺少部分', en: 'Missing part' },
+  cap: 48,
+  fix: 'insert',
   id: 'missing-section',
-  description: { zh: '缺少标准提纲的组成部分（主要工作、存在问题、原因分析、整改措施）', en: 'A part of the standard outline is missing' },
+  description: { zh: '缺少主要工作、存在问题、原因分析、整改措施等部分', en: 'A part of the standard outline is missing' },
   defaultSeverity: 'error',
   tags: ['structure'],
-  source: '002 “只讲成绩、不讲问题……要严肃指出、督促修改……责令重写”; 003; 004',
+  source: '《党建述职评价考核工作实施方案》：对“只讲成绩、不讲问题”“不分析问题原因”“整改措施空洞无物”的述职报告，“要严肃指出、督促修改”；《市总机关党支部书记、党员述职评议考核工作实施方案》：述职报告“分为主要工作、存在问题和下步打算3个部分”',
   check(ctx: RuleContext) {
     const { model, derived, profile } = ctx;
     const text = model.text;

@@ -3,11 +3,15 @@ import type { Rule, RuleContext } from '../rule';
 import { leadInsertionPoint } from './missingSection';
 
 export const missingTopic: Rule = {
+  order: 2,
+  name: { zh: '缺少必述内容', en: 'Missing required topic' },
+  cap: 16,
+  fix: 'insert',
   id: 'missing-topic',
-  description: { zh: '没有写到本类述职要求必述的内容', en: 'A required topic of the profile is not covered' },
+  description: { zh: '没有写到本类述职的必述内容', en: 'A required topic of the profile is not covered' },
   defaultSeverity: 'warning',
   tags: ['content'],
-  source: 'the 述职内容 lists of every seed',
+  source: '各类述职的实施方案所列“述职内容”',
   check(ctx: RuleContext) {
     const { model, derived, profile } = ctx;
     if (profile.topics.length === 0 || derived.bodyBlocks.length === 0) return;

@@ -14,11 +14,14 @@ const SOURCE_ZH = '《党建述职评价考核工作实施方案》：提倡用�
 const FREQUENCY = /每(?:天|日|周|月|季度?|半年|年)/;
 
 export const noEvidence: Rule = {
+  order: 7,
+  name: { zh: '成绩缺实例数据', en: 'Achievement without evidence' },
+  cap: 12,
   id: 'no-evidence',
-  description: { zh: '成绩段落没有数据、时间、名称或实例', en: 'An achievement paragraph has no figure, date, name or example' },
+  description: { zh: '一段成绩没有数据、时间、名称或实例（每段一条）', en: 'An achievement paragraph with no figure, date, name or example (one per paragraph)' },
   defaultSeverity: 'info',
   tags: ['content'],
-  source: '002 “提倡用实例、数据说话”',
+  source: '《党建述职评价考核工作实施方案》：“提倡用实例、数据说话”',
   check(ctx) {
     const { model, derived } = ctx;
     for (const b of derived.bodyBlocks) {

@@ -3,11 +3,14 @@ import type { Rule } from '../rule';
 const SOURCE_ZH = '《党建述职评价考核工作实施方案》：要深入分析存在问题的原因，特别是主观方面的原因';
 
 export const noSubjectiveCause: Rule = {
+  order: 9,
+  name: { zh: '原因只讲客观', en: 'Only objective causes' },
+  cap: 5,
   id: 'no-subjective-cause',
-  description: { zh: '原因分析只讲客观，不讲主观', en: 'The causes given are only objective, none subjective' },
+  description: { zh: '原因（原因分析部分或问题条目里的“究其原因……”）只讲客观、不讲主观', en: 'Causes, in a causes part or inside problem items, that are all circumstances and none the reporter\'s own' },
   defaultSeverity: 'warning',
   tags: ['content'],
-  source: '002 “要深入分析存在问题的原因，特别是主观方面的原因”',
+  source: '《党建述职评价考核工作实施方案》：“要深入分析存在问题的原因，特别是主观方面的原因”',
   check(ctx) {
     const { model, derived } = ctx;
     // The reporter taking the cause on (我对, 我们, 自身, 思想上…); not any 个人, which is

@@ -2,11 +2,14 @@ import type { Rule } from '../rule';
 import { roleAnchor } from './shares';
 
 export const notPersonal: Rule = {
+  order: 10,
+  name: { zh: '不讲个人履职', en: 'Not about the reporter' },
+  cap: 8,
   id: 'not-personal',
-  description: { zh: '只讲面上工作，不讲个人履职尽责', en: 'The report speaks of the unit, not of the reporter\'s own duty' },
+  description: { zh: '只讲面上工作，不讲个人履职', en: 'The report speaks of the unit, not of the reporter\'s own duty' },
   defaultSeverity: 'warning',
   tags: ['content'],
-  source: '002 “真正把自己摆进去……防止……只讲面上工作，不讲个人履职尽责情况”',
+  source: '《党建述职评价考核工作实施方案》：“防止就事论事，只讲面上工作，不讲个人履职尽责情况”',
   check(ctx) {
     const { model, derived } = ctx;
     let mine = 0;

@@ -4,11 +4,14 @@ import type { Rule, RuleContext } from '../rule';
 import { chineseNumberValue } from '../text';
 
 export const outlineNumbering: Rule = {
+  order: 12,
+  name: { zh: '序号不规范', en: 'Outline numbering' },
+  cap: 4,
   id: 'outline-numbering',
-  description: { zh: '提纲序号断号、重号、越级或同级混用', en: 'Broken outline numbering: a gap, a repeat, a skipped level or mixed markers' },
+  description: { zh: '序号断号、重号、层次颠倒、写法不统一', en: 'Broken outline numbering: a gap, a repeat, a skipped level or mixed markers' },
   defaultSeverity: 'warning',
   tags: ['structure'],
-  source: 'GB/T 9704 层次序数：一、（一）1.（1）',
+  source: '《党政机关公文格式》（GB/T 9704）层次序数：一、（一）1.（1）',
   check(ctx: RuleContext) {
     const { model } = ctx;
     const groups: number[][] = [model.sections.filter((s) => s.parent === -1).map((s) => s.index)];

@@ -2,11 +2,14 @@ import { fraction, percent, Rule } from '../rule';
 import { MIN_UNITS_FOR_SHARES, relatedParts, roleAnchor } from './shares';
 
 export const problemsTooShort: Rule = {
+  order: 4,
+  name: { zh: '问题篇幅过短', en: 'Problems too short' },
+  cap: 8,
   id: 'problems-too-short',
-  description: { zh: '问题部分篇幅低于画像规定的比例', en: 'The problems part is shorter than the profile requires' },
+  description: { zh: '问题部分低于规定比例（1/3）', en: 'The problems part is under its share (1/3)' },
   defaultSeverity: 'warning',
   tags: ['proportion'],
-  source: '003 “讲问题不少于1/3”',
+  source: '《市总机关党支部书记、党员述职评议考核工作实施方案》：“讲问题不少于1/3”',
   check(ctx) {
     const min = ctx.profile.thresholds.minProblemShare;
     const { derived, model } = ctx;

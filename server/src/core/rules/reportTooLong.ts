@@ -2,11 +2,14 @@ import type { Rule } from '../rule';
 import { largestPart } from './shares';
 
 export const reportTooLong: Rule = {
+  order: 5,
+  name: { zh: '全文过长', en: 'Report too long' },
+  cap: 5,
   id: 'report-too-long',
-  description: { zh: '全文字数超过画像规定的上限', en: 'The report is longer than the profile allows' },
+  description: { zh: '全文超过字数上限（1000 字）', en: 'The report is over its length limit (1,000 字)' },
   defaultSeverity: 'warning',
   tags: ['proportion'],
-  source: '003 “述职报告掌握在1000字以内”',
+  source: '《市总机关党支部书记、党员述职评议考核工作实施方案》：“述职报告掌握在1000字以内”',
   check(ctx) {
     const max = ctx.profile.thresholds.maxUnits;
     const units = ctx.model.units;

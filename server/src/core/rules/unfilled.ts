@@ -3,11 +3,14 @@ import { sliceWhole } from '../text';
 import { placeholderSpans } from '../unfilled';
 
 export const unfilled: Rule = {
+  order: 13,
+  name: { zh: '待填写', en: 'Unfilled' },
+  cap: 24,
   id: 'unfilled',
-  description: { zh: '待填写：提纲的提示文字或占位符还没有换成实际内容', en: 'Unfilled: an outline instruction or a placeholder is still in place of real content' },
+  description: { zh: '提纲的提示文字或占位符还没有换成实际内容', en: 'An outline instruction or a placeholder still stands in place of real content' },
   defaultSeverity: 'warning',
   tags: ['structure'],
-  source: '《党建述职评价考核工作实施方案》：提倡用实例、数据说话',
+  source: '《党建述职评价考核工作实施方案》：“提倡用实例、数据说话”',
   check(ctx) {
     const { model, derived } = ctx;
     const { text } = model;

@@ -31,11 +31,14 @@ export function measureIsConcrete(ctx: RuleContext, start: number, end: number):
 }
 
 export const vagueMeasure: Rule = {
+  order: 11,
+  name: { zh: '措施不具体', en: 'Measure not concrete' },
+  cap: 10,
   id: 'vague-measure',
-  description: { zh: '整改措施没有内容、责任人、时限或可衡量的目标', en: 'A measure with no content, owner, deadline or measurable target' },
+  description: { zh: '一条措施没有时限、责任人或可衡量的目标，或是请上级、别人去做（每条措施一条）', en: 'A measure with no deadline, owner or measurable target, or one that asks others to act (one per item)' },
   defaultSeverity: 'info',
   tags: ['content'],
-  source: '004 “整改措施要明确整改内容、整改措施和整改时限”; 002 “整改措施要具体实在”',
+  source: '《双述双评活动实施方案》：“整改措施要明确整改内容、整改措施和整改时限”；《党建述职评价考核工作实施方案》：“整改措施要具体实在，突出针对性和可行性”',
   check(ctx) {
     const { model, derived } = ctx;
     const lex = derived.lex.filter((h) => h.entry.kind === 'empty-measure');

@@ -4,11 +4,15 @@ import type { Rule } from '../rule';
 const OWNED: Record<string, readonly string[]> = { 'boilerplate-problem': ['problems', 'causes'], 'empty-measure': ['plans'] };
 
 export const vaguePhrase: Rule = {
+  order: 6,
+  name: { zh: '空话套话', en: 'Vague or formulaic phrase' },
+  cap: 10,
+  fix: 'rewrite',
   id: 'vague-phrase',
-  description: { zh: '空话、套话、口号或夸大其词', en: 'Empty, formulaic or inflated phrasing' },
+  description: { zh: '空话、套话（含“在……的坚强领导下”这类中间可变的格式）、口号、夸大其词', en: 'Empty or formulaic phrasing (templates with a variable middle included), slogans, inflated claims' },
   defaultSeverity: 'info',
   tags: ['wording'],
-  source: '002 “切忌‘虚、空、飘’”“喊空口号、摆花架子”; 004 “不讲空话套话”',
+  source: '《党建述职评价考核工作实施方案》：“切忌‘虚、空、飘’”，不能“喊空口号、摆花架子”；《双述双评活动实施方案》：“不讲空话套话”',
   check(ctx) {
     const { model, derived, knowledge } = ctx;
     const kinds = new Map(knowledge.lexicon.kinds.map((k) => [k.id, k]));
