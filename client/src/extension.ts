@@ -26,7 +26,7 @@ import {
   type ProfileSummary,
   type SetProfileResponse,
   type StatusParams,
-} from '../../server/src/lsp/protocol';
+} from '../../shared/protocol';
 import { SCORECARD_VIEW_TYPE, ScorecardView } from './scorecardView';
 import type { PreviewState } from './preview/messages';
 

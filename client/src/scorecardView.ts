@@ -9,8 +9,8 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { ExportRequest, ScorecardRequest, type ExportResponse, type ScorecardResponse, type StatusParams } from '../../server/src/lsp/protocol';
-import { escapeHtml, SCORECARD_CSS, scorecardCsp } from '../../server/src/render/html';
+import { ExportRequest, ScorecardRequest, type ExportResponse, type ScorecardResponse, type StatusParams } from '../../shared/protocol';
+import { escapeHtml, SCORECARD_CSS, scorecardCsp } from '../../shared/html';
 import type { AnalysisResult, Finding } from '../../server/src/core/types';
 import type { FromPreview, PreviewState, ToPreview } from './preview/messages';
 

@@ -7,7 +7,8 @@ import Ajv from 'ajv';
 import { PROFILE_IDS, RULES } from '../../server/src/core';
 import type { AnalysisResult } from '../../server/src/core/types';
 import { workerCount } from '../../server/src/cli/pool';
-import { escapeHtml, scorecardCsp, scorecardCssHash } from '../../server/src/render/html';
+import { scorecardCssHash } from '../../server/src/render/html';
+import { escapeHtml, scorecardCsp } from '../../shared/html';
 
 // Tests run from test/out (bundled); the repository root is two folders up.
 const ROOT = path.resolve(__dirname, '../..');

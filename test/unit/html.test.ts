@@ -4,16 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/core/index';
 import type { AnalysisResult, Finding, SectionStat } from '../../server/src/core/types';
-import {
-  escapeHtml,
-  rankReports,
-  renderBatchPage,
-  renderScorecardFragment,
-  renderScorecardPage,
-  SCORECARD_CSS,
-  scorecardCsp,
-  scorecardCssHash,
-} from '../../server/src/render/html';
+import { rankReports, renderBatchPage, renderScorecardFragment, renderScorecardPage, scorecardCssHash } from '../../server/src/render/html';
+import { escapeHtml, SCORECARD_CSS, scorecardCsp } from '../../shared/html';
 
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '<img src=x onerror=alert(1)>';

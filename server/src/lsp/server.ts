@@ -48,7 +48,7 @@ import {
   type SetProfileParams,
   type SetProfileResponse,
   type StatusParams,
-} from './protocol';
+} from '../../../shared/protocol';
 import { compileGlobs, decideReport, relativeToFolders, type GlobMatcher, type ReportDecision } from './reportFiles';
 import { DEFAULT_SETTINGS, resolveLocale, toSettings, type ServerSettings } from './settings';
 

@@ -1,0 +1,81 @@
+/**
+ * The server's own requests and notifications, shared by the server and the VS Code client
+ * (and documented in the README for other clients). Types only and method names; the types it
+ * names from the server are imported as types, so neither bundle pulls in the other's code.
+ */
+import type { AnalysisResult, Thresholds } from '../server/src/core/types';
+
+export const ScorecardRequest = 'dutyReport/scorecard';
+export interface ScorecardParams {
+  textDocument: { uri: string };
+  /** Also return the scorecard rendered as an HTML fragment (escaped, no scripts). */
+  html?: boolean;
+}
+export interface ScorecardResponse {
+  uri: string;
+  version: number;
+  /** False when the document is not checked (not a report, too large …); see reason. */
+  checked: boolean;
+  reason: string;
+  result?: AnalysisResult;
+  /** The thresholds of the profile in force, after the configuration file's overrides. */
+  thresholds?: Thresholds;
+  /** The configuration file in force, if any. */
+  configFile?: string;
+  html?: string;
+}
+
+export const ExportRequest = 'dutyReport/export';
+export type ExportFormat = 'json' | 'sarif' | 'html' | 'text';
+export interface ExportParams {
+  textDocument: { uri: string };
+  format: ExportFormat;
+}
+export interface ExportResponse {
+  content: string;
+}
+
+export const ProfilesRequest = 'dutyReport/profiles';
+export interface ProfileSummary {
+  id: string;
+  name: string;
+  nameEn: string;
+  maxUnits?: number;
+}
+
+export const SetProfileRequest = 'dutyReport/setProfile';
+export interface SetProfileParams {
+  textDocument: { uri: string; version: number };
+  profile: string;
+}
+/** The edits that make the front matter name the profile, for exactly `version`. */
+export interface SetProfileResponse {
+  version: number;
+  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
+}
+
+/** Client → server: check this document even though it does not look like a report (or stop). */
+export const EnableFileNotification = 'dutyReport/enableFile';
+export interface EnableFileParams {
+  uri: string;
+  enabled: boolean;
+}
+
+/** Server → client after each analysis: what the status bar shows. */
+export const StatusNotification = 'dutyReport/status';
+export interface StatusParams {
+  uri: string;
+  version: number;
+  checked: boolean;
+  reason: string;
+  units?: number;
+  limit?: number;
+  score?: number;
+  tier?: string;
+  profile?: string;
+  errors?: number;
+  warnings?: number;
+}
+
+/** The client command a CodeLens runs (the client registers it; other clients ignore it). */
+export const SHOW_SCORECARD_COMMAND = 'dutyReport.showScorecard';
