@@ -81,6 +81,22 @@ export interface ScanResult {
 /** Front matter is short; a stray --- this far down is a thematic break, not its end. */
 export const FRONT_MATTER_MAX_LINES = 300;
 
+/**
+ * The line that closes a front matter opened on line 0 (`---` … `---` or `...`), or -1: the one
+ * reading of where front matter ends, for the analysis, the recogniser and the editor's edits.
+ */
+export function frontMatterClose(lineAt: (line: number) => string, lineCount: number): number {
+  let first = lineCount > 0 ? lineAt(0) : '';
+  if (first.charCodeAt(0) === 0xfeff) first = first.slice(1);
+  if (first.trimEnd() !== '---') return -1;
+  const limit = Math.min(lineCount, FRONT_MATTER_MAX_LINES);
+  for (let l = 1; l < limit; l++) {
+    const s = lineAt(l).trimEnd();
+    if (s === '---' || s === '...') return l;
+  }
+  return -1;
+}
+
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
@@ -200,32 +216,21 @@ function isBlank(text: string, start: number, end: number): boolean {
 }
 
 function parseFrontMatter(text: string, index: LineIndex): FrontMatter | undefined {
-  const first = index.starts[0];
-  let line0 = text.slice(first, index.lineEnd(0));
-  if (line0.charCodeAt(0) === 0xfeff) line0 = line0.slice(1);
-  if (line0.trimEnd() !== '---') return undefined;
-  // Front matter is short; a stray --- far down is a thematic break, not its end.
-  const limit = Math.min(index.lineCount, FRONT_MATTER_MAX_LINES);
-  for (let l = 1; l < limit; l++) {
-    const s = text.slice(index.starts[l], index.lineEnd(l)).trimEnd();
-    if (s === '---' || s === '...') {
-      const bodyStart = index.starts[1];
-      const bodyEnd = index.starts[l];
-      const yamlText = text.slice(bodyStart, bodyEnd);
-      const fm: FrontMatter = { start: 0, end: index.lineEnd(l), endLine: l, data: {} };
-      try {
-        const data = parseYaml(yamlText, { prettyErrors: false, maxAliasCount: 50 });
-        if (data && typeof data === 'object' && !Array.isArray(data)) fm.data = data as Record<string, unknown>;
-        else if (data != null) fm.error = 'front matter 不是键值对 / front matter is not a mapping';
-      } catch (e) {
-        fm.error = `front matter 无法解析 / cannot parse front matter: ${(e as Error).message.split('\n')[0]}`;
-      }
-      const m = /^profile[ \t]*:[ \t]*/m.exec(yamlText);
-      if (m) fm.profileOffset = bodyStart + m.index + m[0].length;
-      return fm;
-    }
+  const l = frontMatterClose((n) => text.slice(index.starts[n], index.lineEnd(n)), index.lineCount);
+  if (l === -1) return undefined;
+  const bodyStart = index.starts[1];
+  const yamlText = text.slice(bodyStart, index.starts[l]);
+  const fm: FrontMatter = { start: 0, end: index.lineEnd(l), endLine: l, data: {} };
+  try {
+    const data = parseYaml(yamlText, { prettyErrors: false, maxAliasCount: 50 });
+    if (data && typeof data === 'object' && !Array.isArray(data)) fm.data = data as Record<string, unknown>;
+    else if (data != null) fm.error = 'front matter 不是键值对 / front matter is not a mapping';
+  } catch (e) {
+    fm.error = `front matter 无法解析 / cannot parse front matter: ${(e as Error).message.split('\n')[0]}`;
   }
-  return undefined;
+  const m = /^profile[ \t]*:[ \t]*/m.exec(yamlText);
+  if (m) fm.profileOffset = bodyStart + m.index + m[0].length;
+  return fm;
 }
 
 /**

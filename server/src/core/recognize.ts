@@ -3,6 +3,7 @@
  * meeting note in the same folder must get nothing. Cheap: looks at the front matter, the
  * first lines and line-start part headings; it never runs the rules.
  */
+import { frontMatterClose } from './blocks';
 
 export type Recognition =
   | { report: true; by: 'front-matter' | 'title' | 'outline'; evidence: string }
@@ -35,24 +36,16 @@ export function recognizeReport(text: string): Recognition {
   const head = text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text;
   const lines = head.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   let i = 0;
-  if (lines[0]?.trim() === '---') {
-    let end = -1;
-    for (let j = 1; j < Math.min(lines.length, 200); j++) {
-      if (/^(?:---|\.\.\.)\s*$/.test(lines[j])) {
-        end = j;
-        break;
-      }
+  const end = frontMatterClose((n) => lines[n], lines.length);
+  if (end !== -1) {
+    for (let j = 1; j < end; j++) {
+      const m = FM_KEY.exec(lines[j].trim());
+      if (!m) continue;
+      const value = m[1].trim().replace(/^["']|["']$/g, '');
+      if (/^(?:false|no|off|否)$/i.test(value)) return { report: false, by: 'front-matter', evidence: lines[j].trim() };
+      if (value) return { report: true, by: 'front-matter', evidence: lines[j].trim() };
     }
-    if (end !== -1) {
-      for (let j = 1; j < end; j++) {
-        const m = FM_KEY.exec(lines[j].trim());
-        if (!m) continue;
-        const value = m[1].trim().replace(/^["']|["']$/g, '');
-        if (/^(?:false|no|off|否)$/i.test(value)) return { report: false, by: 'front-matter', evidence: lines[j].trim() };
-        if (value) return { report: true, by: 'front-matter', evidence: lines[j].trim() };
-      }
-      i = end + 1;
-    }
+    i = end + 1;
   }
   // The title: one of the first three non-empty lines.
   let seen = 0;

@@ -3,7 +3,7 @@
  * sets `profile:`. Line-based on purpose: a YAML round trip would reformat the writer's keys.
  * Pure: positions are 0-based lines and UTF-16 columns.
  */
-import { FRONT_MATTER_MAX_LINES } from '../core/blocks';
+import { frontMatterClose } from '../core/blocks';
 import type { Range } from '../core/types';
 
 export interface FrontMatterSpan {
@@ -14,12 +14,8 @@ export interface FrontMatterSpan {
 }
 
 export function frontMatterSpan(lines: readonly string[]): FrontMatterSpan | undefined {
-  const first = (lines[0] ?? '').replace(/^\uFEFF/, '');
-  if (first.trim() !== '---') return undefined;
-  for (let i = 1; i < Math.min(lines.length, FRONT_MATTER_MAX_LINES); i++) {
-    if (/^(?:---|\.\.\.)\s*$/.test(lines[i])) return { open: 0, close: i };
-  }
-  return undefined;
+  const close = frontMatterClose((n) => lines[n], lines.length);
+  return close === -1 ? undefined : { open: 0, close };
 }
 
 export interface LineEdit {
