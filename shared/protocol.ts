@@ -4,6 +4,7 @@
  * names from the server are imported as types, so neither bundle pulls in the other's code.
  */
 import type { AnalysisResult, Thresholds } from '../server/src/core/types';
+import type { FormatId } from '../server/src/format';
 
 export const ScorecardRequest = 'dutyReport/scorecard';
 export interface ScorecardParams {
@@ -26,7 +27,8 @@ export interface ScorecardResponse {
 }
 
 export const ExportRequest = 'dutyReport/export';
-export type ExportFormat = 'json' | 'sarif' | 'html' | 'text';
+/** The id of a format in the server's registry (server/src/format/index.ts). */
+export type ExportFormat = FormatId;
 export interface ExportParams {
   textDocument: { uri: string };
   format: ExportFormat;

@@ -194,12 +194,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('dutyReport.exportFindings', async () => {
       const editor = activeMarkdown();
       if (!editor) return void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown report first.'));
-      const formats: { label: string; format: ExportFormat; ext: string }[] = [
-        { label: vscode.l10n.t('HTML scorecard'), format: 'html', ext: 'html' },
-        { label: 'SARIF 2.1.0', format: 'sarif', ext: 'sarif' },
-        { label: 'JSON', format: 'json', ext: 'json' },
-        { label: vscode.l10n.t('Plain text'), format: 'text', ext: 'txt' },
-      ];
+      // Keyed by the server's format ids, so a format added there fails to compile until it is named here.
+      const choices: Record<ExportFormat, { label: string; ext: string }> = {
+        html: { label: vscode.l10n.t('HTML scorecard'), ext: 'html' },
+        sarif: { label: 'SARIF 2.1.0', ext: 'sarif' },
+        json: { label: 'JSON', ext: 'json' },
+        text: { label: vscode.l10n.t('Plain text'), ext: 'txt' },
+      };
+      const formats = (Object.keys(choices) as ExportFormat[]).map((format) => ({ ...choices[format], format }));
       const pick = await vscode.window.showQuickPick(formats, { placeHolder: vscode.l10n.t('Export the findings as') });
       if (!pick) return;
       await exportAs(editor.document, pick.format, pick.label, pick.ext);

@@ -7,6 +7,7 @@ import Ajv from 'ajv';
 import { PROFILE_IDS, RULES } from '../../server/src/core';
 import type { AnalysisResult } from '../../server/src/core/types';
 import { workerCount } from '../../server/src/cli/pool';
+import { FORMATS } from '../../server/src/format';
 import { scorecardCssHash } from '../../server/src/render/html';
 import { escapeHtml, scorecardCsp } from '../../shared/html';
 
@@ -181,7 +182,21 @@ describe('cli (bin/duty-report.js)', function () {
       assert.ok(zh >= 0 && en > zh, r.stdout);
       for (const opt of ['--profile', '--config', '--format', '--output', '--locale', '--jobs', '--version']) assert.ok(r.stdout.includes(opt), opt);
       for (const id of PROFILE_IDS) assert.ok(r.stdout.includes(id), id);
+      for (const f of FORMATS) assert.ok(r.stdout.includes(f.description.zh) && r.stdout.includes(f.description.en), f.id);
       assert.equal(run(tmp, ['check', '-h']).status, 0);
+    });
+
+    it('takes its formats from the registry: every one is accepted and writes its output', () => {
+      assert.equal(new Set(FORMATS.map((f) => f.id)).size, FORMATS.length);
+      for (const f of FORMATS) {
+        assert.match(f.id, /^[a-z][a-z0-9-]*$/);
+        assert.match(f.extension, /^[a-z0-9]+$/, f.id);
+        const file = path.join(tmp, `out.${f.extension}`);
+        const r = run(tmp, ['check', '--format', f.id, '--output', file, 'one/clean.md']);
+        assert.ok(r.status === 0 || r.status === 1, `${f.id}: ${r.stderr}`);
+        assert.ok(fs.readFileSync(file, 'utf8').length > 0, f.id);
+        fs.rmSync(file);
+      }
     });
 
     it('prints the package version', () => {

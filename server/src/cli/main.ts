@@ -9,19 +9,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { repository, version } from '../../../package.json';
-import { analyze, BUILTIN_PROFILES, findProfile, PROFILE_IDS, profileName, RULES } from '../core';
+import { version } from '../../../package.json';
+import { analyze, BUILTIN_PROFILES, findProfile, PROFILE_IDS, profileName } from '../core';
 import type { AnalysisResult, AnalyzeOptions, ConfigProblem, DutyReportConfig, Locale } from '../core/types';
 import { ConfigCache } from '../node/configFile';
-import { formatHtml } from './format/html';
-import { jsonChunks, type CheckedFile, type FormatInput, type SkippedFile } from './format/json';
-import { formatSarif } from './format/sarif';
-import { formatText, safeTerminalText } from './format/text';
+import { findFormat, FORMAT_IDS, FORMATS, type CheckedFile, type Format, type FormatInput, type SkippedFile } from '../format';
+import { safeTerminalText, textFormat } from '../format/text';
 import type { WorkerReply, WorkerTask } from './worker';
 import { POOL_THRESHOLD, workerCount } from './pool';
-
-const FORMATS = ['text', 'json', 'sarif', 'html'] as const;
-type Format = (typeof FORMATS)[number];
 
 /** Larger files are refused: no real 述职报告 comes near it, and it bounds memory per file. */
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -53,6 +48,11 @@ function profileList(): string {
   return PROFILE_IDS.map((id) => `    ${id}  ${profileName(id)}`).join('\n');
 }
 
+function formatList(locale: Locale): string {
+  const width = Math.max(...FORMAT_IDS.map((id) => id.length));
+  return FORMATS.map((f) => `    ${f.id.padEnd(width)}  ${f.description[locale]}`).join('\n');
+}
+
 function helpText(): string {
   return `述职报告助手 ${version} — 检查 Markdown 述职报告草稿
 
@@ -65,7 +65,8 @@ function helpText(): string {
   --profile ID        使用指定画像（报告类型），优先于配置文件，低于 front matter。可用画像：
 ${profileList()}
   --config FILE       使用这个配置文件，不再自动查找
-  --format FORMAT     输出格式：text（默认）、json、sarif、html（排序汇总页）
+  --format FORMAT     输出格式，默认 text：
+${formatList('zh')}
   --output FILE       写入文件；默认或“-”表示标准输出
   --locale zh|en      消息语言（默认 zh）
   --jobs N            最多使用 N 个线程（多于 ${POOL_THRESHOLD} 个文件时才启用；不指定时四核及以上才启用）
@@ -85,7 +86,8 @@ checked in sorted order. Each file uses its nearest configuration file (.duty-re
 Options:
   --profile ID        profile (reporter kind) to use; overrides the configuration, not front matter
   --config FILE       use this configuration file instead of discovering one
-  --format FORMAT     text (default), json, sarif, html (ranked summary page)
+  --format FORMAT     output format, text by default:
+${formatList('en')}
   --output FILE       write to FILE; default or "-" is standard output
   --locale zh|en      language of messages (default zh)
   --jobs N            use at most N threads (only above ${POOL_THRESHOLD} files; by default only with 4+ cores)
@@ -102,7 +104,7 @@ const VALUE_OPTIONS = ['--profile', '--config', '--format', '--output', '--local
 
 export function parseArgs(argv: readonly string[]): Parsed {
   const positional: string[] = [];
-  const args: CheckArgs = { inputs: [], format: 'text' };
+  const args: CheckArgs = { inputs: [], format: textFormat };
   let help = false;
   let showVersion = false;
   for (let i = 0; i < argv.length; i++) {
@@ -139,10 +141,11 @@ export function parseArgs(argv: readonly string[]): Parsed {
         args.output = value;
         break;
       case '--format':
-        if (!(FORMATS as readonly string[]).includes(value)) {
-          throw new UsageError(`未知的输出格式：${value}（可用：${FORMATS.join('、')}）`, `unknown format: ${value} (valid: ${FORMATS.join(', ')})`);
+        {
+          const format = findFormat(value);
+          if (!format) throw new UsageError(`未知的输出格式：${value}（可用：${FORMAT_IDS.join('、')}）`, `unknown format: ${value} (valid: ${FORMAT_IDS.join(', ')})`);
+          args.format = format;
         }
-        args.format = value as Format;
         break;
       case '--locale':
         if (value !== 'zh' && value !== 'en') throw new UsageError(`未知的语言：${value}（可用：zh、en）`, `unknown locale: ${value} (valid: zh, en)`);
@@ -487,22 +490,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     files: checked,
     skipped,
     locale: displayLocale,
-    color: args.format === 'text' && toStdout && process.stdout.isTTY === true && !process.env.NO_COLOR,
+    color: toStdout && process.stdout.isTTY === true && !process.env.NO_COLOR,
   };
-  let output: string | Iterable<string>;
-  switch (args.format) {
-    case 'json':
-      output = jsonChunks(input, 'lines');
-      break;
-    case 'sarif':
-      output = formatSarif(input, { version, repository: repository.url, rules: RULES, srcRoot: process.cwd() });
-      break;
-    case 'html':
-      output = formatHtml(input);
-      break;
-    default:
-      output = formatText(input);
-  }
+  const output = args.format.write(input, { srcRoot: process.cwd(), layout: 'lines' });
   const pieces = typeof output === 'string' ? [output] : output;
   if (toStdout) {
     for (const piece of pieces) process.stdout.write(piece);

@@ -3,8 +3,10 @@
  * which is what the core counts, so regions land where the editor underlines.
  */
 import { pathToFileURL } from 'node:url';
-import type { Finding, Range, RuleInfo, Severity } from '../../core/types';
-import type { FormatInput } from './json';
+import { repository, version } from '../../../package.json';
+import { RULES } from '../core';
+import type { Finding, Range, RuleInfo, Severity } from '../core/types';
+import type { Format, FormatInput } from './types';
 
 export interface ToolInfo {
   version: string;
@@ -144,3 +146,10 @@ export function formatSarif(input: FormatInput, tool: ToolInfo): string {
   };
   return JSON.stringify(log, null, 2) + '\n';
 }
+
+export const sarifFormat: Format<'sarif'> = {
+  id: 'sarif',
+  extension: 'sarif',
+  description: { zh: 'SARIF 2.1.0，可交给代码扫描平台', en: 'SARIF 2.1.0, for code-scanning platforms' },
+  write: (input, context) => formatSarif(input, { version, repository: repository.url, rules: RULES, srcRoot: context.srcRoot }),
+};

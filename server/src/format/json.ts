@@ -2,42 +2,14 @@
  * `--format json`: the analysis results as they are (0-based lines, UTF-16 columns, as in
  * AnalysisResult), one object per file with its path relative to the current directory.
  */
-import type { AnalysisResult, Locale } from '../../core/types';
-
-/** One analysed file as every formatter receives it. */
-export interface CheckedFile {
-  /** Relative to the current directory, forward slashes. */
-  path: string;
-  result: AnalysisResult;
-}
-
-/** A file named or found but not analysed (binary, not UTF-8, too large, unreadable). */
-export interface SkippedFile {
-  path: string;
-  reason: string;
-}
-
-export interface FormatInput {
-  files: CheckedFile[];
-  skipped: SkippedFile[];
-  /** Locale of the words the formatter adds (severity names, totals). */
-  locale: Locale;
-  /** ANSI colours (text format only). */
-  color: boolean;
-}
+import type { AnalysisResult } from '../core/types';
+import type { Format, FormatInput, JsonLayout, SkippedFile } from './types';
 
 export interface JsonReport {
   version: 1;
   files: ({ path: string } & AnalysisResult)[];
   skipped: SkippedFile[];
 }
-
-/**
- * `pretty`: indented, for one report read by a person (the editor's export). `lines`: one file
- * per line, still one JSON document; the CLI's layout, since a batch of 1,000 reports is about
- * 80 MB indented, and a script can also read it line by line.
- */
-export type JsonLayout = 'pretty' | 'lines';
 
 /** The report in pieces, so the CLI can write a large batch without building one string. */
 export function* jsonChunks(input: FormatInput, layout: JsonLayout): Generator<string> {
@@ -57,3 +29,10 @@ export function* jsonChunks(input: FormatInput, layout: JsonLayout): Generator<s
 export function formatJson(input: FormatInput, layout: JsonLayout = 'pretty'): string {
   return [...jsonChunks(input, layout)].join('');
 }
+
+export const jsonFormat: Format<'json'> = {
+  id: 'json',
+  extension: 'json',
+  description: { zh: 'JSON：完整的分析结果', en: 'JSON: the full analysis results' },
+  write: (input, context) => jsonChunks(input, context.layout),
+};

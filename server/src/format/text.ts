@@ -3,8 +3,8 @@
  * 1-based line and column (UTF-16 units) so editors' problem matchers can jump to it, then a
  * scorecard line per file and a totals line.
  */
-import type { Finding, Locale, ProfileSource, Severity } from '../../core/types';
-import type { CheckedFile, FormatInput } from './json';
+import type { Finding, Locale, ProfileSource, Severity } from '../core/types';
+import type { CheckedFile, Format, FormatInput } from './types';
 
 const SEVERITY_WORDS: Record<Locale, Record<Severity, string>> = {
   zh: { error: '错误', warning: '警告', info: '提示', hint: '建议' },
@@ -122,3 +122,10 @@ export function formatText(input: FormatInput): string {
   out.push(paint(color, totals.error ? ANSI.red + ANSI.bold : ANSI.green, line));
   return out.join('\n') + '\n';
 }
+
+export const textFormat: Format<'text'> = {
+  id: 'text',
+  extension: 'txt',
+  description: { zh: '纯文本：每条问题一行，每份报告再加一行评分', en: 'plain text: a line per finding and a score line per report' },
+  write: (input) => formatText(input),
+};
