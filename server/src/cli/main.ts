@@ -140,13 +140,12 @@ export function parseArgs(argv: readonly string[]): Parsed {
       case '--output':
         args.output = value;
         break;
-      case '--format':
-        {
-          const format = findFormat(value);
-          if (!format) throw new UsageError(`未知的输出格式：${value}（可用：${FORMAT_IDS.join('、')}）`, `unknown format: ${value} (valid: ${FORMAT_IDS.join(', ')})`);
-          args.format = format;
-        }
+      case '--format': {
+        const format = findFormat(value);
+        if (!format) throw new UsageError(`未知的输出格式：${value}（可用：${FORMAT_IDS.join('、')}）`, `unknown format: ${value} (valid: ${FORMAT_IDS.join(', ')})`);
+        args.format = format;
         break;
+      }
       case '--locale':
         if (value !== 'zh' && value !== 'en') throw new UsageError(`未知的语言：${value}（可用：zh、en）`, `unknown locale: ${value} (valid: zh, en)`);
         args.locale = value;
