@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { LEXICON_KIND_IDS, MAX_CONFIG_CHARS, SEVERITY_SETTINGS, closest, parseConfig } from '../../server/src/core/config';
+import { configJsonSchema, configJsonSchemaText } from '../../server/src/core/config/schema';
 import { CONFIG_FILE_NAMES, ConfigCache, findConfigFile, loadConfigFile } from '../../server/src/node/configFile';
 import builtinProfiles from '../../server/src/core/data/profiles.json';
 import { RULES } from '../../server/src/core/rules';
@@ -964,6 +965,30 @@ describe('duty-report.schema.json', () => {
     for (const rule of RULES) assert.equal(schema.properties.rules.properties[rule.id].default, rule.defaultSeverity, rule.id);
   });
 
+  it('is what the one description of the shape writes out (node scripts/gen-config-schema.js)', () => {
+    const file = fs.readFileSync(schemaPath(), 'utf8');
+    assert.ok(file === configJsonSchemaText(), 'schemas/duty-report.schema.json is stale: run `node scripts/gen-config-schema.js`');
+  });
+
+  it('takes each rule’s description, source and default severity from the rule', () => {
+    const rules = configJsonSchema().properties as Record<string, { properties: Record<string, { description: string; markdownDescription: string; default: string }> }>;
+    for (const rule of RULES) {
+      const p = rules.rules.properties[rule.id];
+      assert.equal(p.description, `${rule.description.zh} / ${rule.description.en}`);
+      assert.ok(p.markdownDescription.includes(rule.source), rule.id);
+      assert.ok(p.markdownDescription.endsWith(`\`${rule.defaultSeverity}\``), rule.id);
+    }
+  });
+
+  it('offers the profiles it is given for thresholds and profile, and always the ids of RULE_IDS', () => {
+    const schema = configJsonSchema({ profiles: [{ id: 'township', name: '乡镇干部述职', nameEn: 'Township cadre' }], rules: [] }) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    assert.deepEqual(Object.keys(schema.properties.thresholds.properties), ['township']);
+    assert.equal(schema.properties.thresholds.properties.township.description, '“乡镇干部述职”的阈值 / Thresholds of "Township cadre"');
+    assert.deepEqual(schema.properties.profile.examples, ['township', '乡镇干部述职']);
+    // Rule ids come from RULE_IDS whatever the rules' texts.
+    assert.deepEqual(Object.keys(schema.properties.rules.properties), [...RULE_IDS]);
+  });
+
   it('compiles, and agrees with parseConfig on good and bad files', () => {
     const ajv = new Ajv({ strict: false, allErrors: true });
     const validate = ajv.compile(load());
@@ -991,5 +1016,46 @@ describe('duty-report.schema.json', () => {
       assert.equal(validate(config), false, `schema accepts ${JSON.stringify(config)}`);
       assert.ok(json(JSON.stringify(config)).problems.length > 0, `parseConfig accepts ${JSON.stringify(config)}`);
     }
+  });
+
+  it('agrees with parseConfig on thousands of mutated files: both come from one description', () => {
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(load());
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+    const keys = ['profile', 'locale', 'rules', 'profiles', 'id', 'name', 'aliases', 'topics', 'keywords', 'title', 'detect', 'content', 'kind', 'gap', 'always', 'severity', 'maxUnits', 'minProblemShare', 'vague-phrase', 'general', 'x'];
+    const scalars = [0, 1, 2, -1, 0.5, 1.5, 61, true, false, null, '', ' ', 'off', 'warn', 'hint', 'zh', 'fr', '1/3', 'slogan', 'custom', 'general', 'x'];
+    const mutate = (v: unknown, depth: number): unknown => {
+      if (random() < 0.025) return depth > 3 || random() < 0.6 ? pick(scalars) : random() < 0.5 ? (random() < 0.3 ? [] : [pick(scalars)]) : { [pick(keys)]: pick(scalars) };
+      if (Array.isArray(v)) return v.map((x) => mutate(x, depth + 1));
+      if (v && typeof v === 'object') {
+        const out: Record<string, unknown> = {};
+        for (const [k, x] of Object.entries(v)) if (random() > 0.02) out[random() < 0.02 ? pick(keys) : k] = mutate(x, depth + 1);
+        return out;
+      }
+      return v;
+    };
+    const base = JSON.parse(JSON.stringify(FULL_EXPECTED));
+    let accepted = 0;
+    let refused = 0;
+    for (let i = 0; i < 3000; i++) {
+      const config = mutate(base, 0);
+      const list = (config as { profiles?: unknown } | null)?.profiles;
+      const profiles = Array.isArray(list) ? (list as unknown[]) : [];
+      const ids = profiles.map((p) => (p && typeof p === 'object' ? (p as { id?: unknown }).id : undefined));
+      const { problems } = json(JSON.stringify(config));
+      const valid = validate(config);
+      if (!valid) refused++;
+      // What the schema cannot say: ids unique within a list (parseConfig drops the later one).
+      const duplicates = new Set(ids).size < ids.length || problems.some((p) => p.messageEn.startsWith('Two '));
+      if (problems.length === 0) assert.ok(valid, `schema refuses what parseConfig accepts: ${JSON.stringify(config)}\n${JSON.stringify(validate.errors)}`);
+      if (valid && !duplicates) {
+        accepted++;
+        // Only warnings beyond the schema: an unknown profile id, thresholds for one, a profile without topics.
+        assert.deepEqual(problems.filter((p) => p.severity === 'error'), [], `parseConfig refuses what the schema accepts: ${JSON.stringify(config)}`);
+      }
+    }
+    // Enough of both kinds for the agreement to mean something.
+    assert.ok(accepted > 200 && refused > 1000, `${accepted} mutated files valid, ${refused} refused`);
   });
 });
