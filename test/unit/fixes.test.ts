@@ -5,7 +5,7 @@ import { analyze } from '../../server/src/core/index';
 import { knowledgeFor } from '../../server/src/core/knowledge';
 import { buildModel } from '../../server/src/core/model';
 import { blockInsertion } from '../../server/src/core/outlineStyle';
-import { codeActions } from '../../server/src/lsp/features';
+import { codeActions } from '../../server/src/lsp/features/codeActions';
 
 // Regression cases for what the property tests found (issue 6): fix-all on these drafts put
 // the new parts where the next analysis could not see them, so a second fix-all inserted them

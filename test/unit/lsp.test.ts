@@ -23,7 +23,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { analyze, BUILTIN_PROFILES } from '../../server/src/core';
-import type { ScorecardResponse, SetProfileResponse, StatusParams } from '../../server/src/lsp/protocol';
+import type { ScorecardResponse, SetProfileResponse, StatusParams } from '../../shared/protocol';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(ROOT, 'server', 'out', 'server.js');
@@ -55,11 +55,17 @@ class Client {
       this.logs.push(p.message);
     });
     this.conn.onRequest('client/registerCapability', () => null);
-    this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
+    this.conn.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) => {
+      this.configurationRequests.push(p.items);
+      return p.items.map((item) => (this.settingsFor ? this.settingsFor(item.scopeUri) : this.settings));
+    });
     this.conn.listen();
   }
 
   settings: unknown = {};
+  /** Settings per scope (a folder's URI, or undefined for the window), as VS Code resolves resource settings. */
+  settingsFor?: (scopeUri: string | undefined) => unknown;
+  readonly configurationRequests: { scopeUri?: string; section?: string }[][] = [];
 
   private wake(): void {
     const w = this.waiters;
@@ -67,11 +73,12 @@ class Client {
     w.forEach((f) => f());
   }
 
-  async initialize(folder: string, opts: { documentChanges?: boolean; snippets?: boolean; locale?: string; configuration?: boolean } = {}): Promise<Record<string, unknown>> {
+  async initialize(folder: string, opts: { documentChanges?: boolean; snippets?: boolean; locale?: string; configuration?: boolean; folders?: string[] } = {}): Promise<Record<string, unknown>> {
+    const folders = opts.folders ?? [folder];
     const res = await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(folder).href,
-      workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }],
+      workspaceFolders: folders.map((f, i) => ({ uri: pathToFileURL(f).href, name: `ws${i}` })),
       locale: opts.locale ?? 'zh-cn',
       capabilities: {
         workspace: {
@@ -552,6 +559,33 @@ describe('language server: configuration', function () {
     } finally {
       await client.close();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("reads each folder's own settings in a multi-root workspace", async function () {
+    const report = fixture('rule-missing-section-positive');
+    const root = tempWorkspace({ 'quiet/.keep': '', 'strict/.keep': '' });
+    const quiet = path.join(root, 'quiet');
+    const strict = path.join(root, 'strict');
+    const client = new Client();
+    try {
+      const quietUri = pathToFileURL(quiet).href;
+      const strictUri = pathToFileURL(strict).href;
+      client.settingsFor = (scope) => (scope === quietUri ? { rules: { 'missing-section': 'off' } } : scope === strictUri ? { locale: 'en' } : {});
+      await client.initialize(quiet, { configuration: true, folders: [quiet, strict] });
+      const inQuiet = pathToFileURL(path.join(quiet, '述职报告.md')).href;
+      const inStrict = pathToFileURL(path.join(strict, '述职报告.md')).href;
+      await client.open(inQuiet, report);
+      await client.open(inStrict, report);
+      // Settings arrive after the opens; wait for the answers made with them.
+      await client.diagnostics(inQuiet, (x) => !x.diagnostics.some((d) => d.code === 'missing-section'));
+      // The other folder keeps the rule, and reads English as its own settings say.
+      await client.diagnostics(inStrict, (x) => x.diagnostics.some((d) => d.code === 'missing-section' && d.severity === 1 && !/[\u4e00-\u9fff]{4}/.test(String(d.message).replace(/“[^”]*”/g, ''))));
+      const scopes = client.configurationRequests.flat().map((i) => i.scopeUri);
+      assert.ok(scopes.includes(quietUri) && scopes.includes(strictUri), `asked per folder: ${JSON.stringify(scopes)}`);
+    } finally {
+      await client.close();
+      fs.rmSync(root, { recursive: true, force: true });
     }
   });
 

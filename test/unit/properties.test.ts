@@ -6,7 +6,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range, TextEdit } from 'vscode-languageserver/node';
 import { analyze, type AnalysisResult, type SectionStat } from '../../server/src/core/index';
 import { recognizeReport } from '../../server/src/core/recognize';
-import { codeActions, toDiagnostics } from '../../server/src/lsp/features';
+import { codeActions } from '../../server/src/lsp/features/codeActions';
+import { toDiagnostics } from '../../server/src/lsp/features/diagnostics';
 
 // Property-based tests of the core (issue 6): on arbitrary text, arbitrary Markdown in the
 // genre's shapes and mutated real reports, analyze() never throws, every range it returns lies

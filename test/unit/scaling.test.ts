@@ -130,13 +130,14 @@ describe('bounded searches (no rescans to the end of the document)', () => {
 });
 
 describe('knowledge cache', () => {
-  it('reuses the automaton for fresh configuration objects with the same lexicon, profiles and thresholds', () => {
+  it('builds the automaton once per configuration object, and never for one that changes nothing', () => {
     const lexicon = { add: [{ phrase: '稳步推进', kind: 'inflated-adverb', reason: 'r', suggest: 's' }] } as DutyReportConfig['lexicon'];
-    const a = knowledgeFor({ lexicon, rules: { 'vague-phrase': 'warning' } } as DutyReportConfig);
-    const b = knowledgeFor({ lexicon, rules: { 'vague-phrase': 'error' } } as DutyReportConfig);
-    assert.equal(a, b, 'rule settings do not rebuild it');
-    assert.notEqual(knowledgeFor({ lexicon: { ...lexicon } } as DutyReportConfig), a, 'another lexicon does');
-    assert.equal(knowledgeFor({ rules: {} } as DutyReportConfig), knowledgeFor(undefined), 'nothing that matters: the default');
+    const config = { lexicon, rules: { 'vague-phrase': 'warning' } } as DutyReportConfig;
+    const a = knowledgeFor(config);
+    assert.equal(knowledgeFor(config), a, 'the same object: built once (the server and the CLI keep theirs)');
+    assert.notEqual(a, knowledgeFor(undefined), 'a lexicon of its own');
+    assert.equal(knowledgeFor({ rules: { 'vague-phrase': 'off' } } as DutyReportConfig), knowledgeFor(undefined), 'rule settings alone: the built-in knowledge');
+    assert.equal(knowledgeFor({} as DutyReportConfig), knowledgeFor(undefined), 'a fresh empty copy (what a worker thread receives): the built-in knowledge');
     // A caller's mistake in a part's type neither throws nor is taken for a part.
     assert.equal(knowledgeFor({ lexicon: 'oops' } as unknown as DutyReportConfig), knowledgeFor(undefined));
   });

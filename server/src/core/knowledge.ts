@@ -28,30 +28,27 @@ export interface Knowledge {
   matcher: PhraseMatcher<Tag>;
 }
 
-// Keyed by the three parts of a configuration that knowledge depends on, not by the
-// configuration object: callers build a fresh object per analysis (the server merges editor
-// rule settings into the file's configuration on every keystroke), and rebuilding the
-// automaton each time cost more than analysing a short draft.
-const NONE = {};
-const cache = new WeakMap<object, WeakMap<object, WeakMap<object, Knowledge>>>();
+// Built once per configuration object: the language server keeps one merged configuration per
+// folder settings and configuration file, and the CLI one per configuration file. A
+// configuration with no lexicon, profiles or thresholds (the usual case, and what a worker
+// thread receives as a fresh copy every time) shares the built-in knowledge.
+let builtin: Knowledge | undefined;
+const cache = new WeakMap<DutyReportConfig, Knowledge>();
 
 export function knowledgeFor(config: DutyReportConfig | undefined): Knowledge {
   // A part that is not an object (a library caller's mistake) means nothing to build(); treat it as absent.
-  const part = (v: unknown): object => (typeof v === 'object' && v !== null ? v : NONE);
-  const parts = [part(config?.lexicon), part(config?.profiles), part(config?.thresholds)] as const;
-  let byProfiles = cache.get(parts[0]);
-  if (!byProfiles) cache.set(parts[0], (byProfiles = new WeakMap()));
-  let byThresholds = byProfiles.get(parts[1]);
-  if (!byThresholds) byProfiles.set(parts[1], (byThresholds = new WeakMap()));
-  let k = byThresholds.get(parts[2]);
-  if (!k) {
-    k = build(parts.every((x) => x === NONE) ? undefined : config);
-    byThresholds.set(parts[2], k);
-  }
+  const given = (v: unknown) => typeof v === 'object' && v !== null;
+  if (!config || !(given(config.lexicon) || given(config.profiles) || given(config.thresholds))) return (builtin ??= build(undefined));
+  let k = cache.get(config);
+  if (!k) cache.set(config, (k = build(config)));
   return k;
 }
 
+/** How many times knowledge was built: tests count it to prove callers keep their configuration objects. */
+export const knowledgeBuilds = { count: 0 };
+
 function build(config: DutyReportConfig | undefined): Knowledge {
+  knowledgeBuilds.count++;
   const profiles = mergeProfiles(BUILTIN_PROFILES, config);
   const allow = (config?.lexicon?.allow ?? []).filter((p) => typeof p === 'string' && p.length > 0);
   const allowSet = new Set(allow);

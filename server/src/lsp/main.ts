@@ -4,6 +4,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { version } from '../../../package.json';
+import { nodeFileHost, nodeProcessHost } from '../node/serverHost';
 import { startServer } from './server';
 
 const args = process.argv.slice(2);
@@ -16,5 +17,5 @@ if (args.includes('--version') || args.includes('-v')) {
   );
   process.exitCode = 2;
 } else {
-  startServer(createConnection(ProposedFeatures.all));
+  startServer(createConnection(ProposedFeatures.all), { files: nodeFileHost(), process: nodeProcessHost });
 }

@@ -102,6 +102,9 @@ function errorCode(err: unknown): string {
   return typeof code === 'string' ? code : err instanceof Error ? err.message : String(err);
 }
 
+/** No configuration file: one shared empty configuration, so what callers build from it is built once. */
+const NO_CONFIG: { config: DutyReportConfig; problems: ConfigProblem[] } = Object.freeze({ config: Object.freeze({}), problems: [] as ConfigProblem[] });
+
 /**
  * Lookups per directory and loads per configuration path, so a batch of files in one folder
  * reads its configuration once. Call `clear()` when a configuration file is created, changed
@@ -120,7 +123,7 @@ export class ConfigCache {
    */
   forFile(reportPath: string, explicitConfig?: string): { path?: string; config: DutyReportConfig; problems: ConfigProblem[] } {
     const configPath = explicitConfig !== undefined ? path.resolve(explicitConfig) : this.lookup(path.dirname(path.resolve(reportPath)));
-    if (configPath === undefined) return { config: {}, problems: [] };
+    if (configPath === undefined) return NO_CONFIG;
     let loaded = this.loads.get(configPath);
     if (!loaded) {
       loaded = loadConfigFile(configPath, this.known);

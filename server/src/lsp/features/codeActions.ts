@@ -1,0 +1,181 @@
+/**
+ * Quick fixes and fix-all: insert a missing part or topic from its snippet, rewrite a vague
+ * phrase, or turn a rule off for a line or the file. Edits name the document version they were
+ * made for, so a client refuses them once the draft has moved on.
+ */
+import { CodeActionKind, ErrorCodes, ResponseError, type CodeAction, type Diagnostic, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { RULES } from '../../core';
+import type { AnalysisResult, Finding, Locale } from '../../core/types';
+import { analysed, type ServerContext } from '../context';
+import { frontMatterSpan } from '../frontMatter';
+import { docLines, lineText, SOURCE, type ClientCaps, type DiagnosticData } from './common';
+
+type AnyEdit = TextEdit | { range: Range; snippet: { kind: 'snippet'; value: string } };
+
+function workspaceEdit(doc: TextDocument, edits: AnyEdit[], caps: ClientCaps): WorkspaceEdit {
+  if (caps.documentChanges) {
+    // The version makes the client refuse the edit if the document moved on meanwhile.
+    return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: edits as TextEdit[] }] };
+  }
+  // Snippet edits are only made for clients with documentChanges (see fixEdit), so these are plain.
+  return { changes: { [doc.uri]: edits as TextEdit[] } };
+}
+
+function fixEdit(f: Finding, caps: ClientCaps): AnyEdit | undefined {
+  if (!f.fix) return undefined;
+  if (f.fix.snippet && caps.snippetEdits && caps.documentChanges) return { range: f.fix.range, snippet: { kind: 'snippet', value: f.fix.snippet } };
+  return { range: f.fix.range, newText: f.fix.newText };
+}
+
+function escapeSnippet(s: string): string {
+  return s.replace(/[\\$}]/g, (c) => '\\' + c);
+}
+
+/** The lexicon's suggestion in place of a vague phrase: a selected placeholder to type over. */
+function suggestionEdit(f: Finding, caps: ClientCaps): AnyEdit | undefined {
+  const suggest = f.data?.suggest;
+  if (f.rule !== 'vague-phrase' || typeof suggest !== 'string' || !suggest) return undefined;
+  if (caps.snippetEdits && caps.documentChanges) return { range: f.range, snippet: { kind: 'snippet', value: `\${1:${escapeSnippet(suggest)}}` } };
+  return { range: f.range, newText: `【${suggest}】` };
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+const DISABLE_LINE = /<!--\s*duty-report-disable-line\b([^>]*?)\s*-->/;
+
+function disableLineEdit(doc: TextDocument, f: Finding): TextEdit {
+  const line = f.range.start.line;
+  const text = lineText(doc, line);
+  const m = DISABLE_LINE.exec(text);
+  if (m) {
+    // One comment per line: add the rule to the one already there.
+    const start = m.index;
+    const rules = m[1].trim() ? `${m[1].trim()} ${f.rule}` : f.rule;
+    return { range: { start: { line, character: start }, end: { line, character: start + m[0].length } }, newText: `<!-- duty-report-disable-line ${rules} -->` };
+  }
+  return { range: { start: { line, character: text.length }, end: { line, character: text.length } }, newText: ` <!-- duty-report-disable-line ${f.rule} -->` };
+}
+
+function disableFileEdit(doc: TextDocument, rule: string): TextEdit {
+  const lines = docLines(doc);
+  const span = frontMatterSpan(lines);
+  const line = span ? span.close + 1 : 0;
+  const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
+  if (line >= lines.length) {
+    // Front matter is the last line: the comment goes on a new line after it.
+    const last = lines.length - 1;
+    return { range: { start: { line: last, character: lines[last].length }, end: { line: last, character: lines[last].length } }, newText: `${eol}<!-- duty-report-disable ${rule} -->` };
+  }
+  const at = line === 0 && lines[0].startsWith('\uFEFF') ? 1 : 0;
+  return { range: { start: { line, character: at }, end: { line, character: at } }, newText: `<!-- duty-report-disable ${rule} -->${eol}` };
+}
+
+const T = {
+  zh: {
+    suggest: (phrase: string, s: string) => `改写“${phrase}”：${s}`,
+    disableLine: (rule: string) => `本行不再检查 ${rule}`,
+    disableFile: (rule: string) => `本文件不再检查 ${rule}`,
+    fixAll: (rule: string, n: number) => `全部修复：${rule}（${n} 处）`,
+    fixAllSource: '述职报告助手：全部修复',
+  },
+  en: {
+    suggest: (phrase: string, s: string) => `Rewrite "${phrase}": ${s}`,
+    disableLine: (rule: string) => `Disable ${rule} for this line`,
+    disableFile: (rule: string) => `Disable ${rule} for this file`,
+    fixAll: (rule: string, n: number) => `Fix all: ${rule} (${n})`,
+    fixAllSource: 'Duty Report Assistant: fix all',
+  },
+};
+
+/** Rules whose fixes may be applied all at once: insertions and phrase replacements that do not overlap. */
+const FIX_ALL_RULES = new Set(RULES.filter((r) => r.fix).map((r) => r.id));
+/**
+ * What `source.fixAll` (run on save when a user asks for it) applies: the structural insertions
+ * only. Rewrite prompts for vague phrases need a writer's choice, one at a time or by quick fix.
+ */
+const SOURCE_FIX_ALL_RULES = new Set(RULES.filter((r) => r.fix === 'insert').map((r) => r.id));
+
+function editFor(f: Finding, caps: ClientCaps): AnyEdit | undefined {
+  return fixEdit(f, caps) ?? suggestionEdit(f, caps);
+}
+
+/** Fix-all edits for one rule, without overlapping ranges (the first of overlapping ones wins). */
+function fixAllEdits(findings: readonly Finding[], rule: string | undefined, caps: ClientCaps): AnyEdit[] {
+  const edits: AnyEdit[] = [];
+  for (const f of findings) {
+    if (rule ? f.rule !== rule : !SOURCE_FIX_ALL_RULES.has(f.rule)) continue;
+    const e = editFor(f, caps);
+    if (!e) continue;
+    if (edits.some((x) => overlapsStrictly(x.range, e.range))) continue;
+    edits.push(e);
+  }
+  return edits;
+}
+
+function overlapsStrictly(a: Range, b: Range): boolean {
+  const cmp = (p: Position, q: Position) => p.line - q.line || p.character - q.character;
+  // Two insertions at one point are fine (applied in order); a replacement must not cross another edit.
+  return cmp(a.start, b.end) < 0 && cmp(b.start, a.end) < 0;
+}
+
+export function codeActions(
+  doc: TextDocument,
+  result: AnalysisResult,
+  resultVersion: number,
+  range: Range,
+  only: readonly string[] | undefined,
+  diagnostics: readonly Diagnostic[],
+  locale: Locale,
+  caps: ClientCaps,
+): CodeAction[] {
+  const t = T[locale];
+  const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
+  const out: CodeAction[] = [];
+  if (only?.some((o) => o === CodeActionKind.SourceFixAll || o === CodeActionKind.Source)) {
+    const edits = fixAllEdits(result.findings, undefined, caps);
+    if (edits.length) out.push({ title: t.fixAllSource, kind: CodeActionKind.SourceFixAll + '.dutyReport', edit: workspaceEdit(doc, edits, caps) });
+    return out;
+  }
+  if (!wants(CodeActionKind.QuickFix)) return out;
+  // A diagnostic names its finding by index, which holds only for the version it was made for.
+  const diagFor = (i: number) =>
+    diagnostics.find((d) => {
+      const data = d.data as DiagnosticData | undefined;
+      return d.source === SOURCE && data?.version === resultVersion && data.index === i && d.code === result.findings[i].rule;
+    });
+  const here = result.findings.map((f, i) => ({ f, i })).filter(({ f, i }) => overlaps(f.range, range) || diagFor(i));
+  const seenRules = new Set<string>();
+  for (const { f, i } of here) {
+    const diag = diagFor(i);
+    const e = editFor(f, caps);
+    if (e) {
+      const title = f.fix ? f.fix.title : t.suggest(String(f.data?.phrase ?? ''), String(f.data?.suggest ?? ''));
+      out.push({ title, kind: CodeActionKind.QuickFix, isPreferred: !!f.fix, diagnostics: diag ? [diag] : undefined, edit: workspaceEdit(doc, [e], caps) });
+    }
+    if (!seenRules.has(f.rule)) {
+      seenRules.add(f.rule);
+      if (FIX_ALL_RULES.has(f.rule)) {
+        const all = fixAllEdits(result.findings, f.rule, caps);
+        if (all.length > 1) out.push({ title: t.fixAll(f.rule, all.length), kind: CodeActionKind.QuickFix, edit: workspaceEdit(doc, all, caps) });
+      }
+    }
+    out.push({ title: t.disableLine(f.rule), kind: CodeActionKind.QuickFix, diagnostics: diag ? [diag] : undefined, edit: workspaceEdit(doc, [disableLineEdit(doc, f)], caps) });
+  }
+  for (const rule of seenRules) out.push({ title: t.disableFile(rule), kind: CodeActionKind.QuickFix, edit: workspaceEdit(doc, [disableFileEdit(doc, rule)], caps) });
+  return out;
+}
+
+export function register(ctx: ServerContext): void {
+  ctx.connection.onCodeAction((params) => {
+    // Always the current version: edits carry it, so a stale one is refused by the client.
+    const a = analysed(ctx, params);
+    if (!a?.entry.result) return [];
+    if (!params.range?.start || !params.range.end) throw new ResponseError(ErrorCodes.InvalidParams, 'range 缺失 / range is missing');
+    const diagnostics = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
+    return codeActions(a.doc, a.entry.result, a.entry.version, params.range, params.context?.only, diagnostics, a.entry.locale, ctx.client.caps);
+  });
+}

@@ -1,0 +1,38 @@
+/** Lenses: the profile, 字数 and score above the title, each part's role, 字数 and share above it. */
+import type { CodeLens } from 'vscode-languageserver';
+import type { AnalysisResult, Locale } from '../../core/types';
+import { WORDS } from '../../core/words';
+import { SHOW_SCORECARD_COMMAND } from '../../../../shared/protocol';
+import { analysed, type ServerContext } from '../context';
+import { SOURCE, sectionDetail } from './common';
+
+export interface LensInfo {
+  limit?: number;
+  configFile?: string;
+}
+
+export function codeLenses(result: AnalysisResult, locale: Locale, info: LensInfo, command: string | undefined): CodeLens[] {
+  const cmd = (title: string) => ({ title, command: command ?? '', arguments: [] as unknown[] });
+  const lenses: CodeLens[] = [];
+  const units = info.limit ? `${result.stats.units} / ${info.limit} 字` : `${result.stats.units} 字`;
+  const summary =
+    locale === 'zh'
+      ? `${SOURCE}：${result.profile.name}（${result.profile.reason}）· ${units} · 得分 ${result.score}（${result.tier}）${info.configFile ? ` · 配置 ${info.configFile}` : ''}`
+      : `Duty Report Assistant: ${result.profile.name} (${result.profile.reason}) · ${info.limit ? `${result.stats.units} / ${info.limit}` : result.stats.units} chars · score ${result.score} (${WORDS.tier.en[result.tier]})${info.configFile ? ` · config ${info.configFile}` : ''}`;
+  // The summary stands on the first line, above the title.
+  lenses.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: cmd(summary) });
+  for (const s of result.stats.sections) {
+    lenses.push({ range: { start: s.range.start, end: s.range.start }, command: cmd(sectionDetail(s, locale)) });
+  }
+  return lenses;
+}
+
+export function register(ctx: ServerContext): void {
+  ctx.connection.onCodeLens((params) => {
+    const a = analysed(ctx, params);
+    const r = a?.entry.result;
+    if (!a || !r || !a.entry.settings.codeLens) return [];
+    const configFile = a.entry.configFile ? ctx.files.baseName(a.entry.configFile) : undefined;
+    return codeLenses(r, a.entry.locale, { limit: r.profile.thresholds.maxUnits, configFile }, SHOW_SCORECARD_COMMAND);
+  });
+}
