@@ -24,6 +24,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'server/out/worker.js' },
   // The language server: VS Code starts it over IPC, other editors over stdio.
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server.js' },
+  // The same language server for a browser Web Worker (vscode.dev, github.dev): no Node, no files.
+  { ...common, platform: 'browser', target: 'chrome114', format: 'iife', entryPoints: ['server/src/browser/main.ts'], outfile: 'server/out/browserServer.js' },
   // The VS Code client; `vscode` is provided by the editor at run time.
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   // The scorecard preview's script, loaded by the webview from the extension (never inline).

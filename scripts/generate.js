@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-// `npm run generate`: writes every static list that follows from the rule modules and the
-// built-in profiles, so that adding a rule means its module, its doc page and its fixtures and
+// `npm run generate`: writes every static list that follows from the rule modules, the
+// built-in profiles and the configuration's shape (its JSON schema), so that adding a rule means its module, its doc page and its fixtures and
 // nothing else by hand. `--check` writes nothing and exits 1 naming each stale file (CI runs it
 // through test/unit/generated.test.ts), as markdownlint does for its schema and README.
 //
@@ -11,6 +11,7 @@
 const fs = require('fs');
 const path = require('path');
 const Module = require('module');
+const crypto = require('crypto');
 const esbuild = require('esbuild');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -86,7 +87,7 @@ ${mods.map((m) => (camel(m.id) === m.id ? `  ${m.id},` : `  '${m.id}': ${camel(m
 
 /** The core's rules, profiles and words, bundled from source in memory. */
 async function loadCore(sources) {
-  const entry = `export { RULES } from './${RULES_DIR}/index';\nexport { BUILTIN_PROFILES } from './server/src/core/knowledge';\nexport { WORDS } from './server/src/core/words';\n`;
+  const entry = `export { RULES } from './${RULES_DIR}/index';\nexport { BUILTIN_PROFILES } from './server/src/core/knowledge';\nexport { WORDS } from './server/src/core/words';\nexport { SCORECARD_CSS } from './shared/html';\nexport { configJsonSchemaText } from './server/src/core/config/schema';\n`;
   const result = await esbuild.build({
     stdin: { contents: entry, resolveDir: ROOT, sourcefile: 'generate-entry.ts', loader: 'ts' },
     bundle: true,
@@ -191,6 +192,17 @@ ${rows.join('\n')}
 `;
 }
 
+/**
+ * The scorecard's style sheet as a CSP hash source, computed here so the renderer needs no
+ * crypto at run time (the language server also runs in a browser worker).
+ */
+function cssHashFile(core) {
+  const hash = crypto.createHash('sha256').update(core.SCORECARD_CSS, 'utf8').digest('base64');
+  return `${HEADER.replace('the rule modules', 'shared/html.ts')}/** The CSP source expression for SCORECARD_CSS as a \`<style>\` element's exact content. */
+export const SCORECARD_CSS_HASH = 'sha256-${hash}';
+`;
+}
+
 async function main() {
   const mods = ruleModules();
   const sources = {
@@ -206,6 +218,9 @@ async function main() {
     'package.nls.zh-cn.json': nls(read('package.nls.zh-cn.json'), core, 'zh'),
     'README.md': readmeTables(read('README.md'), core),
     'docs/rules/README.md': docsIndex(core),
+    'shared/cssHash.ts': cssHashFile(core),
+    // The configuration file's schema, from the one description of its shape (core/config/shape.ts).
+    'schemas/duty-report.schema.json': core.configJsonSchemaText(),
   };
   const stale = Object.keys(outputs).filter((rel) => read(rel) !== outputs[rel]);
   if (CHECK) {

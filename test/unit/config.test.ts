@@ -965,9 +965,9 @@ describe('duty-report.schema.json', () => {
     for (const rule of RULES) assert.equal(schema.properties.rules.properties[rule.id].default, rule.defaultSeverity, rule.id);
   });
 
-  it('is what the one description of the shape writes out (node scripts/gen-config-schema.js)', () => {
+  it('is what the one description of the shape writes out (npm run generate)', () => {
     const file = fs.readFileSync(schemaPath(), 'utf8');
-    assert.ok(file === configJsonSchemaText(), 'schemas/duty-report.schema.json is stale: run `node scripts/gen-config-schema.js`');
+    assert.ok(file === configJsonSchemaText(), 'schemas/duty-report.schema.json is stale: run `npm run generate`');
   });
 
   it('takes each rule’s description, source and default severity from the rule', () => {

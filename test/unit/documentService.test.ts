@@ -21,7 +21,7 @@ function fakeFiles(loaded: LoadedConfig): FileHost {
     displayName: (uri) => uri.replace(/^.*\//, ''),
     uriOfPath: (p) => p,
     baseName: (p) => p,
-    baseDir: () => '/',
+    baseDirUri: () => 'file:///ws/',
   };
 }
 

@@ -123,9 +123,19 @@ describe('fences', () => {
     assert.deepEqual(offences('server/src', (to) => within(to, 'client')), []);
   });
 
-  it('the protocol is taken from shared/, not from the re-export left in server/src/lsp', () => {
+  it('the protocol is taken from shared/ (the old place in server/src/lsp is gone)', () => {
     for (const dir of ['server/src', 'client/src', 'shared']) {
       assert.deepEqual(offences(dir, (to) => to === 'server/src/lsp/protocol'), []);
+    }
+  });
+
+  it('the language server, the formats and the renderer need no Node: only the Node entry point and its host do', () => {
+    // Files and time reach the server through lsp/host.ts; node/serverHost.ts is the Node side.
+    const nodeOnly = (to: string | undefined, imp: Import) =>
+      !imp.typeOnly && (imp.spec.startsWith('node:') || imp.spec === 'vscode-languageserver/node' || within(to, 'server/src/node') || within(to, 'server/src/cli'));
+    for (const dir of ['server/src/lsp', 'server/src/format', 'server/src/render', 'server/src/core', 'shared']) {
+      const found = offences(dir, nodeOnly).filter((o) => !o.startsWith('server/src/lsp/main.ts:'));
+      assert.deepEqual(found, [], dir);
     }
   });
 

@@ -20,7 +20,7 @@ function run(cwd: string, ...args: string[]) {
 /** A copy of what the generator reads and writes, with node_modules linked, to change freely. */
 function scratchCopy(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duty-report-generate-'));
-  for (const rel of ['server/src', 'docs', 'scripts', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md']) {
+  for (const rel of ['server/src', 'shared', 'schemas', 'docs', 'scripts', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md']) {
     fs.cpSync(path.join(ROOT, rel), path.join(dir, rel), { recursive: true });
   }
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
@@ -68,7 +68,7 @@ describe('generated files', function () {
       fs.writeFileSync(path.join(dir, 'docs/rules/wordy-title.md'), '# wordy-title\n\n标题过长。\n');
       const stale = run(dir, '--check');
       assert.equal(stale.status, 1);
-      for (const f of ['server/src/core/rules/ids.ts', 'server/src/core/rules/index.ts', 'server/src/lsp/rulePages.ts', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'docs/rules/README.md']) {
+      for (const f of ['server/src/core/rules/ids.ts', 'server/src/core/rules/index.ts', 'server/src/lsp/rulePages.ts', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'docs/rules/README.md', 'schemas/duty-report.schema.json']) {
         assert.ok(stale.stderr.includes(f), `${f} should be stale: ${stale.stderr}`);
       }
       assert.equal(run(dir).status, 0);
@@ -82,6 +82,8 @@ describe('generated files', function () {
       assert.match(fs.readFileSync(path.join(dir, 'README.md'), 'utf8'), /\| \[wordy-title\]\(docs\/rules\/wordy-title\.md\) \| 标题过长 \|/);
       assert.match(fs.readFileSync(path.join(dir, 'server/src/core/rules/index.ts'), 'utf8'), /import \{ wordyTitle \} from '\.\/wordyTitle';/);
       assert.match(fs.readFileSync(path.join(dir, 'server/src/lsp/rulePages.ts'), 'utf8'), /'wordy-title': wordyTitle,/);
+      const schema = JSON.parse(fs.readFileSync(path.join(dir, 'schemas/duty-report.schema.json'), 'utf8'));
+      assert.ok(JSON.stringify(schema).includes('wordy-title'), 'the configuration schema knows the new rule');
     });
 
     it('with an order another rule has is refused', () => {

@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { version } from '../../../package.json';
 import { analyze, BUILTIN_PROFILES, findProfile, PROFILE_IDS, profileName } from '../core';
@@ -491,7 +492,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     locale: displayLocale,
     color: toStdout && process.stdout.isTTY === true && !process.env.NO_COLOR,
   };
-  const output = args.format.write(input, { srcRoot: process.cwd(), layout: 'lines' });
+  const output = args.format.write(input, { srcRootUri: pathToFileURL(process.cwd()).href, layout: 'lines' });
   const pieces = typeof output === 'string' ? [output] : output;
   if (toStdout) {
     for (const piece of pieces) process.stdout.write(piece);

@@ -2,7 +2,6 @@
  * `--format sarif`: SARIF 2.1.0 with one run. Columns are UTF-16 code units (run.columnKind),
  * which is what the core counts, so regions land where the editor underlines.
  */
-import { pathToFileURL } from 'node:url';
 import { repository, version } from '../../../package.json';
 import { RULES } from '../core';
 import type { Finding, Range, RuleInfo, Severity } from '../core/types';
@@ -13,8 +12,8 @@ export interface ToolInfo {
   /** Repository URL from package.json, e.g. https://host/owner/repo(.git). */
   repository: string;
   rules: readonly RuleInfo[];
-  /** Absolute folder the relative artifact URIs are based on (the current directory). */
-  srcRoot: string;
+  /** URI of the folder the relative artifact URIs are based on (the current directory). */
+  srcRootUri: string;
 }
 
 type SarifLevel = 'error' | 'warning' | 'note';
@@ -120,7 +119,7 @@ export function formatSarif(input: FormatInput, tool: ToolInfo): string {
     locations: [{ physicalLocation: { artifactLocation: { uri: pathToUriReference(s.path), uriBaseId: '%SRCROOT%' } } }],
   }));
 
-  const srcRootUri = pathToFileURL(tool.srcRoot).href.replace(/\/?$/, '/');
+  const srcRootUri = tool.srcRootUri.replace(/\/?$/, '/');
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -151,5 +150,5 @@ export const sarifFormat: Format<'sarif'> = {
   id: 'sarif',
   extension: 'sarif',
   description: { zh: 'SARIF 2.1.0，可交给代码扫描平台', en: 'SARIF 2.1.0, for code-scanning platforms' },
-  write: (input, context) => formatSarif(input, { version, repository: repository.url, rules: RULES, srcRoot: context.srcRoot }),
+  write: (input, context) => formatSarif(input, { version, repository: repository.url, rules: RULES, srcRootUri: context.srcRootUri }),
 };

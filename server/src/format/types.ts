@@ -35,8 +35,11 @@ export type JsonLayout = 'pretty' | 'lines';
 
 /** What the front door knows that the files do not. */
 export interface FormatContext {
-  /** Absolute folder the relative paths start from (SARIF's %SRCROOT%). */
-  srcRoot: string;
+  /**
+   * The folder the relative paths start from, as a `file:` (or other) URI: SARIF's %SRCROOT%.
+   * A URI and not a path, so the formats need nothing of Node (the server also runs in a browser).
+   */
+  srcRootUri: string;
   layout: JsonLayout;
 }
 

@@ -27,8 +27,8 @@ export interface FileHost {
   uriOfPath(path: string): string;
   /** The file name of a configuration path, for the lens above the title. */
   baseName(path: string): string;
-  /** Where SARIF paths of a document start: its own folder. */
-  baseDir(uri: string): string;
+  /** Where SARIF paths of a document start: the URI of its own folder. */
+  baseDirUri(uri: string): string;
   /** Base URI of the rule pages when they ship as files beside the server. */
   readonly docsBase?: string;
 }

@@ -47,9 +47,9 @@ export function nodeFileHost(): FileHost {
     },
     uriOfPath: (p) => pathToFileURL(p).href,
     baseName: (p) => path.basename(p),
-    baseDir(uri) {
+    baseDirUri(uri) {
       const p = uriToPath(uri);
-      return p ? path.dirname(p) : process.cwd();
+      return pathToFileURL(p ? path.dirname(p) : process.cwd()).href;
     },
     docsBase: fs.existsSync(docsDir) ? pathToFileURL(docsDir).href : undefined,
   };

@@ -9,7 +9,6 @@
  * No style attributes either: bar widths are classes (`dr-w-58`) so that a nonce-based CSP in
  * a webview, which blocks inline style attributes, renders the fragment the same way.
  */
-import { createHash } from 'node:crypto';
 import type {
   AnalysisResult,
   Finding,
@@ -23,6 +22,7 @@ import type {
   Tier,
 } from '../core/types';
 import { escapeHtml, SCORECARD_CSS, scorecardCsp } from '../../../shared/html';
+import { SCORECARD_CSS_HASH } from '../../../shared/cssHash';
 
 /** A number for an attribute or a class suffix: never report text. */
 function int(n: unknown, min = 0, max = Number.MAX_SAFE_INTEGER): number {
@@ -492,11 +492,9 @@ export function rankReports<T extends BatchFile>(files: readonly T[]): T[] {
   );
 }
 
-let cssHash: string | undefined;
-/** The CSP source expression for SCORECARD_CSS as a `<style>` element's exact content. */
+/** The CSP source expression for SCORECARD_CSS as a `<style>` element's exact content (computed by scripts/generate.js). */
 export function scorecardCssHash(): string {
-  cssHash ??= `sha256-${createHash('sha256').update(SCORECARD_CSS, 'utf8').digest('base64')}`;
-  return cssHash;
+  return SCORECARD_CSS_HASH;
 }
 
 function pageHead(title: string): string {

@@ -1,6 +1,6 @@
 /**
  * The JSON Schema of the configuration file, written out from the one description (shape.ts).
- * schemas/duty-report.schema.json is this, as scripts/gen-config-schema.js writes it; a unit test
+ * schemas/duty-report.schema.json is this, as scripts/generate.js writes it; a unit test
  * fails when the checked-in file differs.
  */
 import profilesData from '../data/profiles.json';

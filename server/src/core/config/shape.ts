@@ -2,7 +2,7 @@
  * The configuration file's shape, described once (with its parts in ruleShape.ts and
  * profileShape.ts). From this description come the checks of parseConfig (with their
  * messages), the JSON Schema schemas/duty-report.schema.json (schema.ts,
- * scripts/gen-config-schema.js) and the type of a checked configuration, held against
+ * scripts/generate.js) and the type of a checked configuration, held against
  * DutyReportConfig in types.ts at compile time (the end of this file).
  */
 import lexiconData from '../data/lexicon.json';

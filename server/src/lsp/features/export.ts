@@ -9,7 +9,7 @@ export function register(ctx: ServerContext): void {
     const format = findFormat(String(p?.format));
     if (!a?.entry.result || !format) return null;
     const input = { files: [{ path: ctx.files.displayName(a.doc.uri), result: a.entry.result }], skipped: [], locale: a.entry.locale, color: false };
-    const out = format.write(input, { srcRoot: ctx.files.baseDir(a.doc.uri), layout: 'pretty' });
+    const out = format.write(input, { srcRootUri: ctx.files.baseDirUri(a.doc.uri), layout: 'pretty' });
     return { content: typeof out === 'string' ? out : [...out].join('') };
   });
 }
