@@ -1,29 +1,5 @@
-import type { Locale, Role, Severity, Tier } from './types';
-
 /**
- * The words a person reads for the product's fixed vocabulary, in both locales: one table, so
- * that the Problems panel, the CLI, the scorecard and the docs never call one thing two names.
+ * The product's word table, for the core and the server. It lives in shared/words.ts because
+ * the client's status bar shows a tier too; this module keeps the core's own import path.
  */
-export const WORDS = {
-  severity: {
-    zh: { error: '错误', warning: '警告', info: '提示', hint: '建议' },
-    en: { error: 'error', warning: 'warning', info: 'info', hint: 'hint' },
-  } satisfies Record<Locale, Record<Severity, string>>,
-  tier: {
-    zh: { 好: '好', 中: '中', 差: '差' },
-    en: { 好: 'good', 中: 'fair', 差: 'poor' },
-  } satisfies Record<Locale, Record<Tier, string>>,
-  /** A part of the outline by its role, as its usual heading names it. */
-  role: {
-    zh: { achievements: '主要工作', problems: '存在问题', causes: '原因分析', plans: '下步打算', other: '其他' },
-    en: { achievements: 'Achievements', problems: 'Problems', causes: 'Causes', plans: 'Plans', other: 'Other' },
-  } satisfies Record<Locale, Record<Role, string>>,
-  /** A role in a tight space (the scorecard's share bars): one word each. */
-  roleShort: {
-    zh: { achievements: '成绩', problems: '问题', causes: '原因', plans: '措施', other: '其他' },
-    en: { achievements: 'Achievements', problems: 'Problems', causes: 'Causes', plans: 'Measures', other: 'Other' },
-  } satisfies Record<Locale, Record<Role, string>>,
-} as const;
-
-export const severityWord = (s: Severity, locale: Locale): string => WORDS.severity[locale][s];
-export const tierWord = (t: Tier, locale: Locale): string => WORDS.tier[locale][t];
+export { WORDS, severityWord, tierWord } from '../../../shared/words';
