@@ -3,20 +3,14 @@
  * 1-based line and column (UTF-16 units) so editors' problem matchers can jump to it, then a
  * scorecard line per file and a totals line.
  */
-import type { Finding, Locale, ProfileSource, Severity } from '../core/types';
+import { OUTLINE_ROLES, type Finding, type Locale, type ProfileSource, type Severity } from '../core/types';
+import { WORDS } from '../core/words';
 import type { CheckedFile, Format, FormatInput } from './types';
-
-const SEVERITY_WORDS: Record<Locale, Record<Severity, string>> = {
-  zh: { error: '错误', warning: '警告', info: '提示', hint: '建议' },
-  en: { error: 'error', warning: 'warning', info: 'info', hint: 'hint' },
-};
 
 const SOURCE_WORDS: Record<Locale, Record<ProfileSource, string>> = {
   zh: { 'front-matter': 'front matter', option: '命令行参数', config: '配置文件', detected: '自动识别', default: '默认' },
   en: { 'front-matter': 'front matter', option: 'option', config: 'config', detected: 'detected', default: 'default' },
 };
-
-const TIER_WORDS: Record<string, string> = { 好: 'good', 中: 'fair', 差: 'poor' };
 
 const ANSI = {
   reset: '\x1b[0m',
@@ -57,22 +51,14 @@ function scorecardLine(f: CheckedFile, locale: Locale): string {
   const s = r.stats;
   const zh = locale === 'zh';
   const source = SOURCE_WORDS[locale][r.profile.source] ?? r.profile.source;
-  const tier = zh ? r.tier : (TIER_WORDS[r.tier] ?? r.tier);
+  const tier = Object.prototype.hasOwnProperty.call(WORDS.tier[locale], r.tier) ? WORDS.tier[locale][r.tier] : r.tier;
   const topics = s.topics ?? [];
   const covered = topics.filter((t) => t.covered).length;
+  // The share bars' short role words; lower case in English, as in the rest of the line.
+  const shares = OUTLINE_ROLES.map((role) => `${WORDS.roleShort[locale][role].toLowerCase()} ${percent(s.shares[role])}`).join(' ');
   const parts = zh
-    ? [
-        `评分 ${r.score}/100（${tier}）`,
-        `画像 ${r.profile.name}（${source}）`,
-        `${s.units} 字`,
-        `成绩 ${percent(s.shares.achievements)} 问题 ${percent(s.shares.problems)} 原因 ${percent(s.shares.causes)} 措施 ${percent(s.shares.plans)}`,
-      ]
-    : [
-        `score ${r.score}/100 (${tier})`,
-        `profile ${r.profile.name} (${source})`,
-        `${s.units} characters`,
-        `achievements ${percent(s.shares.achievements)} problems ${percent(s.shares.problems)} causes ${percent(s.shares.causes)} measures ${percent(s.shares.plans)}`,
-      ];
+    ? [`评分 ${r.score}/100（${tier}）`, `画像 ${r.profile.name}（${source}）`, `${s.units} 字`, shares]
+    : [`score ${r.score}/100 (${tier})`, `profile ${r.profile.name} (${source})`, `${s.units} characters`, shares];
   if (topics.length) parts.push(zh ? `必述内容 ${covered}/${topics.length}` : `required topics ${covered}/${topics.length}`);
   const items = s.items;
   if (items && items.problems?.total > 0) parts.push(zh ? `问题 ${items.problems.total} 条中 ${items.problems.generic} 条大而化之` : `${items.problems.generic} of ${items.problems.total} problems generic`);
@@ -93,7 +79,7 @@ function byPosition(findings: readonly Finding[]): Finding[] {
 
 export function formatText(input: FormatInput): string {
   const { locale, color } = input;
-  const words = SEVERITY_WORDS[locale];
+  const words = WORDS.severity[locale];
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   const out: string[] = [];
   for (const file of input.files) {
@@ -117,7 +103,7 @@ export function formatText(input: FormatInput): string {
   const skipped = input.skipped.length;
   const line =
     locale === 'zh'
-      ? `共 ${n} 个文件：${totals.error} 个错误，${totals.warning} 个警告，${infos} 个提示${skipped ? `；跳过 ${skipped} 个文件` : ''}。`
+      ? `共 ${n} 个文件：${totals.error} 个${words.error}，${totals.warning} 个${words.warning}，${infos} 个${words.info}${skipped ? `；跳过 ${skipped} 个文件` : ''}。`
       : `${n} files: ${totals.error} errors, ${totals.warning} warnings, ${infos} infos${skipped ? `; ${skipped} files skipped` : ''}.`;
   out.push(paint(color, totals.error ? ANSI.red + ANSI.bold : ANSI.green, line));
   return out.join('\n') + '\n';
