@@ -107,7 +107,7 @@ function json(r: Run): JsonOut {
 }
 
 /** Text output lines of findings: `path:line:col  severity  rule  message`. */
-const FINDING_LINE = /^(.+):(\d+):(\d+) {2}(错误|警告|提示|信息|error|warning|info|hint) {2}([a-z][a-z0-9-]*) {2}(.+)$/;
+const FINDING_LINE = /^(.+):(\d+):(\d+) {2}(错误|警告|提示|建议|error|warning|info|hint) {2}([a-z][a-z0-9-]*) {2}(.+)$/;
 
 function write(dir: string, rel: string, content: string | Buffer): string {
   const file = path.join(dir, rel);

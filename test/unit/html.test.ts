@@ -211,6 +211,13 @@ describe('render/html', () => {
       assert.match(html, /第 4 行第 5 列/);
     });
 
+    it('names severities with the word table: a hint is 建议 (it was 信息 here alone), hint in English', () => {
+      assert.match(html, /<li class="dr-finding dr-sev-hint"[^>]*><span class="dr-sev">建议<\/span>/);
+      assert.ok(!html.includes('>信息<'));
+      const en = renderScorecardFragment('a.md', hostileResult(), 'en');
+      assert.match(en, /<li class="dr-finding dr-sev-hint"[^>]*><span class="dr-sev">hint<\/span>/);
+    });
+
     it('shows the report title when the result carries one, escaped', () => {
       const withTitle = { ...hostileResult(), title: `述职报告${SCRIPT}` } as AnalysisResult;
       const out = renderScorecardFragment('a.md', withTitle, 'zh');

@@ -21,6 +21,7 @@ import type {
   Thresholds,
   Tier,
 } from '../core/types';
+import { WORDS as TABLE } from '../core/words';
 import { escapeHtml, SCORECARD_CSS, scorecardCsp } from '../../../shared/html';
 import { SCORECARD_CSS_HASH } from '../../../shared/cssHash';
 
@@ -36,10 +37,12 @@ function pct(share: unknown): number {
 
 const OUTLINE: readonly OutlineRole[] = ['achievements', 'problems', 'causes', 'plans'];
 
+/** The renderer's words: the product's table (core/words.ts) for roles, tiers and severities, then its own phrases. */
 interface Words {
-  role: Record<Role, string>;
-  tier: Record<Tier, string>;
-  severity: Record<Severity, string>;
+  /** A role in the share bars, the outline and the missing parts: the table's short word. */
+  role: Readonly<Record<Role, string>>;
+  tier: Readonly<Record<Tier, string>>;
+  severity: Readonly<Record<Severity, string>>;
   source: Record<ProfileSource, string>;
   score: string;
   profile: string;
@@ -85,9 +88,9 @@ interface Words {
 
 const WORDS: Record<Locale, Words> = {
   zh: {
-    role: { achievements: '成绩', problems: '问题', causes: '原因', plans: '措施', other: '其他' },
-    tier: { 好: '好', 中: '中', 差: '差' },
-    severity: { error: '错误', warning: '警告', info: '提示', hint: '信息' },
+    role: TABLE.roleShort.zh,
+    tier: TABLE.tier.zh,
+    severity: TABLE.severity.zh,
     source: {
       'front-matter': 'front matter 指定',
       option: '命令行或设置指定',
@@ -121,7 +124,7 @@ const WORDS: Record<Locale, Words> = {
     lost: (n) => `共扣 ${n} 分`,
     vague: (n) => `空话套话 ${n} 处`,
     noEvidence: (n) => `缺少实据的段落 ${n} 个`,
-    counts: (e, w, o) => `错误 ${e} · 警告 ${w} · 提示 ${o}`,
+    counts: (e, w, o) => `${TABLE.severity.zh.error} ${e} · ${TABLE.severity.zh.warning} ${w} · ${TABLE.severity.zh.info} ${o}`,
     summaryTitle: '述职报告评议汇总',
     summaryLead: (n) => `共 ${n} 份报告，按“好、中、差”三个档次综合排序（seed 001），档内按评分从高到低。`,
     rank: '名次',
@@ -134,9 +137,9 @@ const WORDS: Record<Locale, Words> = {
     itemsPlans: (t, n) => `措施 ${t} 条中 ${n} 条空泛`,
   },
   en: {
-    role: { achievements: 'Achievements', problems: 'Problems', causes: 'Causes', plans: 'Measures', other: 'Other' },
-    tier: { 好: 'good', 中: 'fair', 差: 'poor' },
-    severity: { error: 'error', warning: 'warning', info: 'info', hint: 'hint' },
+    role: TABLE.roleShort.en,
+    tier: TABLE.tier.en,
+    severity: TABLE.severity.en,
     source: {
       'front-matter': 'set in front matter',
       option: 'set by option or setting',
@@ -188,7 +191,11 @@ function words(locale: Locale | undefined): Words {
   return WORDS[locale === 'en' ? 'en' : 'zh'];
 }
 
-/** Fixed class names for the closed sets; anything unexpected falls back to a safe default. */
+/**
+ * Fixed class names for the closed sets; anything unexpected falls back to a safe default.
+ * Class names are the stylesheet's identifiers (shared/html.ts), not words a person reads, so
+ * they stay here rather than follow the word table's English.
+ */
 const TIER_CLASS: Record<string, string> = { 好: 'good', 中: 'fair', 差: 'poor' };
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 const ROLES: readonly Role[] = ['achievements', 'problems', 'causes', 'plans', 'other'];
