@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { analyze, RULES, RULE_IDS, PROFILE_IDS } from '../../server/src/core/index';
 import { scanBlocks, matchMarker } from '../../server/src/core/blocks';
-import { countUnits, LineIndex, PhraseMatcher, scanEvidence } from '../../server/src/core/text';
+import { countUnits, LineIndex } from '../../server/src/core/text';
+import { scanEvidence } from '../../server/src/core/evidence';
+import { PhraseMatcher } from '../../server/src/core/phraseMatcher';
 
 const lines = (...ls: string[]) => ls.join('\n');
 

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { parseConfig } from '../../server/src/core/config';
 import { analyze, AnalysisResult, Finding } from '../../server/src/core/index';
 import { inlineEnumerators } from '../../server/src/core/items';
-import { PhraseMatcher, scanEvidence } from '../../server/src/core/text';
+import { scanEvidence } from '../../server/src/core/evidence';
+import { PhraseMatcher } from '../../server/src/core/phraseMatcher';
 
 /**
  * Issue 13: judgement per item, clause facts, causes where they are written, and tiers from

@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/index';
 import { knowledgeFor } from '../../server/src/core/knowledge';
 import { HitList } from '../../server/src/core/hits';
-import { countInline, countUnits, PhraseMatcher, scanEvidence } from '../../server/src/core/text';
+import { countInline, countUnits } from '../../server/src/core/text';
+import { scanEvidence } from '../../server/src/core/evidence';
+import { PhraseMatcher } from '../../server/src/core/phraseMatcher';
 import type { DutyReportConfig } from '../../server/src/core/types';
 
 // Regression tests for the speed work of issue 5: each change that made the core faster (or

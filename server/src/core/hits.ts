@@ -6,7 +6,7 @@ import { Block, TEXT_KINDS } from './blocks';
 import type { FactKind } from './facts';
 import { SignalKind, WE_FOLLOWERS } from './signals';
 import type { Template } from './template';
-import type { PhraseMatcher } from './text';
+import type { PhraseMatcher } from './phraseMatcher';
 import type { LexiconEntry } from './types';
 
 /** What a phrase in the shared automaton stands for. */

@@ -4,7 +4,7 @@ import { kindIndex, type Tag } from './hits';
 import { FACTS, FactKind } from './facts';
 import { SIGNALS, SignalKind } from './signals';
 import { compileTemplate, SKIPPABLE } from './template';
-import { PhraseMatcher } from './text';
+import { PhraseMatcher } from './phraseMatcher';
 import type { DutyReportConfig, Lexicon, LexiconEntry, OutlineRole, Profile, Thresholds } from './types';
 
 export const BUILTIN_LEXICON = lexiconData as Lexicon;

@@ -7,7 +7,8 @@ import type { Hit } from './hits';
 import type { ReportModel } from './model';
 import type { LexHit } from './rule';
 import { SKIPPABLE, Template } from './template';
-import { lowerBound, scanEvidence } from './text';
+import { lowerBound } from './text';
+import { scanEvidence } from './evidence';
 import type { LexiconEntry, Role } from './types';
 
 const CLAUSE_REACH = 120;

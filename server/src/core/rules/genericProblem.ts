@@ -1,6 +1,6 @@
 import { itemHead, type Item } from '../items';
 import type { LexHit, Rule, RuleContext } from '../rule';
-import { scanEvidence } from '../text';
+import { scanEvidence } from '../evidence';
 import { roleAnchor } from './shares';
 
 const SOURCE_ZH = '《党建述职评价考核工作实施方案》：查找问题要见人见事见思路，不能大而化之';

@@ -1,6 +1,6 @@
 import { itemHead } from '../items';
 import type { LexHit, Rule, RuleContext } from '../rule';
-import { scanEvidence } from '../text';
+import { scanEvidence } from '../evidence';
 import type { FindingInit } from '../types';
 import { roleAnchor } from './shares';
 
