@@ -1,0 +1,71 @@
+/**
+ * The values the renderer places in attributes and class names, made safe: integers clamped,
+ * closed sets checked, lookups by own property only. No report text passes through here
+ * unescaped.
+ */
+import type { AnalysisResult, Finding, Role, Severity } from '../core/types';
+import { escapeHtml } from '../../../shared/html';
+import type { Words } from './words';
+
+/** A number for an attribute or a class suffix: never report text. */
+export function int(n: unknown, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const v = typeof n === 'number' && Number.isFinite(n) ? Math.round(n) : 0;
+  return Math.min(max, Math.max(min, v));
+}
+
+export function pct(share: unknown): number {
+  return int(typeof share === 'number' ? share * 100 : 0, 0, 100);
+}
+
+/**
+ * Fixed class names for the closed sets; anything unexpected falls back to a safe default.
+ * Class names are the stylesheet's identifiers (shared/html.ts), not words a person reads, so
+ * they stay here rather than follow the word table's English.
+ */
+const TIER_CLASS: Record<string, string> = { 好: 'good', 中: 'fair', 差: 'poor' };
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+const ROLES: readonly Role[] = ['achievements', 'problems', 'causes', 'plans', 'other'];
+
+/** Own-property lookup, so that "constructor" or "__proto__" in data never reaches the output. */
+export function lookup<V>(table: Record<string, V>, key: unknown): V | undefined {
+  const k = String(key);
+  return Object.prototype.hasOwnProperty.call(table, k) ? table[k] : undefined;
+}
+
+export function tierClass(t: unknown): string {
+  return lookup(TIER_CLASS, t) ?? 'fair';
+}
+export function severityOf(s: unknown): Severity {
+  return SEVERITIES.includes(s as Severity) ? (s as Severity) : 'info';
+}
+export function roleOf(r: unknown): Role {
+  return ROLES.includes(r as Role) ? (r as Role) : 'other';
+}
+/** A tier in the locale's word, escaped (an unknown tier shows as itself). */
+export function tierWordHtml(w: Words, t: unknown): string {
+  return escapeHtml(lookup(w.tier, t) ?? String(t));
+}
+
+export function roundPoints(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+export function severityCounts(findings: readonly Finding[]): { error: number; warning: number; other: number } {
+  const c = { error: 0, warning: 0, other: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') c.error++;
+    else if (f.severity === 'warning') c.warning++;
+    else c.other++;
+  }
+  return c;
+}
+
+/**
+ * The report's own title line, when the result carries one (an optional field the core may
+ * add); shown as text beside the path so reviewers recognise reports by name.
+ */
+export function reportTitle(r: AnalysisResult): string | undefined {
+  const t = (r as AnalysisResult & { title?: unknown }).title;
+  return typeof t === 'string' && t.trim() ? t.trim() : undefined;
+}
+

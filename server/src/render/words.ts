@@ -1,0 +1,161 @@
+/**
+ * The scorecard's words in both locales: roles, tiers and severities from the product's one
+ * table (core/words.ts), then the phrases only the scorecard uses. Plain strings and functions
+ * of numbers; the renderer escapes whatever it places.
+ */
+import type { Locale, ProfileSource, Role, Severity, Tier } from '../core/types';
+import { WORDS } from '../core/words';
+
+export interface Words {
+  /** A role in the share bars, the outline and the missing parts: the table's short word. */
+  role: Readonly<Record<Role, string>>;
+  tier: Readonly<Record<Tier, string>>;
+  severity: Readonly<Record<Severity, string>>;
+  source: Record<ProfileSource, string>;
+  score: string;
+  profile: string;
+  units: (n: number) => string;
+  shares: string;
+  max: (p: number) => string;
+  min: (p: number) => string;
+  total: string;
+  /** The 字数 of the whole against its limit. */
+  ofMax: (units: number, max: number) => string;
+  /** Where a share stands against its limit: short, the colour says the rest. */
+  against: (p: number, limit: string, held: boolean) => string;
+  missingPart: string;
+  clickToInsert: string;
+  deducted: (n: number) => string;
+  outline: string;
+  noSections: string;
+  topics: string;
+  noTopics: string;
+  covered: string;
+  missing: string;
+  findings: string;
+  noFindings: string;
+  line: (l: number, c: number) => string;
+  fix: string;
+  points: (n: number) => string;
+  lost: (n: number) => string;
+  vague: (n: number) => string;
+  noEvidence: (n: number) => string;
+  counts: (e: number, w: number, o: number) => string;
+  summaryTitle: string;
+  summaryLead: (n: number) => string;
+  rank: string;
+  file: string;
+  skipped: string;
+  average: (n: number) => string;
+  tierReasons: string;
+  listSep: string;
+  /** The parts read item by item: how many items, how many flagged. */
+  itemsProblems: (total: number, flagged: number) => string;
+  itemsPlans: (total: number, flagged: number) => string;
+}
+
+
+const PHRASES: Record<Locale, Words> = {
+  zh: {
+    role: WORDS.roleShort.zh,
+    tier: WORDS.tier.zh,
+    severity: WORDS.severity.zh,
+    source: {
+      'front-matter': 'front matter 指定',
+      option: '命令行或设置指定',
+      config: '配置文件指定',
+      detected: '自动识别',
+      default: '默认',
+    },
+    score: '评分',
+    profile: '画像',
+    units: (n) => `${n} 字`,
+    shares: '篇幅比例',
+    max: (p) => `上限 ${p}%`,
+    min: (p) => `下限 ${p}%`,
+    total: '全文',
+    ofMax: (u, m) => `${u}/${m} 字`,
+    against: (p, limit, held) => `${p}%（${limit}）${held ? '✓' : '✗'}`,
+    missingPart: '缺少',
+    clickToInsert: '点击插入',
+    deducted: (n) => `满分 100，扣 ${n} 分`,
+    outline: '结构',
+    noSections: '未识别出章节。',
+    topics: '必述内容',
+    noTopics: '此画像没有必述内容清单。',
+    covered: '已覆盖',
+    missing: '未覆盖',
+    findings: '发现的问题',
+    noFindings: '没有发现问题。',
+    line: (l, c) => `第 ${l} 行第 ${c} 列`,
+    fix: '修改建议：',
+    points: (n) => `扣 ${n} 分`,
+    lost: (n) => `共扣 ${n} 分`,
+    vague: (n) => `空话套话 ${n} 处`,
+    noEvidence: (n) => `缺少实据的段落 ${n} 个`,
+    counts: (e, w, o) => `${WORDS.severity.zh.error} ${e} · ${WORDS.severity.zh.warning} ${w} · ${WORDS.severity.zh.info} ${o}`,
+    summaryTitle: '述职报告评议汇总',
+    summaryLead: (n) => `共 ${n} 份报告，按“好、中、差”三个档次综合排序（seed 001），档内按评分从高到低。`,
+    rank: '名次',
+    file: '报告',
+    skipped: '未分析的文件',
+    average: (n) => `平均分 ${n}`,
+    tierReasons: '定档依据：',
+    listSep: '；',
+    itemsProblems: (t, n) => `问题 ${t} 条中 ${n} 条大而化之`,
+    itemsPlans: (t, n) => `措施 ${t} 条中 ${n} 条空泛`,
+  },
+  en: {
+    role: WORDS.roleShort.en,
+    tier: WORDS.tier.en,
+    severity: WORDS.severity.en,
+    source: {
+      'front-matter': 'set in front matter',
+      option: 'set by option or setting',
+      config: 'set in the configuration file',
+      detected: 'detected',
+      default: 'default',
+    },
+    score: 'Score',
+    profile: 'Profile',
+    units: (n) => `${n} characters`,
+    shares: 'Shares of the report',
+    max: (p) => `max ${p}%`,
+    min: (p) => `min ${p}%`,
+    total: 'Whole',
+    ofMax: (u, m) => `${u}/${m}`,
+    against: (p, limit, held) => `${p}% (${limit}) ${held ? '✓' : '✗'}`,
+    missingPart: 'Missing',
+    clickToInsert: 'click to insert',
+    deducted: (n) => `${n} of 100 points lost`,
+    outline: 'Outline',
+    noSections: 'No sections recognised.',
+    topics: 'Required topics',
+    noTopics: 'This profile has no required topics.',
+    covered: 'covered',
+    missing: 'missing',
+    findings: 'Findings',
+    noFindings: 'No findings.',
+    line: (l, c) => `line ${l}, column ${c}`,
+    fix: 'Suggested fix: ',
+    points: (n) => `−${n} points`,
+    lost: (n) => `${n} points lost`,
+    vague: (n) => `${n} vague phrases`,
+    noEvidence: (n) => `${n} paragraphs without evidence`,
+    counts: (e, w, o) => `${e} errors · ${w} warnings · ${o} infos`,
+    summaryTitle: 'Duty report review summary',
+    summaryLead: (n) => `${n} reports, ranked in the three tiers good, fair, poor (seed 001), by score within a tier.`,
+    rank: 'Rank',
+    file: 'Report',
+    skipped: 'Files not analysed',
+    average: (n) => `average score ${n}`,
+    tierReasons: 'Tier because: ',
+    listSep: '; ',
+    itemsProblems: (t, n) => `${n} of ${t} problems generic`,
+    itemsPlans: (t, n) => `${n} of ${t} measures empty`,
+  },
+};
+
+export function words(locale: Locale | undefined): Words {
+  return PHRASES[locale === 'en' ? 'en' : 'zh'];
+}
