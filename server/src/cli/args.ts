@@ -1,0 +1,163 @@
+/** The command line's words: `duty-report check [options] <files|folders>…` parsed, and its help text. */
+import { version } from '../../../package.json';
+import { PROFILE_IDS, profileName } from '../core';
+import type { Locale } from '../core/types';
+import { findFormat, FORMAT_IDS, FORMATS, type Format } from '../format';
+import { textFormat } from '../format/text';
+import { POOL_THRESHOLD } from './pool';
+
+export interface CheckArgs {
+  inputs: string[];
+  profile?: string;
+  config?: string;
+  format: Format;
+  output?: string;
+  locale?: Locale;
+  jobs?: number;
+}
+
+export type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; args: CheckArgs };
+
+/** Bad usage: printed Chinese first, English second, then the usage lines; exit 2. */
+export class UsageError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(zh);
+  }
+}
+
+function profileList(): string {
+  return PROFILE_IDS.map((id) => `    ${id}  ${profileName(id)}`).join('\n');
+}
+
+function formatList(locale: Locale): string {
+  const width = Math.max(...FORMAT_IDS.map((id) => id.length));
+  return FORMATS.map((f) => `    ${f.id.padEnd(width)}  ${f.description[locale]}`).join('\n');
+}
+
+export function helpText(): string {
+  return `述职报告助手 ${version} — 检查 Markdown 述职报告草稿
+
+用法：duty-report check [选项] <文件或文件夹>…
+
+文件夹会递归查找 *.md 文件（跳过 node_modules 和以“.”开头的文件夹），按路径排序后逐个检查。
+每个文件使用离它最近的配置文件（.duty-report.json / .yaml），--config 指定时以它为准。
+
+选项：
+  --profile ID        使用指定画像（报告类型），优先于配置文件，低于 front matter。可用画像：
+${profileList()}
+  --config FILE       使用这个配置文件，不再自动查找
+  --format FORMAT     输出格式，默认 text：
+${formatList('zh')}
+  --output FILE       写入文件；默认或“-”表示标准输出
+  --locale zh|en      消息语言（默认 zh）
+  --jobs N            最多使用 N 个线程（多于 ${POOL_THRESHOLD} 个文件时才启用；不指定时四核及以上才启用）
+  -h, --help          显示本帮助
+  --version           显示版本号
+
+退出码：0 没有错误级别的问题；1 至少有一个错误；2 用法错误、配置错误或分析失败。
+
+Duty Report Assistant ${version} — checks Chinese duty-report drafts written in Markdown
+
+Usage: duty-report check [options] <files|folders>…
+
+Folders are searched recursively for *.md (node_modules and dot-folders are skipped); files are
+checked in sorted order. Each file uses its nearest configuration file (.duty-report.json /
+.yaml) unless --config names one.
+
+Options:
+  --profile ID        profile (reporter kind) to use; overrides the configuration, not front matter
+  --config FILE       use this configuration file instead of discovering one
+  --format FORMAT     output format, text by default:
+${formatList('en')}
+  --output FILE       write to FILE; default or "-" is standard output
+  --locale zh|en      language of messages (default zh)
+  --jobs N            use at most N threads (only above ${POOL_THRESHOLD} files; by default only with 4+ cores)
+  -h, --help          show this help
+  --version           show the version
+
+Exit codes: 0 no error findings; 1 at least one error; 2 bad usage, bad configuration or a failed analysis.
+`;
+}
+
+/** `--profile` named a profile neither built in nor defined by a loaded configuration. */
+export function unknownProfileError(name: string): UsageError {
+  return new UsageError(`未知的画像：${name}。可用的画像：\n${profileList()}`, `unknown profile: ${name}. Valid profiles: ${PROFILE_IDS.join(', ')}`);
+}
+
+export const SHORT_USAGE = '用法：duty-report check [选项] <文件或文件夹>…（duty-report --help 查看帮助）\nUsage: duty-report check [options] <files|folders>… (see duty-report --help)';
+
+const VALUE_OPTIONS = ['--profile', '--config', '--format', '--output', '--locale', '--jobs'];
+
+/** Checks one option's value and stores it in `args`. */
+function setOption(args: CheckArgs, name: string, value: string): void {
+  switch (name) {
+    case '--profile':
+      args.profile = value;
+      break;
+    case '--config':
+      args.config = value;
+      break;
+    case '--output':
+      args.output = value;
+      break;
+    case '--format': {
+      const format = findFormat(value);
+      if (!format) throw new UsageError(`未知的输出格式：${value}（可用：${FORMAT_IDS.join('、')}）`, `unknown format: ${value} (valid: ${FORMAT_IDS.join(', ')})`);
+      args.format = format;
+      break;
+    }
+    case '--locale':
+      if (value !== 'zh' && value !== 'en') throw new UsageError(`未知的语言：${value}（可用：zh、en）`, `unknown locale: ${value} (valid: zh, en)`);
+      args.locale = value;
+      break;
+    case '--jobs': {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs 需要正整数：${value}`, `--jobs needs a positive integer: ${value}`);
+      args.jobs = n;
+      break;
+    }
+  }
+}
+
+export function parseArgs(argv: readonly string[]): Parsed {
+  const positional: string[] = [];
+  const args: CheckArgs = { inputs: [], format: textFormat };
+  let help = false;
+  let showVersion = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-h' || arg === '--help') {
+      help = true;
+      continue;
+    }
+    if (arg === '--version') {
+      showVersion = true;
+      continue;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!VALUE_OPTIONS.includes(name)) throw new UsageError(`未知选项：${arg}`, `unknown option: ${arg}`);
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '') throw new UsageError(`选项 ${name} 缺少取值`, `option ${name} needs a value`);
+    setOption(args, name, value);
+  }
+  if (help) return { kind: 'help' };
+  if (showVersion) return { kind: 'version' };
+  if (!positional.length) throw new UsageError('缺少子命令 check', 'missing the check subcommand');
+  const [command, ...inputs] = positional;
+  if (command !== 'check') throw new UsageError(`未知子命令：${command}（只有 check）`, `unknown subcommand: ${command} (only check)`);
+  if (!inputs.length) throw new UsageError('没有给出要检查的文件或文件夹', 'no files or folders to check');
+  args.inputs = inputs;
+  return { kind: 'check', args };
+}
