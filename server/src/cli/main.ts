@@ -5,117 +5,20 @@
  * failed on, or a configuration with errors (its valid parts still apply and every report is
  * still checked).
  */
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { version } from '../../../package.json';
 import { analyze, BUILTIN_PROFILES, findProfile, PROFILE_IDS } from '../core';
 import type { AnalysisResult, AnalyzeOptions, ConfigProblem, DutyReportConfig, Locale } from '../core/types';
 import { ConfigCache } from '../node/configFile';
-import type { CheckedFile, FormatInput, SkippedFile } from '../format';
+import type { CheckedFile, SkippedFile } from '../format';
 import { safeTerminalText } from '../format/text';
-import { helpText, parseArgs, SHORT_USAGE, unknownProfileError, UsageError, type Parsed } from './args';
+import { helpText, parseArgs, unknownProfileError, UsageError, type Parsed } from './args';
+import { readReport, resolveInputs, type Inputs } from './files';
+import { displayPath, errorText, exitCode, usageFailure, warn, writeResults } from './output';
 import type { WorkerReply, WorkerTask } from './worker';
 import { workerCount } from './pool';
-
-/** Larger files are refused: no real 述职报告 comes near it, and it bounds memory per file. */
-const MAX_BYTES = 20 * 1024 * 1024;
-
-/** Relative to the current directory with forward slashes, as every output format shows paths. */
-function displayPath(abs: string): string {
-  const rel = path.relative(process.cwd(), abs) || path.basename(abs);
-  return rel.split(path.sep).join('/');
-}
-
-function isReportFile(name: string): boolean {
-  return /\.md$/i.test(name);
-}
-
-/** Recursively collects *.md, skipping node_modules and dot-folders; symlinked folders are not followed (no cycles). */
-function walk(dir: string, out: string[]): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (err) {
-    warn(`无法读取文件夹 ${displayPath(dir)}：${errorText(err)}`, `cannot read folder ${displayPath(dir)}`);
-    return;
-  }
-  for (const e of entries) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
-      walk(full, out);
-    } else if (isReportFile(e.name)) {
-      if (e.isFile()) out.push(full);
-      else if (e.isSymbolicLink() && fs.statSync(full, { throwIfNoEntry: false })?.isFile()) out.push(full);
-    }
-  }
-}
-
-function collectFiles(inputs: readonly string[]): string[] {
-  const found: string[] = [];
-  for (const input of inputs) {
-    const abs = path.resolve(input);
-    const stat = fs.statSync(abs, { throwIfNoEntry: false });
-    if (!stat) throw new UsageError(`找不到文件或文件夹：${input}`, `no such file or folder: ${input}`);
-    if (stat.isDirectory()) walk(abs, found);
-    else found.push(abs); // A file named explicitly is checked whatever its extension.
-  }
-  const unique = [...new Set(found)];
-  const keyed = unique.map((abs) => ({ abs, key: displayPath(abs) }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map((k) => k.abs);
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
-function warn(zh: string, en: string): void {
-  process.stderr.write(`duty-report: ${safeTerminalText(zh)}（${safeTerminalText(en)}）\n`);
-}
-
-type ReadOutcome = { text: string } | { reason: string; reasonEn: string };
-
-/** Reads a report as UTF-8 text; binary, non-UTF-8 and oversized files are refused with a reason. */
-function readReport(abs: string): ReadOutcome {
-  try {
-    const size = fs.statSync(abs).size;
-    if (size > MAX_BYTES) {
-      const mb = (size / 1024 / 1024).toFixed(1);
-      return { reason: `文件太大（${mb} MB，上限 20 MB），拒绝分析`, reasonEn: `file too large (${mb} MB, limit 20 MB), refused` };
-    }
-    const buf = fs.readFileSync(abs);
-    // Windows Notepad's "Unicode" is UTF-16 with a byte-order mark: decode it, do not call it binary.
-    const utf16 = buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe ? 'utf-16le' : buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff ? 'utf-16be' : undefined;
-    if (utf16) {
-      let text: string;
-      try {
-        text = new TextDecoder(utf16, { fatal: true, ignoreBOM: true }).decode(buf.subarray(2));
-      } catch {
-        return { reason: '文件不是有效的 UTF-16 文本，未分析', reasonEn: 'file is not valid UTF-16, not analysed' };
-      }
-      if (text.includes('\u0000')) return { reason: '文件含 NUL 字符，像是二进制文件，未分析', reasonEn: 'file contains NUL characters, looks binary, not analysed' };
-      return { text };
-    }
-    if (buf.includes(0)) {
-      return { reason: '文件含 NUL 字节，像是二进制文件，未分析', reasonEn: 'file contains NUL bytes, looks binary, not analysed' };
-    }
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
-    } catch {
-      return { reason: '文件不是有效的 UTF-8 文本（请另存为 UTF-8 编码），未分析', reasonEn: 'file is not valid UTF-8 (save it as UTF-8), not analysed' };
-    }
-    // A BOM is not part of the report: offsets must match what an editor shows.
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { text };
-  } catch (err) {
-    return { reason: `无法读取文件：${errorText(err)}`, reasonEn: `cannot read file: ${errorText(err)}` };
-  }
-}
 
 interface Task {
   path: string;
@@ -237,11 +140,6 @@ function isKnownProfile(name: string, configs: readonly DutyReportConfig[]): boo
   return configs.some((c) => (c.profiles ?? []).some((p) => p.id === k || p.name === k || (p.aliases ?? []).includes(k)));
 }
 
-function usageFailure(err: UsageError): number {
-  process.stderr.write(`duty-report: ${safeTerminalText(err.zh)}\nduty-report: ${safeTerminalText(err.en)}\n\n${SHORT_USAGE}\n`);
-  return 2;
-}
-
 export async function main(argv: readonly string[]): Promise<number> {
   let parsed: Parsed;
   try {
@@ -260,21 +158,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const args = parsed.args;
 
-  let files: string[];
-  let explicitConfig: string | undefined;
+  let inputs: Inputs;
   try {
-    files = collectFiles(args.inputs);
-    if (args.config !== undefined) {
-      explicitConfig = path.resolve(args.config);
-      if (!fs.statSync(explicitConfig, { throwIfNoEntry: false })?.isFile()) {
-        throw new UsageError(`找不到配置文件：${args.config}`, `no such configuration file: ${args.config}`);
-      }
-    }
-    if (!files.length) throw new UsageError('给出的文件夹里没有 *.md 文件', 'no *.md files in the given folders');
+    inputs = resolveInputs(args);
   } catch (err) {
     if (err instanceof UsageError) return usageFailure(err);
     throw err;
   }
+  const { files, explicitConfig } = inputs;
 
   // Configuration first, so that its problems are printed before any finding.
   const cache = new ConfigCache({ profileIds: PROFILE_IDS });
@@ -334,32 +225,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   });
 
-  const toStdout = args.output === undefined || args.output === '-';
-  const input: FormatInput = {
-    files: checked,
-    skipped,
-    locale: displayLocale,
-    color: toStdout && process.stdout.isTTY === true && !process.env.NO_COLOR,
-  };
-  const output = args.format.write(input, { srcRootUri: pathToFileURL(process.cwd()).href, layout: 'lines' });
-  const pieces = typeof output === 'string' ? [output] : output;
-  if (toStdout) {
-    for (const piece of pieces) process.stdout.write(piece);
-  } else {
-    try {
-      const fd = fs.openSync(path.resolve(args.output as string), 'w');
-      try {
-        for (const piece of pieces) fs.writeSync(fd, piece);
-      } finally {
-        fs.closeSync(fd);
-      }
-    } catch (err) {
-      process.stderr.write(`duty-report: 无法写入 ${args.output}：${errorText(err)}\nduty-report: cannot write ${args.output}\n`);
-      return 2;
-    }
-  }
-  if (failed || badConfig) return 2;
-  return checked.some((f) => f.result.findings.some((x) => x.severity === 'error')) ? 1 : 0;
+  if (!writeResults(args, checked, skipped, displayLocale)) return 2;
+  return exitCode(checked, failed || badConfig);
 }
 
 // Set exitCode rather than calling exit(): a piped stdout must drain before the process ends.
