@@ -38,61 +38,11 @@ const RESTART_WINDOW_MS = 3 * 60 * 1000;
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
   const output = vscode.window.createOutputChannel('述职报告助手 Duty Report Assistant', { log: true });
   const forcedFiles = (): string[] => context.workspaceState.get<string[]>(FORCED_KEY, []);
-
-  const restarts: number[] = [];
-  let toldRestart = false;
-  const errorHandler: ErrorHandler = {
-    error: () => ({ action: ErrorAction.Continue }),
-    closed: () => {
-      const now = Date.now();
-      while (restarts.length && now - restarts[0] > RESTART_WINDOW_MS) restarts.shift();
-      if (restarts.length >= MAX_RESTARTS) {
-        return {
-          action: CloseAction.DoNotRestart,
-          message: vscode.l10n.t('The Duty Report Assistant server stopped {0} times in a few minutes and was not restarted. See the output panel.', MAX_RESTARTS + 1),
-        };
-      }
-      restarts.push(now);
-      // Say so once per session; later restarts go to the output channel only.
-      const first = !toldRestart;
-      toldRestart = true;
-      output.appendLine(`[${new Date().toISOString()}] server stopped; restarting`);
-      if (first) void vscode.window.showInformationMessage(vscode.l10n.t('The Duty Report Assistant server stopped unexpectedly and was restarted.'));
-      return { action: CloseAction.Restart, handled: true };
-    },
-  };
-
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'markdown' }],
-    outputChannel: output,
-    errorHandler,
-    initializationOptions: { forcedFiles: forcedFiles() },
-    markdown: { isTrusted: false, supportHtml: false },
-  };
-  client = new LanguageClient('dutyReport', '述职报告助手 Duty Report Assistant', serverOptions, clientOptions);
+  client = createClient(context, output, forcedFiles());
 
   const status = new StatusBar();
-  const exportAs = async (doc: vscode.TextDocument, format: ExportFormat, label: string, ext: string): Promise<void> => {
-    const res = await request<ExportResponse | null>(ExportRequest, { textDocument: { uri: doc.uri.toString() }, format });
-    if (!res) return void vscode.window.showWarningMessage(vscode.l10n.t('This file is not checked as a report, so there is nothing to export.'));
-    const base = doc.isUntitled ? 'report' : path.basename(doc.uri.path).replace(/\.[^.]*$/, '');
-    const defaultUri = doc.isUntitled ? undefined : vscode.Uri.joinPath(doc.uri, '..', `${base}.${format === 'html' ? 'scorecard' : 'findings'}.${ext}`);
-    const target = await vscode.window.showSaveDialog({ defaultUri, filters: { [label]: [ext] } });
-    if (!target) return;
-    await vscode.workspace.fs.writeFile(target, Buffer.from(res.content, 'utf8'));
-    const open = vscode.l10n.t('Open');
-    const said = format === 'html' ? vscode.l10n.t('Scorecard saved to {0}.', target.fsPath) : vscode.l10n.t('Findings exported to {0}.', target.fsPath);
-    if ((await vscode.window.showInformationMessage(said, open)) === open) {
-      await vscode.commands.executeCommand('vscode.open', target);
-    }
-  };
   const view = new ScorecardView(context.extensionUri, () => client, async (uri) => {
     const doc = await vscode.workspace.openTextDocument(uri);
     await exportAs(doc, 'html', vscode.l10n.t('HTML scorecard'), 'html');
@@ -116,32 +66,106 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (e.newState === State.Running) for (const uri of forcedFiles()) void client?.sendNotification(EnableFileNotification, { uri, enabled: true });
   });
 
-  const activeMarkdown = (): vscode.TextEditor | undefined => {
-    const e = vscode.window.activeTextEditor;
-    return e && e.document.languageId === 'markdown' ? e : undefined;
-  };
-
-  const pickProfile = async (placeHolder: string): Promise<ProfileSummary | undefined> => {
-    const profiles = await request<ProfileSummary[]>(ProfilesRequest, {});
-    if (!profiles) return undefined;
-    const items = profiles.map((p) => ({
-      label: p.name,
-      description: p.id,
-      detail: p.maxUnits ? vscode.l10n.t('{0} · at most {1} characters', p.nameEn, p.maxUnits) : p.nameEn,
-      profile: p,
-    }));
-    return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true }))?.profile;
-  };
-
-  const request = async <T>(method: string, params: unknown): Promise<T | undefined> => {
-    if (!client || client.state !== State.Running) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('The Duty Report Assistant server is not running yet. Try again in a moment.'));
-      return undefined;
-    }
-    return (await client.sendRequest(method, params)) as T;
-  };
-
   context.subscriptions.push(
+    ...registerCommands(context, view, forcedFiles),
+    vscode.window.onDidChangeActiveTextEditor((e) => {
+      status.follow(e?.document);
+      view.onActiveEditor(e);
+    }),
+  );
+
+  await client.start();
+  status.follow(vscode.window.activeTextEditor?.document);
+}
+
+/** The language client over the bundled server, with the files turned on by hand as it starts. */
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, forcedFiles: string[]): LanguageClient {
+  const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'markdown' }],
+    outputChannel: output,
+    errorHandler: restartingErrorHandler(output),
+    initializationOptions: { forcedFiles },
+    markdown: { isTrusted: false, supportHtml: false },
+  };
+  return new LanguageClient('dutyReport', '述职报告助手 Duty Report Assistant', serverOptions, clientOptions);
+}
+
+/** Restarts a server that stopped, saying so once, until it stops MAX_RESTARTS times within RESTART_WINDOW_MS. */
+function restartingErrorHandler(output: vscode.LogOutputChannel): ErrorHandler {
+  const restarts: number[] = [];
+  let toldRestart = false;
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const now = Date.now();
+      while (restarts.length && now - restarts[0] > RESTART_WINDOW_MS) restarts.shift();
+      if (restarts.length >= MAX_RESTARTS) {
+        return {
+          action: CloseAction.DoNotRestart,
+          message: vscode.l10n.t('The Duty Report Assistant server stopped {0} times in a few minutes and was not restarted. See the output panel.', MAX_RESTARTS + 1),
+        };
+      }
+      restarts.push(now);
+      // Say so once per session; later restarts go to the output channel only.
+      const first = !toldRestart;
+      toldRestart = true;
+      output.appendLine(`[${new Date().toISOString()}] server stopped; restarting`);
+      if (first) void vscode.window.showInformationMessage(vscode.l10n.t('The Duty Report Assistant server stopped unexpectedly and was restarted.'));
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
+}
+
+/** The request to the server, or a warning and undefined while it is not running. */
+async function request<T>(method: string, params: unknown): Promise<T | undefined> {
+  if (!client || client.state !== State.Running) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The Duty Report Assistant server is not running yet. Try again in a moment.'));
+    return undefined;
+  }
+  return (await client.sendRequest(method, params)) as T;
+}
+
+function activeMarkdown(): vscode.TextEditor | undefined {
+  const e = vscode.window.activeTextEditor;
+  return e && e.document.languageId === 'markdown' ? e : undefined;
+}
+
+async function pickProfile(placeHolder: string): Promise<ProfileSummary | undefined> {
+  const profiles = await request<ProfileSummary[]>(ProfilesRequest, {});
+  if (!profiles) return undefined;
+  const items = profiles.map((p) => ({
+    label: p.name,
+    description: p.id,
+    detail: p.maxUnits ? vscode.l10n.t('{0} · at most {1} characters', p.nameEn, p.maxUnits) : p.nameEn,
+    profile: p,
+  }));
+  return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true }))?.profile;
+}
+
+/** Asks the server for `doc` in `format` and saves it where the writer chooses. */
+async function exportAs(doc: vscode.TextDocument, format: ExportFormat, label: string, ext: string): Promise<void> {
+  const res = await request<ExportResponse | null>(ExportRequest, { textDocument: { uri: doc.uri.toString() }, format });
+  if (!res) return void vscode.window.showWarningMessage(vscode.l10n.t('This file is not checked as a report, so there is nothing to export.'));
+  const base = doc.isUntitled ? 'report' : path.basename(doc.uri.path).replace(/\.[^.]*$/, '');
+  const defaultUri = doc.isUntitled ? undefined : vscode.Uri.joinPath(doc.uri, '..', `${base}.${format === 'html' ? 'scorecard' : 'findings'}.${ext}`);
+  const target = await vscode.window.showSaveDialog({ defaultUri, filters: { [label]: [ext] } });
+  if (!target) return;
+  await vscode.workspace.fs.writeFile(target, Buffer.from(res.content, 'utf8'));
+  const open = vscode.l10n.t('Open');
+  const said = format === 'html' ? vscode.l10n.t('Scorecard saved to {0}.', target.fsPath) : vscode.l10n.t('Findings exported to {0}.', target.fsPath);
+  if ((await vscode.window.showInformationMessage(said, open)) === open) {
+    await vscode.commands.executeCommand('vscode.open', target);
+  }
+}
+
+/** The commands of package.json's contributes.commands. */
+function registerCommands(context: vscode.ExtensionContext, view: ScorecardView, forcedFiles: () => string[]): vscode.Disposable[] {
+  return [
     vscode.commands.registerCommand('dutyReport.insertOutline', async () => {
       const profile = await pickProfile(vscode.l10n.t('Outline for which kind of report?'));
       if (!profile) return;
@@ -206,15 +230,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!pick) return;
       await exportAs(editor.document, pick.format, pick.label, pick.ext);
     }),
-
-    vscode.window.onDidChangeActiveTextEditor((e) => {
-      status.follow(e?.document);
-      view.onActiveEditor(e);
-    }),
-  );
-
-  await client.start();
-  status.follow(vscode.window.activeTextEditor?.document);
+  ];
 }
 
 export async function deactivate(): Promise<void> {
