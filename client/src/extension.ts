@@ -27,6 +27,7 @@ import {
   type SetProfileResponse,
   type StatusParams,
 } from '../../shared/protocol';
+import { WORDS } from '../../shared/words';
 import { SCORECARD_VIEW_TYPE, ScorecardView } from './scorecardView';
 import type { PreviewState } from './preview/messages';
 
@@ -254,6 +255,16 @@ function outlineSnippet(context: vscode.ExtensionContext, profileId: string): st
   }
 }
 
+/**
+ * A tier in the word table's word for the editor's language, as the status bar's other words
+ * follow it (好 in Chinese, good in English); an unknown tier shows as itself.
+ */
+function tierText(tier: string | undefined): string {
+  if (!tier) return '';
+  const words: Readonly<Record<string, string>> = WORDS.tier[vscode.env.language.startsWith('zh') ? 'zh' : 'en'];
+  return Object.prototype.hasOwnProperty.call(words, tier) ? words[tier] : tier;
+}
+
 /** 字数 against the limit and the score of the active report; a click opens the scorecard. */
 class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('dutyReport.status', vscode.StatusBarAlignment.Right, 100);
@@ -288,7 +299,7 @@ class StatusBar implements vscode.Disposable {
     }
     const over = p.limit !== undefined && p.units > p.limit;
     const units = p.limit !== undefined ? vscode.l10n.t('{0}/{1} chars', p.units, p.limit) : vscode.l10n.t('{0} chars', p.units);
-    this.item.text = `$(checklist) ${units} · ${vscode.l10n.t('{0} pts', p.score ?? 0)} ${p.tier ?? ''}`;
+    this.item.text = `$(checklist) ${units} · ${vscode.l10n.t('{0} pts', p.score ?? 0)} ${tierText(p.tier)}`;
     this.item.tooltip = new vscode.MarkdownString(
       [
         `**${vscode.l10n.t('Duty Report Assistant')}**`,
