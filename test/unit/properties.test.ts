@@ -372,12 +372,18 @@ const SHAPES: Record<string, (chars: number) => string> = {
   'one paragraph of 一是……二是…… items': (n) => '# 述职报告\n\n## 三、下步打算\n\n' + Array.from({ length: n / 12 }, (_, i) => `${'一二三四五六七八九'[i % 9]}是进一步加强……；`).join(''),
 };
 
-function bestOf(runs: number, fn: () => void): number {
-  let best = Infinity;
+/**
+ * The least time each of `fns` took over `runs` rounds, the rounds interleaved so that a busy
+ * neighbour on these shared machines slows both sides alike.
+ */
+function bestOf(runs: number, fns: (() => void)[]): number[] {
+  const best = fns.map(() => Infinity);
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t0);
+    fns.forEach((fn, k) => {
+      const t0 = performance.now();
+      fn();
+      best[k] = Math.min(best[k], performance.now() - t0);
+    });
   }
   return best;
 }
@@ -391,17 +397,21 @@ describe('cost grows linearly with the input', function () {
       // Warm up the JIT on both, so that neither measurement includes compiling.
       analyze(small);
       analyze(large);
-      const a = bestOf(3, () => {
-        analyze(small);
-        recognizeReport(small);
-      });
-      const b = bestOf(3, () => {
-        analyze(large);
-        recognizeReport(large);
-      });
-      // Below a millisecond the timer and the GC decide the ratio, so the floor is 1 ms.
-      const ratio = b / Math.max(a, 1);
-      assert.ok(ratio < 30, `${name}: 10× the text took ${ratio.toFixed(1)}× the time (${a.toFixed(1)} ms → ${b.toFixed(1)} ms)`);
+      const run = (t: string) => () => {
+        analyze(t);
+        recognizeReport(t);
+      };
+      // Load only ever slows a run down, so the least ratio of a few tries is the honest one;
+      // a quadratic stage gives about 100× on every try, and no try brings it under 30×.
+      let ratio = Infinity;
+      let seen = '';
+      for (let attempt = 0; attempt < 3 && ratio >= 30; attempt++) {
+        const [a, b] = bestOf(3, [run(small), run(large)]);
+        // Below a millisecond the timer and the GC decide the ratio, so the floor is 1 ms.
+        ratio = Math.min(ratio, b / Math.max(a, 1));
+        seen += `${a.toFixed(1)} ms → ${b.toFixed(1)} ms; `;
+      }
+      assert.ok(ratio < 30, `${name}: 10× the text took ${ratio.toFixed(1)}× the time (${seen})`);
     });
   }
 
