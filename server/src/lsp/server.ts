@@ -33,6 +33,17 @@ import type { FileHost, ProcessHost } from './host';
 import { Publisher } from './publisher';
 import { SettingsStore } from './settingsStore';
 
+const CAPABILITIES: InitializeResult['capabilities'] = {
+  textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll], resolveProvider: false },
+  hoverProvider: true,
+  documentSymbolProvider: { label: SOURCE },
+  foldingRangeProvider: true,
+  codeLensProvider: { resolveProvider: false },
+  completionProvider: { triggerCharacters: [':', ' '] },
+  workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+};
+
 const FEATURES = [codeActions, hover, outline, codeLens, completion, scorecard, exporting, profile];
 
 export interface Hosts {
@@ -88,16 +99,7 @@ export function startServer(connection: Connection, hosts: Hosts): void {
     if (init.settings !== undefined) settings.setAll(init.settings);
     if (Array.isArray(init.forcedFiles)) init.forcedFiles.filter((u): u is string => typeof u === 'string').forEach((u) => forced.add(u));
     return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll], resolveProvider: false },
-        hoverProvider: true,
-        documentSymbolProvider: { label: SOURCE },
-        foldingRangeProvider: true,
-        codeLensProvider: { resolveProvider: false },
-        completionProvider: { triggerCharacters: [':', ' '] },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
+      capabilities: CAPABILITIES,
       serverInfo: { name: 'duty-report-language-server', version: packageVersion },
     };
   });
