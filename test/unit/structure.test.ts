@@ -4,6 +4,8 @@ import { matchMarker } from '../../server/src/core/blocks';
 import { knowledgeFor } from '../../server/src/core/knowledge';
 import { buildModel } from '../../server/src/core/model';
 import { countUnits } from '../../server/src/core/text';
+import { PART_HEADINGS, rolesFromTitle } from '../../server/src/core/signals';
+import type { Role } from '../../server/src/core/types';
 
 /**
  * Structure: how headings, parts, closings and outline numbers are read. The passages are
@@ -306,4 +308,24 @@ describe('outline markers', () => {
     const r = analyze(text, { profile: 'general' });
     assert.deepEqual(r.findings.filter((f) => f.rule === 'missing-section' || f.rule === 'outline-numbering'), []);
   });
+});
+
+describe('part-heading vocabularies', () => {
+  // Headings of the standard outline as reports write them, by role.
+  const SAMPLES: Record<string, string[]> = {
+    achievements: ['主要工作', '工作成效', '主要成效', '履职情况', '履职尽责情况', '工作完成情况', '工作开展情况', '取得的成效', '主要做法', '党建工作情况'],
+    problems: ['存在的问题', '存在问题', '存在的主要问题', '存在的不足', '问题与不足', '不足之处', '差距和不足', '存在问题和不足'],
+    causes: ['原因分析', '问题原因', '产生问题的原因', '存在问题的原因', '问题产生的原因'],
+    plans: ['下一步打算', '下步打算', '下一步工作计划', '下步思路', '下一步措施', '整改措施', '今后打算', '今后工作努力方向', '努力方向', '改进措施'],
+  };
+
+  for (const [role, headings] of Object.entries(SAMPLES)) {
+    it(`the recogniser's ${role} headings are read as ${role} in a report too`, () => {
+      for (const h of headings) {
+        const strict = PART_HEADINGS.filter(([, re]) => re.test(h)).map(([r]) => r);
+        assert.ok(strict.includes(role as (typeof strict)[number]), `${h}: the recogniser reads ${JSON.stringify(strict)}`);
+        assert.ok(rolesFromTitle(h).includes(role as Role), `${h}: a report's heading reads ${JSON.stringify(rolesFromTitle(h))}`);
+      }
+    });
+  }
 });

@@ -4,6 +4,7 @@
  * first lines and line-start part headings; it never runs the rules.
  */
 import { frontMatterClose } from './blocks';
+import { PART_HEADINGS } from './signals';
 
 export type Recognition =
   | { report: true; by: 'front-matter' | 'title' | 'outline'; evidence: string }
@@ -17,14 +18,6 @@ const FM_KEY = /^(?:profile|duty-report|dutyReport|述职报告|report-kind|repo
  * "XX同志述职述廉报告（初稿）". "述职报告助手" (a tool's name) does not end that way.
  */
 const TITLE = /述(?:职|责|廉)[\p{L}\p{N}]{0,8}(?:报告|材料|发言|提纲)(?:（[^）]{0,12}）|\([^)]{0,12}\))?$/u;
-
-/** Line-start part headings of the standard outline, by role. */
-const PART_HEADINGS: [string, RegExp][] = [
-  ['achievements', /^(?:主要工作|工作成效|主要成效|履职情况|履职尽责情况|工作完成情况|工作开展情况|取得的成效|主要做法|.{0,6}工作情况$)/],
-  ['problems', /^(?:存在的?(?:主要)?(?:问题|不足)|问题与不足|不足之处|差距和不足|存在问题和不足)/],
-  ['causes', /^(?:原因分析|问题原因|产生问题的原因|存在问题的原因|问题产生的原因)/],
-  ['plans', /^(?:下一?步(?:工作)?(?:打算|计划|思路|措施)|整改措施|今后(?:工作)?(?:打算|努力方向)|努力方向|改进措施)/],
-];
 
 const MARKER = /^(?:#{1,6}\s+)?(?:\*\*)?\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．])?\s*/;
 const SALUTATION = /^(?:各位|尊敬的|同志们|大家好).{0,30}[：:]\s*$/;

@@ -96,6 +96,19 @@ export function yearLedPlan(text: string, from: number, end: number, reportYear:
 export const SALUTATION_WORDS = /(?:领导|同志|代表|委员|大家|各位|尊敬|老师|选民|党员|村民|居民|朋友)/;
 export const INTRO = /(?:报告如下|汇报如下|述职如下|情况如下|述职报告如下|汇报一下|报告一下|总结如下|简要汇报)/;
 
+/**
+ * The standard outline's part headings as they open a line, by role: what tells a 述职报告
+ * from other Markdown (recognize.ts), so stricter than ROLE_PATTERNS below, which reads the
+ * role of a heading in a text already known to be a report. A test holds the two together:
+ * every heading these accept, ROLE_PATTERNS reads as the same role.
+ */
+export const PART_HEADINGS: readonly [OutlineRole, RegExp][] = [
+  ['achievements', /^(?:主要工作|工作成效|主要成效|履职情况|履职尽责情况|工作完成情况|工作开展情况|取得的成效|主要做法|.{0,6}工作情况$)/],
+  ['problems', /^(?:存在的?(?:主要)?(?:问题|不足)|问题与不足|不足之处|差距和不足|存在问题和不足)/],
+  ['causes', /^(?:原因分析|问题原因|产生问题的原因|存在问题的原因|问题产生的原因)/],
+  ['plans', /^(?:下一?步(?:工作)?(?:打算|计划|思路|措施)|整改措施|今后(?:工作)?(?:打算|努力方向)|努力方向|改进措施)/],
+];
+
 /** Title words that say a section's role. Order matters: the first role named wins. */
 const ROLE_PATTERNS: { role: Role; re: RegExp }[] = [
   { role: 'causes', re: /原因|根源|剖析|症结/ },
