@@ -3,7 +3,7 @@
  * (and documented in the README for other clients). Types only and method names; the types it
  * names from the server are imported as types, so neither bundle pulls in the other's code.
  */
-import type { AnalysisResult, Thresholds } from '../server/src/core/types';
+import type { AnalysisResult } from '../server/src/core/types';
 import type { FormatId } from '../server/src/format';
 
 export const ScorecardRequest = 'dutyReport/scorecard';
@@ -19,8 +19,6 @@ export interface ScorecardResponse {
   checked: boolean;
   reason: string;
   result?: AnalysisResult;
-  /** The thresholds of the profile in force, after the configuration file's overrides. */
-  thresholds?: Thresholds;
   /** The configuration file in force, if any. */
   configFile?: string;
   html?: string;

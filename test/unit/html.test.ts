@@ -148,11 +148,12 @@ describe('render/html', () => {
       assert.match(html, /dr-bar-row dr-bad/);
     });
 
-    it('takes a limit from the finding data when the result carries no thresholds', () => {
+    it('guesses no limit when a result carries no thresholds', () => {
       const old = hostileResult();
       old.profile = { ...old.profile, thresholds: undefined as never };
       const out = renderScorecardFragment('a.md', old, 'zh');
-      assert.match(out, /80%（上限 50%）✗/);
+      assert.match(out, /dr-fill dr-role-achievements dr-w-80/);
+      assert.doesNotMatch(out, /上限 50%/);
     });
 
     it('shows a limit that holds in the held colour, and the whole against the 字数 limit', () => {

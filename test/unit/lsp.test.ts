@@ -391,13 +391,13 @@ describe('language server over stdio', function () {
     await client.diagnostics(reportUri, (x) => x.version === version);
   });
 
-  it('returns the scorecard the engine computes, with thresholds and HTML', async function () {
+  it('returns the scorecard the engine computes, its profile’s thresholds and HTML', async function () {
     const res = (await client.conn.sendRequest('dutyReport/scorecard', { textDocument: { uri: reportUri }, html: true })) as ScorecardResponse;
     assert.equal(res.checked, true);
     const direct = analyze(REPORT);
     assert.equal(res.result!.score, direct.score);
     assert.deepEqual(res.result!.stats, direct.stats);
-    assert.deepEqual(res.thresholds, BUILTIN_PROFILES.find((x) => x.id === direct.profile.id)!.thresholds);
+    assert.deepEqual(res.result!.profile.thresholds, BUILTIN_PROFILES.find((x) => x.id === direct.profile.id)!.thresholds);
     assert.match(res.html!, /dr-card/);
     const readme = (await client.conn.sendRequest('dutyReport/scorecard', { textDocument: { uri: readmeUri } })) as ScorecardResponse;
     assert.equal(readme.checked, false);

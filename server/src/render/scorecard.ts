@@ -4,24 +4,12 @@ import { escapeHtml } from '../../../shared/html';
 import { int, lookup, pct, reportTitle, roleOf, roundPoints, severityCounts, severityOf, tierClass, tierWordHtml } from './values';
 import { words, type Words } from './words';
 
-/** The share limit on a role: the profile's own, else one read from the finding that enforces it. */
+/** The share limit on a role, as the profile in force sets it (the core merged the configuration's overrides). */
 function shareLimit(r: AnalysisResult, role: OutlineRole): { share: number; kind: 'max' | 'min' } | undefined {
   const t: Thresholds = r.profile?.thresholds ?? {};
   const own = role === 'achievements' ? t.maxAchievementShare : role === 'problems' ? t.minProblemShare : undefined;
   const kind = role === 'achievements' ? 'max' : 'min';
-  if (typeof own === 'number' && own > 0 && own <= 1) return { share: own, kind };
-  // Results from older callers carry no thresholds; the finding knows the limit it broke.
-  const rule = role === 'achievements' ? 'achievement-too-long' : role === 'problems' ? 'problems-too-short' : undefined;
-  if (!rule) return undefined;
-  const keys = ['limit', 'threshold', kind, `${kind}Share`, kind === 'max' ? 'maxAchievementShare' : 'minProblemShare'];
-  for (const f of r.findings ?? []) {
-    if (f.rule !== rule || !f.data) continue;
-    for (const k of keys) {
-      const v = f.data[k];
-      if (typeof v === 'number' && v > 0 && v <= 1) return { share: v, kind };
-    }
-  }
-  return undefined;
+  return typeof own === 'number' && own > 0 && own <= 1 ? { share: own, kind } : undefined;
 }
 
 /** A row of the share bars; `state` says whether a limit applies and holds. */

@@ -11,7 +11,6 @@ export function register(ctx: ServerContext): void {
     const res: ScorecardResponse = { uri: doc.uri, version: doc.version, checked: !!entry.result, reason: entry.notChecked ?? entry.decision.reason };
     if (entry.result) {
       res.result = entry.result;
-      res.thresholds = entry.result.profile.thresholds;
       res.configFile = entry.configFile;
       if (p.html) res.html = renderScorecardFragment(ctx.files.displayName(doc.uri), entry.result, entry.locale);
     }
