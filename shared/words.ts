@@ -1,4 +1,4 @@
-import type { Locale, Role, Severity, Tier } from '../server/src/core/types';
+import type { Locale, ProfileSource, Role, Severity, Tier } from '../server/src/core/types';
 
 /**
  * The words a person reads for the product's fixed vocabulary, in both locales: one table, so
@@ -25,6 +25,11 @@ export const WORDS = {
     zh: { achievements: '成绩', problems: '问题', causes: '原因', plans: '措施', other: '其他' },
     en: { achievements: 'Achievements', problems: 'Problems', causes: 'Causes', plans: 'Measures', other: 'Other' },
   } satisfies Record<Locale, Record<Role, string>>,
+  /** Where the profile in force came from. */
+  profileSource: {
+    zh: { 'front-matter': '文件开头指定', option: '命令行或设置指定', config: '配置文件指定', detected: '自动识别', default: '默认' },
+    en: { 'front-matter': 'set at the top of the file', option: 'set by option or setting', config: 'set in the configuration file', detected: 'detected', default: 'default' },
+  } satisfies Record<Locale, Record<ProfileSource, string>>,
 } as const;
 
 export const severityWord = (s: Severity, locale: Locale): string => WORDS.severity[locale][s];

@@ -136,7 +136,7 @@ describe('render/html', () => {
       assert.match(html, /<span class="dr-score-n">42<\/span>/);
       assert.match(html, /<span class="dr-tier">差<\/span>/);
       assert.ok(html.includes(`画像${escapeHtml(HOSTILE)}`));
-      assert.ok(html.includes('front matter 指定'));
+      assert.ok(html.includes('文件开头指定'));
       assert.ok(html.includes(`front matter 写了 ${escapeHtml(HOSTILE)}`));
     });
 

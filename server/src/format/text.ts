@@ -3,14 +3,10 @@
  * 1-based line and column (UTF-16 units) so editors' problem matchers can jump to it, then a
  * scorecard line per file and a totals line.
  */
-import { OUTLINE_ROLES, type Finding, type Locale, type ProfileSource, type Severity } from '../core/types';
+import { OUTLINE_ROLES, type Finding, type Locale, type Severity } from '../core/types';
 import { WORDS } from '../core/words';
 import type { CheckedFile, Format, FormatInput } from './types';
 
-const SOURCE_WORDS: Record<Locale, Record<ProfileSource, string>> = {
-  zh: { 'front-matter': 'front matter', option: '命令行参数', config: '配置文件', detected: '自动识别', default: '默认' },
-  en: { 'front-matter': 'front matter', option: 'option', config: 'config', detected: 'detected', default: 'default' },
-};
 
 const ANSI = {
   reset: '\x1b[0m',
@@ -50,7 +46,7 @@ function scorecardLine(f: CheckedFile, locale: Locale): string {
   const r = f.result;
   const s = r.stats;
   const zh = locale === 'zh';
-  const source = SOURCE_WORDS[locale][r.profile.source] ?? r.profile.source;
+  const source = WORDS.profileSource[locale][r.profile.source] ?? r.profile.source;
   const tier = Object.prototype.hasOwnProperty.call(WORDS.tier[locale], r.tier) ? WORDS.tier[locale][r.tier] : r.tier;
   const topics = s.topics ?? [];
   const covered = topics.filter((t) => t.covered).length;
