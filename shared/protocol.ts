@@ -1,12 +1,20 @@
 /**
  * The server's own requests and notifications, shared by the server and the VS Code client
- * (and documented in the README for other clients). Types only and method names; the types it
- * names from the server are imported as types, so neither bundle pulls in the other's code.
+ * (and documented in the README for other clients). Each method name carries its parameter and
+ * result types, from which each side makes its own typed RequestType or NotificationType (the
+ * client and the server use different versions of the protocol library, so one object cannot
+ * serve both). The types it names from the server are imported as types, so neither bundle
+ * pulls in the other's code.
  */
 import type { AnalysisResult } from '../server/src/core/types';
 import type { FormatId } from '../server/src/format';
 
-export const ScorecardRequest = 'dutyReport/scorecard';
+/** A request's method name, typed by its parameters and its result. */
+export type RequestMethod<P, R> = string & { readonly __request?: [P, R] };
+/** A notification's method name, typed by its parameters. */
+export type NotificationMethod<P> = string & { readonly __notification?: P };
+
+export const ScorecardRequest: RequestMethod<ScorecardParams, ScorecardResponse | null> = 'dutyReport/scorecard';
 export interface ScorecardParams {
   textDocument: { uri: string };
   /** Also return the scorecard rendered as an HTML fragment (escaped, no scripts). */
@@ -24,7 +32,7 @@ export interface ScorecardResponse {
   html?: string;
 }
 
-export const ExportRequest = 'dutyReport/export';
+export const ExportRequest: RequestMethod<ExportParams, ExportResponse | null> = 'dutyReport/export';
 /** The id of a format in the server's registry (server/src/format/index.ts). */
 export type ExportFormat = FormatId;
 export interface ExportParams {
@@ -35,7 +43,7 @@ export interface ExportResponse {
   content: string;
 }
 
-export const ProfilesRequest = 'dutyReport/profiles';
+export const ProfilesRequest: RequestMethod<Record<string, never>, ProfileSummary[]> = 'dutyReport/profiles';
 export interface ProfileSummary {
   id: string;
   name: string;
@@ -43,7 +51,7 @@ export interface ProfileSummary {
   maxUnits?: number;
 }
 
-export const SetProfileRequest = 'dutyReport/setProfile';
+export const SetProfileRequest: RequestMethod<SetProfileParams, SetProfileResponse | null> = 'dutyReport/setProfile';
 export interface SetProfileParams {
   textDocument: { uri: string; version: number };
   profile: string;
@@ -55,14 +63,14 @@ export interface SetProfileResponse {
 }
 
 /** Client → server: check this document even though it does not look like a report (or stop). */
-export const EnableFileNotification = 'dutyReport/enableFile';
+export const EnableFileNotification: NotificationMethod<EnableFileParams> = 'dutyReport/enableFile';
 export interface EnableFileParams {
   uri: string;
   enabled: boolean;
 }
 
 /** Server → client after each analysis: what the status bar shows. */
-export const StatusNotification = 'dutyReport/status';
+export const StatusNotification: NotificationMethod<StatusParams> = 'dutyReport/status';
 export interface StatusParams {
   uri: string;
   version: number;

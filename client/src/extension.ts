@@ -22,12 +22,12 @@ import {
   SetProfileRequest,
   StatusNotification,
   type ExportFormat,
-  type ExportResponse,
   type ProfileSummary,
-  type SetProfileResponse,
+  type RequestMethod,
   type StatusParams,
 } from '../../shared/protocol';
 import { WORDS } from '../../shared/words';
+import { notification } from './messages';
 import { SCORECARD_VIEW_TYPE, ScorecardView } from './scorecardView';
 import type { PreviewState } from './preview/messages';
 
@@ -58,13 +58,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
-  client.onNotification(StatusNotification, (p: StatusParams) => {
+  client.onNotification(notification(StatusNotification), (p: StatusParams) => {
     status.update(p);
     view.onStatus(p);
   });
   // After a restart the server has forgotten which files were turned on by hand.
   client.onDidChangeState((e) => {
-    if (e.newState === State.Running) for (const uri of forcedFiles()) void client?.sendNotification(EnableFileNotification, { uri, enabled: true });
+    if (e.newState === State.Running) for (const uri of forcedFiles()) void client?.sendNotification(notification(EnableFileNotification), { uri, enabled: true });
   });
 
   context.subscriptions.push(
@@ -123,12 +123,14 @@ function restartingErrorHandler(output: vscode.LogOutputChannel): ErrorHandler {
 }
 
 /** The request to the server, or a warning and undefined while it is not running. */
-async function request<T>(method: string, params: unknown): Promise<T | undefined> {
+async function send<P, R>(method: RequestMethod<P, R>, params: P): Promise<R | undefined> {
   if (!client || client.state !== State.Running) {
     void vscode.window.showWarningMessage(vscode.l10n.t('The Duty Report Assistant server is not running yet. Try again in a moment.'));
     return undefined;
   }
-  return (await client.sendRequest(method, params)) as T;
+  // The caller's parameters and result are checked by this signature; the library's
+  // NoInfer<RequestParam<P>> cannot be checked against a P still generic here.
+  return client.sendRequest<R>(method, params);
 }
 
 function activeMarkdown(): vscode.TextEditor | undefined {
@@ -137,7 +139,7 @@ function activeMarkdown(): vscode.TextEditor | undefined {
 }
 
 async function pickProfile(placeHolder: string): Promise<ProfileSummary | undefined> {
-  const profiles = await request<ProfileSummary[]>(ProfilesRequest, {});
+  const profiles = await send(ProfilesRequest, {});
   if (!profiles) return undefined;
   const items = profiles.map((p) => ({
     label: p.name,
@@ -150,7 +152,7 @@ async function pickProfile(placeHolder: string): Promise<ProfileSummary | undefi
 
 /** Asks the server for `doc` in `format` and saves it where the writer chooses. */
 async function exportAs(doc: vscode.TextDocument, format: ExportFormat, label: string, ext: string): Promise<void> {
-  const res = await request<ExportResponse | null>(ExportRequest, { textDocument: { uri: doc.uri.toString() }, format });
+  const res = await send(ExportRequest, { textDocument: { uri: doc.uri.toString() }, format });
   if (!res) return void vscode.window.showWarningMessage(vscode.l10n.t('This file is not checked as a report, so there is nothing to export.'));
   const base = doc.isUntitled ? 'report' : path.basename(doc.uri.path).replace(/\.[^.]*$/, '');
   const defaultUri = doc.isUntitled ? undefined : vscode.Uri.joinPath(doc.uri, '..', `${base}.${format === 'html' ? 'scorecard' : 'findings'}.${ext}`);
@@ -190,7 +192,7 @@ function registerCommands(context: vscode.ExtensionContext, view: ScorecardView,
       if (!profile) return;
       const doc = editor.document;
       const version = doc.version;
-      const res = await request<SetProfileResponse | null>(SetProfileRequest, { textDocument: { uri: doc.uri.toString(), version }, profile: profile.id });
+      const res = await send(SetProfileRequest, { textDocument: { uri: doc.uri.toString(), version }, profile: profile.id });
       // The edit was computed for `version`; if the writer typed meanwhile, it would land in the wrong place.
       if (!res || doc.version !== res.version) {
         return void vscode.window.showWarningMessage(vscode.l10n.t('The document changed while the profile was chosen. Please try again.'));
@@ -206,7 +208,7 @@ function registerCommands(context: vscode.ExtensionContext, view: ScorecardView,
       const uri = editor.document.uri.toString();
       const list = forcedFiles();
       if (!list.includes(uri)) await context.workspaceState.update(FORCED_KEY, [...list, uri]);
-      await client?.sendNotification(EnableFileNotification, { uri, enabled: true });
+      await client?.sendNotification(notification(EnableFileNotification), { uri, enabled: true });
       void vscode.window.showInformationMessage(vscode.l10n.t('Checking is on for {0}.', path.basename(editor.document.uri.path)));
     }),
 

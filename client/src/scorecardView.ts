@@ -9,6 +9,7 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { request } from './messages';
 import { ExportRequest, ScorecardRequest, type ExportResponse, type ScorecardResponse, type StatusParams } from '../../shared/protocol';
 import { escapeHtml, SCORECARD_CSS, scorecardCsp } from '../../shared/html';
 import type { AnalysisResult, Finding } from '../../server/src/core/types';
@@ -183,7 +184,7 @@ export class ScorecardView implements vscode.Disposable {
     const c = this.client();
     if (!c || c.state !== State.Running) return undefined;
     try {
-      return (await c.sendRequest(ScorecardRequest, { textDocument: { uri }, html })) as ScorecardResponse | null;
+      return await c.sendRequest(request(ScorecardRequest), { textDocument: { uri }, html });
     } catch {
       return undefined;
     }

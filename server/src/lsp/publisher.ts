@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigProblem } from '../core/types';
 import { StatusNotification, type StatusParams } from '../../../shared/protocol';
 import type { DocumentService } from './documentService';
+import { notification } from './messages';
 import { notCheckedDiagnostic, toDiagnostics } from './features/diagnostics';
 import { SOURCE, type ClientCaps } from './features/common';
 import type { FileHost, ProcessHost } from './host';
@@ -47,7 +48,7 @@ export class Publisher {
         warnings: r.findings.filter((f) => f.severity === 'warning').length,
       });
     }
-    void this.connection.sendNotification(StatusNotification, status);
+    void this.connection.sendNotification(notification(StatusNotification), status);
   }
 
   /** Publishes after the document's folder's quiet time, unless a newer change comes first. */

@@ -30,6 +30,7 @@ import * as outline from './features/outline';
 import * as profile from './features/profile';
 import * as scorecard from './features/scorecard';
 import type { FileHost, ProcessHost } from './host';
+import { notification } from './messages';
 import { Publisher } from './publisher';
 import { SettingsStore } from './settingsStore';
 
@@ -139,7 +140,7 @@ export function startServer(connection: Connection, hosts: Hosts): void {
     invalidateAll();
   });
 
-  connection.onNotification(EnableFileNotification, (p: EnableFileParams) => {
+  connection.onNotification(notification(EnableFileNotification), (p: EnableFileParams) => {
     if (p.enabled) forced.add(p.uri);
     else forced.delete(p.uri);
     const doc = documents.get(p.uri);

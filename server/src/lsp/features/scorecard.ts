@@ -1,10 +1,11 @@
 /** The scorecard beside the draft: the analysis of the current version, and its HTML when asked. */
 import { ScorecardRequest, type ScorecardParams, type ScorecardResponse } from '../../../../shared/protocol';
 import { renderScorecardFragment } from '../../render/html';
+import { request } from '../messages';
 import { analysed, type ServerContext } from '../context';
 
 export function register(ctx: ServerContext): void {
-  ctx.connection.onRequest(ScorecardRequest, (p: ScorecardParams): ScorecardResponse | null => {
+  ctx.connection.onRequest(request(ScorecardRequest), (p: ScorecardParams): ScorecardResponse | null => {
     const a = analysed(ctx, p);
     if (!a) return null;
     const { doc, entry } = a;
