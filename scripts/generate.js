@@ -87,7 +87,7 @@ ${mods.map((m) => (camel(m.id) === m.id ? `  ${m.id},` : `  '${m.id}': ${camel(m
 
 /** The core's rules, profiles and words, bundled from source in memory. */
 async function loadCore(sources) {
-  const entry = `export { RULES } from './${RULES_DIR}/index';\nexport { BUILTIN_PROFILES } from './server/src/core/knowledge';\nexport { WORDS } from './server/src/core/words';\nexport { SCORECARD_CSS } from './shared/html';\nexport { configJsonSchemaText } from './server/src/core/config/schema';\n`;
+  const entry = `export { RULES } from './${RULES_DIR}/index';\nexport { BUILTIN_PROFILES } from './server/src/core/knowledge';\nexport { WORDS } from './server/src/core/words';\nexport { SEVERITY_SETTINGS } from './server/src/core/types';\nexport { SCORECARD_CSS } from './shared/html';\nexport { configJsonSchemaText } from './server/src/core/config/schema';\n`;
   const result = await esbuild.build({
     stdin: { contents: entry, resolveDir: ROOT, sourcefile: 'generate-entry.ts', loader: 'ts' },
     bundle: true,
@@ -114,7 +114,6 @@ async function loadCore(sources) {
   return m.exports;
 }
 
-const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
 
 function packageJson(text, core) {
   const pkg = JSON.parse(text);
@@ -122,9 +121,9 @@ function packageJson(text, core) {
   const rules = props['dutyReport.rules'];
   rules.propertyNames = { enum: core.RULES.map((r) => r.id) };
   rules.properties = Object.fromEntries(
-    core.RULES.map((r) => [r.id, { type: 'string', enum: SEVERITIES, markdownDescription: `%config.rules.${r.id}%` }]),
+    core.RULES.map((r) => [r.id, { type: 'string', enum: core.SEVERITY_SETTINGS, markdownDescription: `%config.rules.${r.id}%` }]),
   );
-  rules.additionalProperties = { type: 'string', enum: SEVERITIES };
+  rules.additionalProperties = { type: 'string', enum: core.SEVERITY_SETTINGS };
   const profile = props['dutyReport.profile'];
   profile.enum = ['auto', ...core.BUILTIN_PROFILES.map((p) => p.id)];
   profile.markdownEnumDescriptions = [

@@ -2,11 +2,12 @@ import * as assert from 'node:assert/strict';
 import { At, boolean, list, named, number, oneOf, record, refine, SchemaOut, text, union, type Infer, type Shape } from '../../server/src/core/config/describe';
 import { readJson } from '../../server/src/core/config/json';
 import { checked, object, optional, required, withDefault } from '../../server/src/core/config/object';
-import { LineMap, Problems } from '../../server/src/core/config/tree';
+import { Problems } from '../../server/src/core/config/tree';
+import { LineIndex } from '../../server/src/core/text';
 
 /** Checks `json` against `shape` as parseConfig would: the value kept and the problems, in order. */
 function run<T>(shape: Shape<T>, json: string, profileIds: readonly string[] = []) {
-  const problems = new Problems(new LineMap(json));
+  const problems = new Problems(new LineIndex(json));
   const root = readJson(json, problems);
   assert.ok(root && root !== 'syntax-error', json);
   const value = shape.check(root, new At(problems, { profileIds, fileLabel: 'x.json' }, 'v'));

@@ -7,12 +7,12 @@ import type { Knowledge } from './knowledge';
 import type { ReportModel } from './model';
 import type { Derived, Rule, RuleContext } from './rule';
 import { POINTS, type Points, type Weighed } from './score';
-import type { FindingInit, Locale, Profile, Severity, SeveritySetting } from './types';
+import { SEVERITIES, type FindingInit, type Locale, type Profile, type Severity, type SeveritySetting } from './types';
 
-const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
+const SEVERITY_SET: ReadonlySet<string> = new Set(SEVERITIES);
 
 export function ruleSetting(v: unknown): SeveritySetting | undefined {
-  if (typeof v === 'string') return v === 'off' || SEVERITIES.has(v) ? (v as SeveritySetting) : undefined;
+  if (typeof v === 'string') return v === 'off' || SEVERITY_SET.has(v) ? (v as SeveritySetting) : undefined;
   if (v && typeof v === 'object' && 'severity' in v) return ruleSetting((v as { severity?: unknown }).severity);
   return undefined;
 }

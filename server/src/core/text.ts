@@ -59,6 +59,11 @@ export class LineIndex {
   range(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(Math.max(start, end)) };
   }
+
+  /** A line's content, without its line break. */
+  lineText(line: number): string {
+    return this.text.slice(this.starts[line], this.lineEnd(line));
+  }
 }
 
 /** The first index of a sorted list whose value is x or more (the list's length if none). */

@@ -14,8 +14,12 @@ export interface Range {
   end: Position;
 }
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type SeveritySetting = Severity | 'off';
+/** The severities, from the weightiest: the one list of them (settings, schema, renderer, rules). */
+export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+/** What a rule may be set to: a severity, or off. */
+export const SEVERITY_SETTINGS = [...SEVERITIES, 'off'] as const;
+export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
 
 /** The parts of the standard outline (SPEC "The standard outline and section roles"). */
 export type OutlineRole = 'achievements' | 'problems' | 'causes' | 'plans';

@@ -5,7 +5,7 @@
  * Pure: no LSP types, no file system.
  */
 import { RULE_IDS } from '../core/rules/ids';
-import type { Locale, SeveritySetting } from '../core/types';
+import { SEVERITY_SETTINGS, type Locale, type SeveritySetting } from '../core/types';
 
 export type LocaleSetting = 'auto' | Locale;
 
@@ -41,7 +41,7 @@ export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({
   codeLens: true,
 });
 
-const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'];
+const SEVERITIES: readonly string[] = SEVERITY_SETTINGS;
 
 export interface MappedSettings {
   settings: ServerSettings;

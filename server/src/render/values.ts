@@ -3,7 +3,7 @@
  * closed sets checked, lookups by own property only. No report text passes through here
  * unescaped.
  */
-import type { AnalysisResult, Finding, Role, Severity } from '../core/types';
+import { SEVERITIES, type AnalysisResult, type Finding, type Role, type Severity } from '../core/types';
 import { escapeHtml } from '../../../shared/html';
 import type { Words } from './words';
 
@@ -23,7 +23,6 @@ export function pct(share: unknown): number {
  * they stay here rather than follow the word table's English.
  */
 const TIER_CLASS: Record<string, string> = { 好: 'good', 中: 'fair', 差: 'poor' };
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 const ROLES: readonly Role[] = ['achievements', 'problems', 'causes', 'plans', 'other'];
 
 /** Own-property lookup, so that "constructor" or "__proto__" in data never reaches the output. */

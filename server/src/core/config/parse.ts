@@ -8,7 +8,8 @@ import type { ConfigProblem, DutyReportConfig } from '../types';
 import { At } from './describe';
 import { readJson } from './json';
 import { CONFIG } from './shape';
-import { LineMap, Problems, zeroRange } from './tree';
+import { LineIndex } from '../text';
+import { Problems, zeroRange } from './tree';
 import { readYaml } from './yaml';
 
 /** Larger texts are refused unread: a configuration is a few kilobytes, and the YAML parser is slow on megabytes. */
@@ -45,7 +46,7 @@ function parseConfigUnsafe(
 ): { config: DutyReportConfig; problems: ConfigProblem[] } {
   // Editors hide a byte-order mark, so positions are counted without it.
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  const lines = new LineMap(text.length <= MAX_CONFIG_CHARS ? text : '');
+  const lines = new LineIndex(text.length <= MAX_CONFIG_CHARS ? text : '');
   const problems = new Problems(lines);
 
   if (text.length > MAX_CONFIG_CHARS) {

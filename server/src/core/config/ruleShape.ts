@@ -1,11 +1,11 @@
 /** The `rules` part of the configuration's description: a severity per rule id. */
 import { RULE_IDS } from '../rules/ids';
-import type { SeveritySetting } from '../types';
+import { SEVERITY_SETTINGS, type SeveritySetting } from '../types';
 import { named, oneOf, record, union, type NotA } from './describe';
 import { object, optional } from './object';
 import { closest, didYouMean, quoteList } from './suggest';
 
-export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
+export { SEVERITY_SETTINGS };
 
 /** Spellings people bring from other linters. */
 const SEVERITY_ALIASES: Record<string, SeveritySetting> = {

@@ -3,6 +3,7 @@
  * reading it, kept in the file's coordinates.
  */
 import type { ConfigProblem, Position, Range } from '../types';
+import type { LineIndex } from '../text';
 
 /** Deeper nesting is refused before parsing: both parsers recurse, and no valid configuration nests beyond 8. */
 export const MAX_DEPTH = 64;
@@ -49,59 +50,13 @@ export function zeroRange(): Range {
   return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
-/** Offsets to LSP positions. JS strings are UTF-16, so a column is simply offset minus line start. */
-export class LineMap {
-  private readonly starts: number[] = [0];
-
-  constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      } else if (ch === 10) {
-        this.starts.push(i + 1);
-      }
-    }
-  }
-
-  position(offset: number): Position {
-    const off = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= off) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: off - this.starts[lo] };
-  }
-
-  range(start: number, end: number): Range {
-    return { start: this.position(start), end: this.position(Math.max(start, end)) };
-  }
-
-  /** Offset of the end of the line holding `offset`, before its line break. */
-  lineEnd(offset: number): number {
-    const line = this.position(offset).line;
-    let end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
-    while (end > this.starts[line] && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
-    return end;
-  }
-
-  lineText(offset: number): string {
-    const line = this.position(offset).line;
-    return this.text.slice(this.starts[line], this.lineEnd(offset));
-  }
-}
-
 /** Problems collected while reading, kept in the file's coordinates. */
 export class Problems {
   readonly list: ConfigProblem[] = [];
   private dropped = 0;
   private firstDropped = 0;
 
-  constructor(readonly lines: LineMap) {}
+  constructor(readonly lines: LineIndex) {}
 
   add(severity: 'error' | 'warning', start: number, end: number, [message, messageEn]: Msg): void {
     if (this.list.length >= MAX_PROBLEMS) {
@@ -122,7 +77,7 @@ export class Problems {
 
   /** End of the node's first line: a problem about a whole block underlines its head only. */
   headEnd(node: TreeNode): number {
-    return Math.min(node.end, this.lines.lineEnd(node.start));
+    return Math.min(node.end, this.lines.lineEnd(this.lines.lineOf(node.start)));
   }
 
   finish(): ConfigProblem[] {
@@ -159,11 +114,11 @@ export function fullWidthHint(sample: string): Msg {
  * Syntax errors worth showing: after the first error both parsers resynchronise badly, so
  * later errors on an already reported line are mostly echoes of it.
  */
-export function firstPerLine<T>(errors: readonly T[], offsetOf: (e: T) => number, lines: LineMap): T[] {
+export function firstPerLine<T>(errors: readonly T[], offsetOf: (e: T) => number, lines: LineIndex): T[] {
   const out: T[] = [];
   const seen = new Set<number>();
   for (const e of errors) {
-    const line = lines.position(offsetOf(e)).line;
+    const line = lines.positionAt(offsetOf(e)).line;
     if (seen.has(line)) continue;
     seen.add(line);
     out.push(e);

@@ -47,7 +47,7 @@ export function readYaml(text: string, problems: Problems): TreeNode | undefined
     for (const e of firstPerLine(doc.errors, (x) => x.pos[0], problems.lines)) {
       const [start, end] = e.pos;
       const zh = YAML_ERRORS[e.code] ?? '无法解析';
-      const [hintZh, hintEn] = fullWidthHint(problems.lines.lineText(start));
+      const [hintZh, hintEn] = fullWidthHint(problems.lines.lineText(problems.lines.lineOf(start)));
       problems.error(start, end, [`YAML 语法错误：${zh}${hintZh}。配置文件未生效，已使用默认设置。`, `YAML syntax error: ${firstLine(e)}${hintEn}. The configuration is not applied; defaults are used.`]);
     }
     return 'syntax-error';
