@@ -3,18 +3,15 @@
  * Generates snippets/duty-report.json: one Markdown snippet per built-in profile that lays out
  * the standard outline of a 述职报告 with the profile's required topics as sub-sections.
  *
- *   node scripts/gen-snippets.js           write the file
- *   node scripts/gen-snippets.js --check   exit 1 if the committed file is out of date
+ * Written by `npm run generate` (scripts/generate.js) with the other generated files.
  *
  * The profiles (server/src/core/data/profiles.json) are the single source: adding a topic
- * there and re-running this keeps the snippets and the checker in step.
+ * there and running `npm run generate` keeps the snippets and the checker in step.
  * Contract with the client's "insert outline" command: every snippet's prefix array holds
  * exactly one `dutyreport-<profile id>`.
  */
 'use strict';
 
-const fs = require('fs');
-const path = require('path');
 const PROFILES = require('../server/src/core/data/profiles.json');
 
 /**
@@ -174,19 +171,3 @@ function renderSnippets(profiles = PROFILES) {
 
 module.exports = { generateSnippets, renderSnippets, chineseNumeral };
 
-if (require.main === module) {
-  const file = path.join(__dirname, '..', 'snippets', 'duty-report.json');
-  const text = renderSnippets();
-  if (process.argv.includes('--check')) {
-    const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    if (current !== text) {
-      console.error('snippets/duty-report.json 已过期，请运行 node scripts/gen-snippets.js / is out of date: run node scripts/gen-snippets.js');
-      process.exit(1);
-    }
-    console.log('snippets/duty-report.json 是最新的 / is up to date');
-  } else {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-    console.log(`已写入 / wrote ${path.relative(process.cwd(), file)}（${Object.keys(JSON.parse(text)).length} 个片段 / snippets）`);
-  }
-}

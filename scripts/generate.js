@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // `npm run generate`: writes every static list that follows from the rule modules, the
-// built-in profiles and the configuration's shape (its JSON schema), so that adding a rule means its module, its doc page and its fixtures and
+// built-in profiles (the outline snippets) and the configuration's shape (its JSON schema), so that adding a rule means its module, its doc page and its fixtures and
 // nothing else by hand. `--check` writes nothing and exits 1 naming each stale file (CI runs it
 // through test/unit/generated.test.ts), as markdownlint does for its schema and README.
 //
@@ -220,6 +220,8 @@ async function main() {
     'shared/cssHash.ts': cssHashFile(core),
     // The configuration file's schema, from the one description of its shape (core/config/shape.ts).
     'schemas/duty-report.schema.json': core.configJsonSchemaText(),
+    // One outline snippet per built-in profile.
+    'snippets/duty-report.json': require('./gen-snippets').renderSnippets(),
   };
   const stale = Object.keys(outputs).filter((rel) => read(rel) !== outputs[rel]);
   if (CHECK) {

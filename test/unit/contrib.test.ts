@@ -83,7 +83,7 @@ describe('outline snippets (snippets/duty-report.json)', () => {
   const file = path.join(ROOT, 'snippets', 'duty-report.json');
   const committed = JSON.parse(fs.readFileSync(file, 'utf8')) as SnippetFile;
 
-  it('is exactly what scripts/gen-snippets.js generates (run it after changing the profiles)', () => {
+  it('is exactly what scripts/gen-snippets.js generates (run `npm run generate` after changing the profiles)', () => {
     assert.equal(fs.readFileSync(file, 'utf8'), generator.renderSnippets());
     assert.deepEqual(committed, generator.generateSnippets());
   });

@@ -20,7 +20,7 @@ function run(cwd: string, ...args: string[]) {
 /** A copy of what the generator reads and writes, with node_modules linked, to change freely. */
 function scratchCopy(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duty-report-generate-'));
-  for (const rel of ['server/src', 'shared', 'schemas', 'docs', 'scripts', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md']) {
+  for (const rel of ['server/src', 'shared', 'schemas', 'docs', 'scripts', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'snippets']) {
     fs.cpSync(path.join(ROOT, rel), path.join(dir, rel), { recursive: true });
   }
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
