@@ -1,38 +1,15 @@
-import { Block, Directive, FrontMatter, OutlineMarker, scanBlocks, TEXT_KINDS } from './blocks';
+import { Block, Directive, FrontMatter, scanBlocks, TEXT_KINDS } from './blocks';
 import { Evidence, scanEvidence } from './evidence';
 import { readFrame } from './frame';
 import { HitList, scanHits, Tag } from './hits';
-import { buildOutline } from './outline';
+import { buildOutline, type Section } from './outline';
+
+export type { Section } from './outline';
 import type { PhraseMatcher } from './phraseMatcher';
 import { readRoles } from './roles';
 import { LineIndex } from './text';
 import { applyHints, Span } from './unfilled';
 import type { Role } from './types';
-
-export interface Section {
-  index: number;
-  /** The heading or marker block that opens it. */
-  block: number;
-  title: string;
-  titleStart: number;
-  titleEnd: number;
-  depth: number;
-  parent: number;
-  children: number[];
-  marker?: OutlineMarker;
-  headingLevel?: number;
-  /** Roles its heading words name. */
-  namedRoles: Role[];
-  /** An unnumbered label line such as "存在的问题：" acting as a heading. */
-  isLabel?: boolean;
-  /** Its role: named, inherited from the parent, or read from its content. */
-  role: Role;
-  start: number;
-  end: number;
-  lastBlock: number;
-  ownUnits: number;
-  units: number;
-}
 
 export interface ReportModel {
   text: string;

@@ -2,11 +2,36 @@
  * The outline: headings, label lines ("存在的问题：") and numbered paragraphs nested into
  * sections by a stack of open nodes, each with its extent and 字数. Roles come after (roles.ts).
  */
-import { Block, TEXT_KINDS } from './blocks';
+import { Block, OutlineMarker, TEXT_KINDS } from './blocks';
 import { isLabelLine } from './frame';
-import type { Section } from './model';
 import { rolesFromTitle } from './signals';
 import { LineIndex } from './text';
+import type { Role } from './types';
+
+export interface Section {
+  index: number;
+  /** The heading or marker block that opens it. */
+  block: number;
+  title: string;
+  titleStart: number;
+  titleEnd: number;
+  depth: number;
+  parent: number;
+  children: number[];
+  marker?: OutlineMarker;
+  headingLevel?: number;
+  /** Roles its heading words name. */
+  namedRoles: Role[];
+  /** An unnumbered label line such as "存在的问题：" acting as a heading. */
+  isLabel?: boolean;
+  /** Its role: named, inherited from the parent, or read from its content. */
+  role: Role;
+  start: number;
+  end: number;
+  lastBlock: number;
+  ownUnits: number;
+  units: number;
+}
 
 export interface Outline {
   sections: Section[];

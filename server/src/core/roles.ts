@@ -7,8 +7,7 @@
  */
 import { Block, MarkerKind, TEXT_KINDS } from './blocks';
 import type { HitList } from './hits';
-import type { Section } from './model';
-import type { FrameBlocks, Outline } from './outline';
+import type { FrameBlocks, Outline, Section } from './outline';
 import { CAUSE_LEADS, INLINE_CAUSE, INTRO, PLAN_LEADS, PROBLEM_LEADS, ROLE_ORDER, startsWithAny, yearLedPlan } from './signals';
 import type { OutlineRole, Role } from './types';
 
