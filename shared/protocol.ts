@@ -85,5 +85,11 @@ export interface StatusParams {
   warnings?: number;
 }
 
+/**
+ * The languages a report may be written in: Markdown, and plain text (a .txt draft, or text
+ * pasted from Word). Others are never checked; these only when they read as a report.
+ */
+export const REPORT_LANGUAGES: readonly string[] = ['markdown', 'plaintext'];
+
 /** The client command a CodeLens runs (the client registers it; other clients ignore it). */
 export const SHOW_SCORECARD_COMMAND = 'dutyReport.showScorecard';

@@ -23,6 +23,7 @@ import {
   StatusNotification,
   type ExportFormat,
   type ProfileSummary,
+  REPORT_LANGUAGES,
   type RequestMethod,
   type StatusParams,
 } from '../../shared/protocol';
@@ -87,7 +88,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'markdown' }],
+    documentSelector: REPORT_LANGUAGES.map((language) => ({ language })),
     outputChannel: output,
     errorHandler: restartingErrorHandler(output),
     initializationOptions: { forcedFiles },
@@ -135,7 +136,7 @@ async function send<P, R>(method: RequestMethod<P, R>, params: P): Promise<R | u
 
 function activeMarkdown(): vscode.TextEditor | undefined {
   const e = vscode.window.activeTextEditor;
-  return e && e.document.languageId === 'markdown' ? e : undefined;
+  return e && REPORT_LANGUAGES.includes(e.document.languageId) ? e : undefined;
 }
 
 async function pickProfile(placeHolder: string): Promise<ProfileSummary | undefined> {

@@ -10,7 +10,7 @@ import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { request } from './messages';
-import { ExportRequest, ScorecardRequest, type ExportResponse, type ScorecardResponse, type StatusParams } from '../../shared/protocol';
+import { ExportRequest, REPORT_LANGUAGES, ScorecardRequest, type ExportResponse, type ScorecardResponse, type StatusParams } from '../../shared/protocol';
 import { escapeHtml, SCORECARD_CSS, scorecardCsp } from '../../shared/html';
 import type { AnalysisResult, Finding } from '../../server/src/core/types';
 import type { FromPreview, PreviewState, ToPreview } from './preview/messages';
@@ -76,7 +76,7 @@ export class ScorecardView implements vscode.Disposable {
 
   /** Follows the writer to another Markdown editor, once it is known to be a report. */
   onActiveEditor(editor: vscode.TextEditor | undefined): void {
-    if (!this.panel || !editor || editor.document.languageId !== 'markdown') return;
+    if (!this.panel || !editor || !REPORT_LANGUAGES.includes(editor.document.languageId)) return;
     if (editor.document.uri.toString() === this.uri) {
       this.sourceColumn = editor.viewColumn;
       return;

@@ -97,7 +97,10 @@ describe('which files are reports', function () {
     assert.equal(decideReport({ ...base, path: 'README.md', text: readme }).check, false);
     assert.equal(decideReport({ ...base, path: 'README.md', text: readme, forced: true }).check, true);
     assert.equal(decideReport({ ...base, path: '2024年述职报告.md', text: readme, enable: false }).check, false);
-    assert.equal(decideReport({ ...base, path: '2024年述职报告.txt', text: readme, languageId: 'plaintext' }).check, false);
+    // Plain text is a report's language too (issue 15: .txt drafts); other languages never are.
+    assert.equal(decideReport({ ...base, path: '2024年述职报告.txt', text: readme, languageId: 'plaintext' }).check, true);
+    assert.equal(decideReport({ ...base, path: 'notes.txt', text: readme, languageId: 'plaintext' }).check, false);
+    assert.equal(decideReport({ ...base, path: '2024年述职报告.json', text: readme, languageId: 'json' }).check, false);
     assert.equal(decideReport({ ...base, path: 'a.md', text: '# 2024年度述职报告\n' }).check, true);
     assert.equal(decideReport({ ...base, path: 'a.md', text: '# 2024年度述职报告\n', detectByContent: false }).check, false);
     assert.equal(decideReport({ ...base, path: undefined, text: '# 2024年度述职报告\n' }).check, true, 'untitled drafts by content');

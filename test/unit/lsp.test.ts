@@ -220,6 +220,18 @@ describe('language server over stdio', function () {
     assert.equal(status?.checked, false);
   });
 
+  it('checks a plain-text report once it reads as one, and gives other plain text nothing', async function () {
+    const draft = pathToFileURL(path.join(dir, '年度总结草稿.txt')).href;
+    const notes = pathToFileURL(path.join(dir, 'notes.txt')).href;
+    // A .txt report as Word's "save as text" writes it: no Markdown, the outline in plain labels.
+    const plain = REPORT.replace(/^#+\s*/gm, '');
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: draft, languageId: 'plaintext', version: 1, text: plain } });
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: notes, languageId: 'plaintext', version: 1, text: '会议记录\n\n明天上午九点开会，带上材料。\n' } });
+    const p = await client.diagnostics(draft, (x) => x.diagnostics.length > 0);
+    assert.ok(ours(p.diagnostics).some((d) => d.code === 'missing-section'), JSON.stringify(p.diagnostics.map((d) => d.code)));
+    assert.deepEqual((await client.diagnostics(notes)).diagnostics, []);
+  });
+
   it('sends a status with 字数, limit and score', async function () {
     const s = client.statuses.filter((x) => x.uri === reportUri).pop();
     assert.ok(s && s.checked);

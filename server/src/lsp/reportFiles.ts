@@ -4,6 +4,7 @@
  */
 import { compileGlob, GlobError } from './glob';
 import { recognizeReport } from '../core/recognize';
+import { REPORT_LANGUAGES } from '../../../shared/protocol';
 
 export interface ReportDecision {
   check: boolean;
@@ -69,7 +70,7 @@ export interface DecideInput {
 
 export function decideReport(input: DecideInput): ReportDecision {
   if (!input.enable) return { check: false, reason: 'dutyReport.enable = false' };
-  if (input.languageId !== 'markdown') return { check: false, reason: `language ${input.languageId}` };
+  if (!REPORT_LANGUAGES.includes(input.languageId)) return { check: false, reason: `language ${input.languageId}` };
   if (input.forced) return { check: true, reason: '已对本文件开启检查 / checking turned on for this file' };
   const seen = recognizeReport(input.text);
   // An explicit "not a report" in front matter wins over a matching file name.

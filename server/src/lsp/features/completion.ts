@@ -3,6 +3,7 @@ import { CompletionItemKind, type CompletionItem, type Position, type Range } fr
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BUILTIN_PROFILES } from '../../core';
 import type { Profile } from '../../core/types';
+import { REPORT_LANGUAGES } from '../../../../shared/protocol';
 import { uriOf, type ServerContext } from '../context';
 import { frontMatterContext } from '../frontMatter';
 import { docLines } from './common';
@@ -28,7 +29,7 @@ export function register(ctx: ServerContext): void {
   ctx.connection.onCompletion((params) => {
     // Checks the request names a document and a position; completion needs no analysis.
     const doc = ctx.documents.get(uriOf(params, true));
-    if (!doc || doc.languageId !== 'markdown') return [];
+    if (!doc || !REPORT_LANGUAGES.includes(doc.languageId)) return [];
     const config = ctx.service.configFor(doc.uri).config;
     const extra = (config.profiles ?? []).filter((p) => p.id && p.name && !BUILTIN_PROFILES.some((b) => b.id === p.id));
     return completions(doc, params.position, [...BUILTIN_PROFILES, ...(extra as typeof BUILTIN_PROFILES)]);
