@@ -1,4 +1,7 @@
-/** The command line's words: `duty-report check [options] <files|folders>…` parsed, and its help text. */
+/**
+ * The command line's words: `duty-report check [options] <files|folders>…` and
+ * `duty-report export --docx <draft.md> [--output file.docx] [--force]` parsed, and the help text.
+ */
 import { version } from '../../../package.json';
 import { PROFILE_IDS, profileName } from '../core';
 import type { Locale } from '../core/types';
@@ -16,7 +19,14 @@ export interface CheckArgs {
   jobs?: number;
 }
 
-export type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; args: CheckArgs };
+/** `duty-report export --docx <draft.md>`: the draft, where to write, and whether an existing file may go. */
+export interface ExportArgs {
+  input: string;
+  output?: string;
+  force: boolean;
+}
+
+export type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; args: CheckArgs } | { kind: 'export'; args: ExportArgs };
 
 /** Bad usage: printed Chinese first, English second, then the usage lines; exit 2. */
 export class UsageError extends Error {
@@ -41,6 +51,7 @@ export function helpText(): string {
   return `述职报告助手 ${version} — 检查 Markdown 述职报告草稿
 
 用法：duty-report check [选项] <文件或文件夹>…
+      duty-report export --docx <草稿.md> [--output 文件.docx] [--force]
 
 文件夹会递归查找 *.md 文件（跳过 node_modules 和以“.”开头的文件夹），按路径排序后逐个检查。
 每个文件使用离它最近的配置文件（.duty-report.json / .yaml），--config 指定时以它为准。
@@ -57,11 +68,17 @@ ${formatList('zh')}
   -h, --help          显示本帮助
   --version           显示版本号
 
-退出码：0 没有错误级别的问题；1 至少有一个错误；2 用法错误、配置错误或分析失败。
+export --docx 把 Markdown 草稿写成按公文格式（GB/T 9704）排版的 Word 文件：A4，每页 22 行、每行 28 字，
+标题二号小标宋，正文三号仿宋，一级标题黑体、二级标题楷体，页码“— 1 —”；提纲序号照原文保留。
+  --output FILE       写到这个文件；默认与草稿同名、扩展名为 .docx，放在草稿旁边
+  --force             覆盖已有的文件（草稿本身从不覆盖）
+
+退出码：0 没有错误级别的问题（export：已写出）；1 至少有一个错误；2 用法错误、配置错误、分析失败或无法导出。
 
 Duty Report Assistant ${version} — checks Chinese duty-report drafts written in Markdown
 
 Usage: duty-report check [options] <files|folders>…
+       duty-report export --docx <draft.md> [--output file.docx] [--force]
 
 Folders are searched recursively for *.md (node_modules and dot-folders are skipped); files are
 checked in sorted order. Each file uses its nearest configuration file (.duty-report.json /
@@ -78,7 +95,14 @@ ${formatList('en')}
   -h, --help          show this help
   --version           show the version
 
-Exit codes: 0 no error findings; 1 at least one error; 2 bad usage, bad configuration or a failed analysis.
+export --docx writes the Markdown draft as a Word file laid out as Chinese official documents are
+(GB/T 9704): A4, 22 lines of 28 characters, title in 小标宋 二号, body in 仿宋 三号, headings in 黑体
+and 楷体, page numbers "— 1 —"; outline labels stay as written.
+  --output FILE       write to FILE; by default the draft's name with .docx, beside it
+  --force             overwrite an existing file (never the draft itself)
+
+Exit codes: 0 no error findings (export: written); 1 at least one error; 2 bad usage, bad configuration,
+a failed analysis or a failed export.
 `;
 }
 
@@ -87,9 +111,12 @@ export function unknownProfileError(name: string): UsageError {
   return new UsageError(`未知的画像：${name}。可用的画像：\n${profileList()}`, `unknown profile: ${name}. Valid profiles: ${PROFILE_IDS.join(', ')}`);
 }
 
-export const SHORT_USAGE = '用法：duty-report check [选项] <文件或文件夹>…（duty-report --help 查看帮助）\nUsage: duty-report check [options] <files|folders>… (see duty-report --help)';
+export const SHORT_USAGE =
+  '用法：duty-report check [选项] <文件或文件夹>… 或 duty-report export --docx <草稿.md>（duty-report --help 查看帮助）\nUsage: duty-report check [options] <files|folders>… or duty-report export --docx <draft.md> (see duty-report --help)';
 
 const VALUE_OPTIONS = ['--profile', '--config', '--format', '--output', '--locale', '--jobs'];
+/** Options of `export` that take no value; `--output` is the only valued one it accepts. */
+const EXPORT_FLAGS = ['--docx', '--force'];
 
 /** Checks one option's value and stores it in `args`. */
 function setOption(args: CheckArgs, name: string, value: string): void {
@@ -127,6 +154,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const args: CheckArgs = { inputs: [], format: textFormat };
   let help = false;
   let showVersion = false;
+  const given: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -145,8 +173,13 @@ export function parseArgs(argv: readonly string[]): Parsed {
       positional.push(arg);
       continue;
     }
+    if (EXPORT_FLAGS.includes(arg)) {
+      given.push(arg);
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
+    given.push(name);
     if (!VALUE_OPTIONS.includes(name)) throw new UsageError(`未知选项：${arg}`, `unknown option: ${arg}`);
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined || value === '') throw new UsageError(`选项 ${name} 缺少取值`, `option ${name} needs a value`);
@@ -156,8 +189,22 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (showVersion) return { kind: 'version' };
   if (!positional.length) throw new UsageError('缺少子命令 check', 'missing the check subcommand');
   const [command, ...inputs] = positional;
-  if (command !== 'check') throw new UsageError(`未知子命令：${command}（只有 check）`, `unknown subcommand: ${command} (only check)`);
+  if (command === 'export') return { kind: 'export', args: exportArgs(inputs, args.output, given) };
+  if (command !== 'check') throw new UsageError(`未知子命令：${command}（有 check 和 export）`, `unknown subcommand: ${command} (check or export)`);
+  const exportOnly = given.find((o) => EXPORT_FLAGS.includes(o));
+  if (exportOnly) throw new UsageError(`选项 ${exportOnly} 只用于 export`, `option ${exportOnly} is for export only`);
   if (!inputs.length) throw new UsageError('没有给出要检查的文件或文件夹', 'no files or folders to check');
   args.inputs = inputs;
   return { kind: 'check', args };
+}
+
+/** `export`'s words checked: one draft, a target format, and only the options it has. */
+function exportArgs(inputs: readonly string[], output: string | undefined, given: readonly string[]): ExportArgs {
+  const foreign = given.find((o) => o !== '--output' && !EXPORT_FLAGS.includes(o));
+  if (foreign) throw new UsageError(`选项 ${foreign} 不用于 export`, `option ${foreign} does not apply to export`);
+  if (!given.includes('--docx')) throw new UsageError('export 需要指明导出格式：--docx', 'export needs the format to write: --docx');
+  if (!inputs.length) throw new UsageError('没有给出要导出的草稿', 'no draft to export');
+  if (inputs.length > 1) throw new UsageError(`一次只导出一份草稿，给出了 ${inputs.length} 个`, `one draft at a time, ${inputs.length} given`);
+  if (output === '-') throw new UsageError('Word 文件不能写到标准输出，请用 --output 指定文件', 'a Word file cannot go to standard output; name a file with --output');
+  return { input: inputs[0], output, force: given.includes('--force') };
 }

@@ -1,5 +1,6 @@
 /**
- * The reviewer's command line: `duty-report check [options] <files|folders>…`.
+ * The reviewer's command line: `duty-report check [options] <files|folders>…`, and the
+ * writer's `duty-report export --docx <draft.md>` (export.ts).
  *
  * Exit codes: 0 no finding is an error; 1 at least one is; 2 bad usage, a report the core
  * failed on, or a configuration with errors (its valid parts still apply and every report is
@@ -12,6 +13,7 @@ import { version } from '../../../package.json';
 import type { Locale } from '../core/types';
 import { helpText, parseArgs, unknownProfileError, UsageError, type CheckArgs, type Parsed } from './args';
 import { isKnownProfile, loadConfigs } from './configs';
+import { exportCommand } from './export';
 import { resolveInputs, type Inputs } from './files';
 import { exitCode, usageFailure, writeResults } from './output';
 import { readTasks, runTasks } from './run';
@@ -51,6 +53,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${version}\n`);
     return 0;
   }
+  if (parsed.kind === 'export') return exportCommand(parsed.args);
   return check(parsed.args);
 }
 

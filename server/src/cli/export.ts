@@ -1,0 +1,73 @@
+/**
+ * `duty-report export --docx <draft.md> [--output file.docx] [--force]`: the writer's way from a
+ * finished Markdown draft to a Word file to hand in (node/export lays it out).
+ *
+ * It writes one file and nothing else: never the draft itself, and never over an existing file
+ * unless --force is given. Exit codes: 0 written; 2 bad usage, an unreadable draft or a failed write.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { safeTerminalText } from '../format/text';
+import { exportDocx } from '../node/export';
+import { UsageError, type ExportArgs } from './args';
+import { readReport } from './files';
+import { displayPath, errorText, usageFailure } from './output';
+
+/** A failure that is not bad usage: said in both languages, without the usage lines; exit 2. */
+function fail(zh: string, en: string): number {
+  process.stderr.write(`duty-report: ${safeTerminalText(zh)}\nduty-report: ${safeTerminalText(en)}\n`);
+  return 2;
+}
+
+/** Where the Word file goes: --output, else beside the draft with .docx in place of its extension. */
+export function exportTarget(args: ExportArgs): string {
+  if (args.output !== undefined) return path.resolve(args.output);
+  const abs = path.resolve(args.input);
+  const { dir, name } = path.parse(abs);
+  return path.join(dir, `${name}.docx`);
+}
+
+/** The same file, also through a link or another spelling of its path. */
+function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  const sa = fs.statSync(a, { throwIfNoEntry: false });
+  const sb = fs.statSync(b, { throwIfNoEntry: false });
+  return !!sa && !!sb && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
+/** The draft's text, or a UsageError / failure message saying why there is none. */
+function readDraft(input: string): { text: string } | { code: number } {
+  const abs = path.resolve(input);
+  const stat = fs.statSync(abs, { throwIfNoEntry: false });
+  if (!stat) return { code: usageFailure(new UsageError(`找不到草稿：${input}`, `no such draft: ${input}`)) };
+  if (stat.isDirectory()) return { code: usageFailure(new UsageError(`${input} 是文件夹；export 一次导出一份草稿`, `${input} is a folder; export takes one draft`)) };
+  if (/\.docx$/i.test(abs)) return { code: usageFailure(new UsageError(`${input} 已经是 Word 文件；export --docx 导出的是 Markdown 草稿`, `${input} is already a Word file; export --docx takes a Markdown draft`)) };
+  const read = readReport(abs);
+  if ('reason' in read) return { code: fail(`无法导出 ${displayPath(abs)}：${read.reason}`, `cannot export ${displayPath(abs)}: ${read.reasonEn}`) };
+  return { text: read.text };
+}
+
+export async function exportCommand(args: ExportArgs): Promise<number> {
+  const draft = readDraft(args.input);
+  if ('code' in draft) return draft.code;
+  const source = path.resolve(args.input);
+  const target = exportTarget(args);
+  const shown = displayPath(target);
+  if (sameFile(source, target)) {
+    return usageFailure(new UsageError(`输出文件就是草稿本身（${shown}），不会覆盖它；请用 --output 另指一个文件`, `the output is the draft itself (${shown}); it is never overwritten: name another file with --output`));
+  }
+  const existing = fs.statSync(target, { throwIfNoEntry: false });
+  if (existing?.isDirectory()) return usageFailure(new UsageError(`${shown} 是文件夹，不能写成 Word 文件`, `${shown} is a folder, not a file to write`));
+  if (existing && !args.force) return fail(`${shown} 已存在，没有覆盖；确要覆盖请加 --force`, `${shown} already exists and was left as it is; add --force to overwrite it`);
+
+  const bytes = await exportDocx(draft.text);
+  try {
+    // 'wx' fails if the file appeared meanwhile: without --force nothing is ever overwritten.
+    fs.writeFileSync(target, bytes, { flag: args.force ? 'w' : 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return fail(`${shown} 已存在，没有覆盖；确要覆盖请加 --force`, `${shown} already exists and was left as it is; add --force to overwrite it`);
+    return fail(`无法写入 ${shown}：${errorText(err)}`, `cannot write ${shown}: ${errorText(err)}`);
+  }
+  process.stdout.write(`${safeTerminalText(`已导出 Word 文件：${shown}`)}\n${safeTerminalText(`Wrote the Word file: ${shown}`)}\n`);
+  return 0;
+}
