@@ -4,14 +4,36 @@
  */
 import type { AnalysisResult, Locale } from '../core/types';
 
+/** What a report was read as, by the CLI's reader for its extension (cli/files.ts). */
+export type ReportFormat = 'markdown' | 'text';
+
+/**
+ * The encoding a report's bytes were read in (node/decode.ts): WHATWG labels, with `utf-8-bom`
+ * for UTF-8 that starts with a byte-order mark.
+ */
+export type ReportEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+/** The IANA charset name of each encoding: SARIF's `artifact.encoding` and the text output's note. */
+export const CHARSET: Readonly<Record<ReportEncoding, string>> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8',
+  'utf-16le': 'UTF-16LE',
+  'utf-16be': 'UTF-16BE',
+  gb18030: 'GB18030',
+};
+
 /** One analysed file as every formatter receives it. */
 export interface CheckedFile {
   /** Relative to the current directory, forward slashes. */
   path: string;
+  /** How the file was read; the CLI always says, the editor's export (an open document) does not. */
+  format?: ReportFormat;
+  /** The encoding its bytes were read in, when read from disk. */
+  encoding?: ReportEncoding;
   result: AnalysisResult;
 }
 
-/** A file named or found but not analysed (binary, not UTF-8, too large, unreadable). */
+/** A file named or found but not analysed (binary, in no encoding we read, too large, unreadable). */
 export interface SkippedFile {
   path: string;
   reason: string;

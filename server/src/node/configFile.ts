@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConfig } from '../core/config';
 import type { ConfigProblem, DutyReportConfig } from '../core/types';
+import { decodeText } from './decode';
 
 /** In order of preference within one directory: JSON before YAML. */
 export const CONFIG_FILE_NAMES = ['.duty-report.json', '.duty-report.yaml', '.duty-report.yml'];
@@ -82,19 +83,23 @@ export function loadConfigFile(file: string, known: { profileIds: readonly strin
       `The configuration file ${file} is too large (${bytes.length} bytes, limit ${MAX_CONFIG_BYTES}) and was not read. Defaults are used.`,
     );
   }
-  const { config, problems } = parseConfig(decode(bytes), file, known);
-  return { path: file, config, problems };
-}
-
-/** UTF-8, or UTF-16 when a byte-order mark says so (Windows Notepad's "Unicode"). */
-function decode(bytes: Buffer): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2));
-    swapped.swap16();
-    return swapped.toString('utf16le');
+  // Read as reports are (UTF-8, UTF-16 with a BOM, GB18030), so a configuration saved by the same tool works.
+  const decoded = decodeText(bytes);
+  if ('reason' in decoded) {
+    // As before this decoder: read as UTF-8 with the bad bytes replaced, so one stray byte in a
+    // comment does not throw the whole configuration away; but say so.
+    const { config, problems } = parseConfig(Buffer.from(bytes).toString('utf8'), file, known);
+    const warning: ConfigProblem = {
+      ...problemAtStart(
+        `配置文件 ${file}：${decoded.reason}。已按 UTF-8 读取，无法识别的字节显示为 �。`,
+        `The configuration file ${file}: ${decoded.reasonEn}. It was read as UTF-8, with the bytes it could not read shown as �.`,
+      ),
+      severity: 'warning',
+    };
+    return { path: file, config, problems: [warning, ...problems] };
   }
-  return bytes.toString('utf8');
+  const { config, problems } = parseConfig(decoded.text, file, known);
+  return { path: file, config, problems };
 }
 
 function errorCode(err: unknown): string {
