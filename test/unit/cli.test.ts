@@ -95,6 +95,8 @@ function run(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Run {
 
 interface JsonFile extends AnalysisResult {
   path: string;
+  format: 'markdown' | 'text';
+  encoding: string;
 }
 interface JsonOut {
   version: number;
@@ -145,7 +147,8 @@ describe('cli (bin/duty-report.js)', function () {
     write(tmp, 'mixed/b-clean.md', CLEAN);
     write(tmp, 'mixed/报告 二#1.md', CLEAN);
     write(tmp, 'mixed/binary.md', Buffer.from([0x23, 0x20, 0x41, 0x00, 0x01, 0x02, 0x0a]));
-    write(tmp, 'mixed/latin1.md', Buffer.from([0x23, 0x20, 0xca, 0xf6, 0xd6, 0xb0, 0x0a]));
+    // "# Résumé" in Latin-1: neither UTF-8 nor GB18030 (E9 0A is no GB18030 pair).
+    write(tmp, 'mixed/latin1.md', Buffer.from([0x23, 0x20, 0x52, 0xe9, 0x73, 0x75, 0x6d, 0xe9, 0x0a]));
     write(tmp, 'mixed/node_modules/dep/readme.md', NO_PROBLEMS);
     write(tmp, 'mixed/.hidden/draft.md', NO_PROBLEMS);
     write(tmp, 'mixed/notes.txt', NO_PROBLEMS);
@@ -166,7 +169,7 @@ describe('cli (bin/duty-report.js)', function () {
     write(tmp, 'badconfig/.duty-report.json', '{ "rules": { "vague-phrase": ');
     write(tmp, 'badconfig/report.md', CLEAN);
     write(tmp, 'broken.json', '{ "profile": ');
-    write(tmp, 'empty/notes.txt', 'nothing here');
+    write(tmp, 'empty/notes.rtf', 'nothing here');
   });
 
   after(() => {
@@ -216,7 +219,7 @@ describe('cli (bin/duty-report.js)', function () {
       ['a bad --jobs', ['check', '--jobs', '0', 'one'], /--jobs 需要正整数/],
       ['an option without its value', ['check', 'one', '--format'], /缺少取值/],
       ['a missing --config file', ['check', '--config', 'nope.json', 'one'], /找不到配置文件：nope\.json/],
-      ['a folder with no *.md', ['check', 'empty'], /没有 \*\.md 文件[\s\S]*no \*\.md files/],
+      ['a folder with no report', ['check', 'empty'], /没有 \*\.md、\*\.markdown、\*\.txt 文件[\s\S]*no \*\.md, \*\.markdown, \*\.txt files/],
     ];
     for (const [what, args, message] of bad) {
       it(`exits 2 on ${what}, Chinese before English, with the usage line`, () => {
@@ -317,16 +320,17 @@ describe('cli (bin/duty-report.js)', function () {
       );
     });
 
-    it('searches folders for *.md, skips node_modules, dot-folders, binary and non-UTF-8 files', () => {
+    it('searches folders for *.md and *.txt, skips node_modules, dot-folders, binary files and files in no encoding it reads', () => {
       const r = run(tmp, ['check', 'mixed']);
       const paths = [...new Set(r.stdout.split('\n').map((l) => FINDING_LINE.exec(l)?.[1]).filter((p) => p))];
-      for (const p of paths) assert.match(p as string, /^mixed\/(a-no-problems|b-clean|报告 二#1)\.md$/);
+      for (const p of paths) assert.match(p as string, /^mixed\/((a-no-problems|b-clean|报告 二#1)\.md|notes\.txt)$/);
       assert.match(r.stdout, /^mixed\/a-no-problems\.md$/m);
       assert.match(r.stdout, /^mixed\/b-clean\.md$/m);
-      assert.doesNotMatch(r.stdout, /node_modules|\.hidden|notes\.txt/);
+      assert.match(r.stdout, /^mixed\/notes\.txt$/m);
+      assert.doesNotMatch(r.stdout, /node_modules|\.hidden/);
       assert.match(r.stderr, /跳过 mixed\/binary\.md：文件含 NUL 字节/);
-      assert.match(r.stderr, /跳过 mixed\/latin1\.md：文件不是有效的 UTF-8 文本/);
-      assert.match(r.stdout, /^共 3 个文件：.*跳过 2 个文件。$/m);
+      assert.match(r.stderr, /跳过 mixed\/latin1\.md：文件不是有效的 UTF-8 文本，也不是 GB18030 文本/);
+      assert.match(r.stdout, /^共 4 个文件：.*跳过 2 个文件。$/m);
       assert.equal(r.status, 1);
     });
 
@@ -361,13 +365,16 @@ describe('cli (bin/duty-report.js)', function () {
       assert.equal(out.version, 1);
       assert.deepEqual(
         out.files.map((f) => f.path),
-        ['mixed/a-no-problems.md', 'mixed/b-clean.md', 'mixed/报告 二#1.md', 'one/clean.md', 'one/no-problems.md'],
+        ['mixed/a-no-problems.md', 'mixed/b-clean.md', 'mixed/notes.txt', 'mixed/报告 二#1.md', 'one/clean.md', 'one/no-problems.md'],
       );
       assert.deepEqual(
         out.skipped.map((s) => s.path),
         ['mixed/binary.md', 'mixed/latin1.md'],
       );
       for (const f of out.files) {
+        assert.equal(f.format, f.path.endsWith('.txt') ? 'text' : 'markdown');
+        assert.equal(f.encoding, 'utf-8');
+        assert.deepEqual(Object.keys(f).slice(0, 3), ['path', 'format', 'encoding']);
         assert.equal(typeof f.profile.id, 'string');
         assert.equal(typeof f.profile.name, 'string');
         assert.equal(typeof f.profile.source, 'string');
@@ -411,7 +418,8 @@ describe('cli (bin/duty-report.js)', function () {
       const out = json(run(tmp, ['check', '--format', 'json', 'bom']));
       assert.equal(out.files.length, 2);
       const [a, b] = out.files;
-      assert.deepEqual({ ...a, path: '' }, { ...b, path: '' });
+      assert.deepEqual([a.encoding, b.encoding], ['utf-8-bom', 'utf-8']);
+      assert.deepEqual({ ...a, path: '', encoding: '' }, { ...b, path: '', encoding: '' });
     });
   });
 
@@ -419,9 +427,129 @@ describe('cli (bin/duty-report.js)', function () {
     it('reads UTF-16 with a BOM (LE and BE) as the same report as UTF-8', () => {
       const out = json(run(tmp, ['check', '--format', 'json', 'utf16', 'bom/without-bom.md']));
       assert.equal(out.files.length, 3, JSON.stringify(out.skipped));
-      const [utf8, be, le] = [out.files.find((f) => f.path.endsWith('without-bom.md')), ...out.files.filter((f) => f.path.includes('utf16'))];
-      assert.deepEqual({ ...be, path: '' }, { ...utf8, path: '' });
-      assert.deepEqual({ ...le, path: '' }, { ...utf8, path: '' });
+      const [utf8, be, le] = [out.files.find((f) => f.path.endsWith('without-bom.md')), ...out.files.filter((f) => f.path.includes('utf16'))] as JsonFile[];
+      assert.deepEqual([utf8.encoding, be.encoding, le.encoding], ['utf-8', 'utf-16be', 'utf-16le']);
+      assert.deepEqual({ ...be, path: '', encoding: '' }, { ...utf8, path: '', encoding: '' });
+      assert.deepEqual({ ...le, path: '', encoding: '' }, { ...utf8, path: '', encoding: '' });
+    });
+  });
+
+  describe('encodings and kinds of file', () => {
+    /** A real-looking report with findings of every severity. */
+    const SAMPLE = fs.readFileSync(path.join(ROOT, 'samples', '村党支部书记述职报告-初稿.md'), 'utf8');
+    const GRID_CONFIG = '{\n  "profile": "社区网格员",\n  "profiles": [{ "id": "grid", "name": "社区网格员述职", "aliases": ["社区网格员"], "thresholds": { "maxUnits": 1500 } }]\n}\n';
+
+    /** `text` converted by the system's iconv, not by our code; a BOM is added where asked. */
+    function iconv(text: string, to: string, bom: number[] = []): Buffer {
+      const r = spawnSync('iconv', ['-f', 'UTF-8', '-t', to], { input: Buffer.from(text, 'utf8') });
+      assert.equal(r.status, 0, `iconv -t ${to}: ${r.stderr}`);
+      return Buffer.concat([Buffer.from(bom), r.stdout]);
+    }
+
+    before(() => {
+      write(tmp, 'enc/utf8.md', SAMPLE);
+      write(tmp, 'enc/gb.txt', iconv(SAMPLE, 'GB18030'));
+      write(tmp, 'enc/le.md', iconv(SAMPLE, 'UTF-16LE', [0xff, 0xfe]));
+      write(tmp, 'enc/be.markdown', iconv(SAMPLE, 'UTF-16BE', [0xfe, 0xff]));
+      write(tmp, 'gbconfig/.duty-report.json', iconv(GRID_CONFIG, 'GB18030'));
+      write(tmp, 'gbconfig/report.txt', iconv(NO_PROBLEMS, 'GB18030'));
+      write(tmp, 'kinds/a.md', CLEAN);
+      write(tmp, 'kinds/b.markdown', NO_PROBLEMS);
+      write(tmp, 'kinds/c.txt', CLEAN);
+      write(tmp, 'kinds/d.Markdown', CLEAN);
+      write(tmp, 'kinds/e.rtf', CLEAN);
+      write(tmp, 'kinds/node_modules/dep/notes.txt', NO_PROBLEMS);
+      write(tmp, 'kinds/.hidden/draft.markdown', NO_PROBLEMS);
+      write(tmp, 'binary/report.txt', Buffer.from([0x23, 0x20, 0x41, 0x00, 0x01, 0x02, 0x0a]));
+    });
+
+    it('reads GB18030 and UTF-16 files made by iconv as the UTF-8 original: same findings, encoding and format named', () => {
+      const r = run(tmp, ['check', '--format', 'json', 'enc']);
+      const out = json(r);
+      assert.deepEqual(out.skipped, []);
+      assert.deepEqual(
+        out.files.map((f) => [f.path, f.format, f.encoding]),
+        [
+          ['enc/be.markdown', 'markdown', 'utf-16be'],
+          ['enc/gb.txt', 'text', 'gb18030'],
+          ['enc/le.md', 'markdown', 'utf-16le'],
+          ['enc/utf8.md', 'markdown', 'utf-8'],
+        ],
+      );
+      const original = out.files[3];
+      assert.ok(original.findings.length > 5 && original.findings.some((x) => x.severity === 'warning'), 'the sample has findings to compare');
+      for (const f of out.files) assert.deepEqual({ ...f, path: '', format: '', encoding: '' }, { ...original, path: '', format: '', encoding: '' }, f.path);
+      assert.equal(r.status, run(tmp, ['check', '--format', 'json', 'enc/utf8.md']).status);
+    });
+
+    it('names an encoding other than UTF-8 after the path in text output, in Chinese and in English', () => {
+      const zh = run(tmp, ['check', 'enc', 'bom']).stdout;
+      assert.match(zh, /^enc\/gb\.txt（GB18030 编码）$/m);
+      assert.match(zh, /^enc\/le\.md（UTF-16LE 编码）$/m);
+      assert.match(zh, /^enc\/be\.markdown（UTF-16BE 编码）$/m);
+      // UTF-8, with a BOM or without, is what ordinary output looks like: nothing added.
+      for (const plain of ['enc/utf8.md', 'bom/with-bom.md', 'bom/without-bom.md']) assert.ok(zh.split('\n').includes(plain), plain);
+      // Finding lines keep the bare path, for problem matchers.
+      assert.ok(zh.split('\n').some((l) => FINDING_LINE.exec(l)?.[1] === 'enc/gb.txt'), zh);
+      const en = run(tmp, ['check', '--locale', 'en', 'enc']).stdout;
+      assert.match(en, /^enc\/gb\.txt \(GB18030\)$/m);
+      assert.match(en, /^enc\/le\.md \(UTF-16LE\)$/m);
+      assert.ok(en.split('\n').includes('enc/utf8.md'));
+    });
+
+    it('gives each SARIF artifact its encoding, MIME type and format, and still validates', () => {
+      const log = JSON.parse(run(tmp, ['check', '--format', 'sarif', 'enc', 'bom/with-bom.md']).stdout);
+      const artifacts = log.runs[0].artifacts.map((a: any) => [a.location.uri, a.encoding, a.mimeType, a.properties.format, a.properties.encoding]);
+      const validate = sarifValidator();
+      assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+      assert.deepEqual(artifacts, [
+        ['bom/with-bom.md', 'UTF-8', 'text/markdown', 'markdown', 'utf-8-bom'],
+        ['enc/be.markdown', 'UTF-16BE', 'text/markdown', 'markdown', 'utf-16be'],
+        ['enc/gb.txt', 'GB18030', 'text/plain', 'text', 'gb18030'],
+        ['enc/le.md', 'UTF-16LE', 'text/markdown', 'markdown', 'utf-16le'],
+        ['enc/utf8.md', 'UTF-8', 'text/markdown', 'markdown', 'utf-8'],
+      ]);
+    });
+
+    it('reads a GB18030 .duty-report.json with Chinese profile names', () => {
+      const r = run(tmp, ['check', '--format', 'json', 'gbconfig']);
+      assert.equal(r.stderr, '');
+      const [file] = json(r).files;
+      assert.equal(file.encoding, 'gb18030');
+      assert.deepEqual([file.profile.id, file.profile.name, file.profile.source], ['grid', '社区网格员述职', 'config']);
+      assert.equal(file.profile.thresholds.maxUnits, 1500);
+      // The same profile by its Chinese alias on the command line: the configuration defines it.
+      assert.equal(json(run(tmp, ['check', '--format', 'json', '--profile', '社区网格员', 'gbconfig'])).files[0].profile.source, 'option');
+    });
+
+    it('checks .md, .markdown and .txt in a folder, whatever their case, and no other kind', () => {
+      const out = json(run(tmp, ['check', '--format', 'json', 'kinds']));
+      assert.deepEqual(
+        out.files.map((f) => [f.path, f.format]),
+        [
+          ['kinds/a.md', 'markdown'],
+          ['kinds/b.markdown', 'markdown'],
+          ['kinds/c.txt', 'text'],
+          ['kinds/d.Markdown', 'markdown'],
+        ],
+      );
+      assert.deepEqual(out.skipped, []);
+      // A .txt report gives what the same text gives as Markdown.
+      assert.deepEqual({ ...out.files[2], path: '', format: '' }, { ...out.files[0], path: '', format: '' });
+    });
+
+    it('checks a file named explicitly whatever its extension, and still refuses a binary one', () => {
+      const r = run(tmp, ['check', '--format', 'json', 'kinds/e.rtf', 'kinds/c.txt', 'binary/report.txt']);
+      const out = json(r);
+      assert.deepEqual(
+        out.files.map((f) => [f.path, f.format]),
+        [
+          ['kinds/c.txt', 'text'],
+          ['kinds/e.rtf', 'markdown'],
+        ],
+      );
+      assert.deepEqual(out.skipped, [{ path: 'binary/report.txt', reason: '文件含 NUL 字节，像是二进制文件，未分析' }]);
+      assert.match(r.stderr, /跳过 binary\/report\.txt：文件含 NUL 字节/);
     });
   });
 

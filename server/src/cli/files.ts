@@ -1,17 +1,56 @@
 /** Finding the reports to check (files named, folders searched) and reading each one as text. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { ReportEncoding, ReportFormat } from '../format/types';
+import { decodeText } from '../node/decode';
 import { UsageError, type CheckArgs } from './args';
 import { displayPath, errorText, warn } from './output';
 
 /** Larger files are refused: no real 述职报告 comes near it, and it bounds memory per file. */
 const MAX_BYTES = 20 * 1024 * 1024;
 
-function isReportFile(name: string): boolean {
-  return /\.md$/i.test(name);
+/** A report as text, with what it was read as; or why it was not read. */
+export type ReadOutcome = { text: string; format: ReportFormat; encoding: ReportEncoding } | { reason: string; reasonEn: string };
+
+/** How files of one kind are read; it may throw on a file-system error. */
+type Reader = (abs: string) => ReadOutcome;
+
+/** Text in any encoding node/decode.ts reads, handed to the core as it is. */
+function textReader(format: ReportFormat): Reader {
+  return (abs) => {
+    const decoded = decodeText(fs.readFileSync(abs));
+    if ('reason' in decoded) return { reason: `${decoded.reason}，未分析`, reasonEn: `${decoded.reasonEn}, not analysed` };
+    return { text: decoded.text, format, encoding: decoded.encoding };
+  };
 }
 
-/** Recursively collects *.md, skipping node_modules and dot-folders; symlinked folders are not followed (no cycles). */
+const MARKDOWN = textReader('markdown');
+
+/**
+ * The reader for each extension (lower case, with the dot): these are what folders are searched
+ * for. Another kind of file is one line here.
+ */
+const READERS: ReadonlyMap<string, Reader> = new Map([
+  ['.md', MARKDOWN],
+  ['.markdown', MARKDOWN],
+  ['.txt', textReader('text')],
+]);
+
+/** The extensions searched for, as shown in messages: `*.md、*.markdown、*.txt`. */
+function patterns(separator: string): string {
+  return [...READERS.keys()].map((ext) => `*${ext}`).join(separator);
+}
+
+/** A file named explicitly is checked whatever its extension, as Markdown. */
+function readerFor(abs: string): Reader {
+  return READERS.get(path.extname(abs).toLowerCase()) ?? MARKDOWN;
+}
+
+function isReportFile(name: string): boolean {
+  return READERS.has(path.extname(name).toLowerCase());
+}
+
+/** Recursively collects the files READERS knows, skipping node_modules and dot-folders; symlinked folders are not followed (no cycles). */
 function walk(dir: string, out: string[]): void {
   let entries: fs.Dirent[];
   try {
@@ -64,13 +103,11 @@ export function resolveInputs(args: CheckArgs): Inputs {
       throw new UsageError(`找不到配置文件：${args.config}`, `no such configuration file: ${args.config}`);
     }
   }
-  if (!files.length) throw new UsageError('给出的文件夹里没有 *.md 文件', 'no *.md files in the given folders');
+  if (!files.length) throw new UsageError(`给出的文件夹里没有 ${patterns('、')} 文件`, `no ${patterns(', ')} files in the given folders`);
   return { files, explicitConfig };
 }
 
-export type ReadOutcome = { text: string } | { reason: string; reasonEn: string };
-
-/** Reads a report as UTF-8 text; binary, non-UTF-8 and oversized files are refused with a reason. */
+/** Reads a report by its extension's reader; binary, undecodable and oversized files are refused with a reason. */
 export function readReport(abs: string): ReadOutcome {
   try {
     const size = fs.statSync(abs).size;
@@ -78,31 +115,7 @@ export function readReport(abs: string): ReadOutcome {
       const mb = (size / 1024 / 1024).toFixed(1);
       return { reason: `文件太大（${mb} MB，上限 20 MB），拒绝分析`, reasonEn: `file too large (${mb} MB, limit 20 MB), refused` };
     }
-    const buf = fs.readFileSync(abs);
-    // Windows Notepad's "Unicode" is UTF-16 with a byte-order mark: decode it, do not call it binary.
-    const utf16 = buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe ? 'utf-16le' : buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff ? 'utf-16be' : undefined;
-    if (utf16) {
-      let text: string;
-      try {
-        text = new TextDecoder(utf16, { fatal: true, ignoreBOM: true }).decode(buf.subarray(2));
-      } catch {
-        return { reason: '文件不是有效的 UTF-16 文本，未分析', reasonEn: 'file is not valid UTF-16, not analysed' };
-      }
-      if (text.includes('\u0000')) return { reason: '文件含 NUL 字符，像是二进制文件，未分析', reasonEn: 'file contains NUL characters, looks binary, not analysed' };
-      return { text };
-    }
-    if (buf.includes(0)) {
-      return { reason: '文件含 NUL 字节，像是二进制文件，未分析', reasonEn: 'file contains NUL bytes, looks binary, not analysed' };
-    }
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
-    } catch {
-      return { reason: '文件不是有效的 UTF-8 文本（请另存为 UTF-8 编码），未分析', reasonEn: 'file is not valid UTF-8 (save it as UTF-8), not analysed' };
-    }
-    // A BOM is not part of the report: offsets must match what an editor shows.
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { text };
+    return readerFor(abs)(abs);
   } catch (err) {
     return { reason: `无法读取文件：${errorText(err)}`, reasonEn: `cannot read file: ${errorText(err)}` };
   }

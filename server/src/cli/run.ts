@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { analyze } from '../core';
 import type { AnalysisResult, AnalyzeOptions, DutyReportConfig, Locale } from '../core/types';
 import type { CheckedFile, SkippedFile } from '../format';
+import type { ReportEncoding, ReportFormat } from '../format/types';
 import { safeTerminalText } from '../format/text';
 import type { CheckArgs } from './args';
 import { readReport } from './files';
@@ -18,6 +19,9 @@ import type { WorkerReply, WorkerTask } from './worker';
 export interface Task {
   path: string;
   text: string;
+  /** What the file was read as, carried to its result. */
+  format: ReportFormat;
+  encoding: ReportEncoding;
   options: AnalyzeOptions;
 }
 
@@ -43,7 +47,7 @@ export function readTasks(files: readonly string[], configs: readonly DutyReport
     if (args.profile !== undefined) options.profile = args.profile;
     const reportLocale = args.locale ?? config.locale;
     if (reportLocale) options.locale = reportLocale;
-    tasks.push({ path: shown, text: read.text, options });
+    tasks.push({ path: shown, text: read.text, format: read.format, encoding: read.encoding, options });
   });
   return { tasks, skipped };
 }
@@ -158,7 +162,7 @@ export async function runTasks(tasks: readonly Task[], skipped: SkippedFile[], j
       process.stderr.write(`duty-report: 分析 ${safeTerminalText(tasks[i].path)} 时出错（analysis failed）：\n${o.error}\n`);
       skipped.push({ path: tasks[i].path, reason: locale === 'zh' ? '分析时出错' : 'analysis failed' });
     } else {
-      checked.push({ path: tasks[i].path, result: o.result });
+      checked.push({ path: tasks[i].path, format: tasks[i].format, encoding: tasks[i].encoding, result: o.result });
     }
   });
   return { checked, failed };

@@ -1,27 +1,33 @@
 /**
  * `--format json`: the analysis results as they are (0-based lines, UTF-16 columns, as in
- * AnalysisResult), one object per file with its path relative to the current directory.
+ * AnalysisResult), one object per file with its path relative to the current directory and,
+ * when read from disk, its format and encoding.
  */
 import type { AnalysisResult } from '../core/types';
-import type { Format, FormatInput, JsonLayout, SkippedFile } from './types';
+import type { CheckedFile, Format, FormatInput, JsonLayout, ReportEncoding, ReportFormat, SkippedFile } from './types';
 
 export interface JsonReport {
   version: 1;
-  files: ({ path: string } & AnalysisResult)[];
+  files: ({ path: string; format?: ReportFormat; encoding?: ReportEncoding } & AnalysisResult)[];
   skipped: SkippedFile[];
+}
+
+/** One file's object: path, format and encoding first (absent ones are left out), then the result. */
+function fileObject(f: CheckedFile): JsonReport['files'][number] {
+  return { path: f.path, format: f.format, encoding: f.encoding, ...f.result };
 }
 
 /** The report in pieces, so the CLI can write a large batch without building one string. */
 export function* jsonChunks(input: FormatInput, layout: JsonLayout): Generator<string> {
   if (layout === 'pretty') {
-    const report: JsonReport = { version: 1, files: input.files.map((f) => ({ path: f.path, ...f.result })), skipped: input.skipped };
+    const report: JsonReport = { version: 1, files: input.files.map(fileObject), skipped: input.skipped };
     yield JSON.stringify(report, null, 2) + '\n';
     return;
   }
   yield '{"version":1,"files":[';
   for (let i = 0; i < input.files.length; i++) {
     const f = input.files[i];
-    yield `${i ? ',' : ''}\n${JSON.stringify({ path: f.path, ...f.result })}`;
+    yield `${i ? ',' : ''}\n${JSON.stringify(fileObject(f))}`;
   }
   yield `\n],"skipped":${JSON.stringify(input.skipped)}}\n`;
 }

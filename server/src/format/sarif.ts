@@ -5,7 +5,7 @@
 import { repository, version } from '../../../package.json';
 import { RULES } from '../core';
 import type { Finding, Range, RuleInfo, Severity } from '../core/types';
-import type { Format, FormatInput } from './types';
+import { CHARSET, type Format, type FormatInput } from './types';
 
 export interface ToolInfo {
   version: string;
@@ -66,8 +66,12 @@ export function formatSarif(input: FormatInput, tool: ToolInfo): string {
 
   const artifacts = input.files.map((f) => ({
     location: { uri: pathToUriReference(f.path), uriBaseId: '%SRCROOT%' },
-    mimeType: 'text/markdown',
+    mimeType: f.format === 'text' ? 'text/plain' : 'text/markdown',
+    ...(f.encoding ? { encoding: CHARSET[f.encoding] } : {}),
     properties: {
+      ...(f.format ? { format: f.format } : {}),
+      // Ours, not the charset: it also says whether UTF-8 had a byte-order mark.
+      ...(f.encoding ? { encoding: f.encoding } : {}),
       score: f.result.score,
       tier: f.result.tier,
       profile: { id: f.result.profile.id, name: f.result.profile.name, source: f.result.profile.source },

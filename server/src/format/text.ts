@@ -5,7 +5,7 @@
  */
 import { OUTLINE_ROLES, type Finding, type Locale, type Severity } from '../core/types';
 import { WORDS } from '../core/words';
-import type { CheckedFile, Format, FormatInput } from './types';
+import { CHARSET, type CheckedFile, type Format, type FormatInput } from './types';
 
 
 const ANSI = {
@@ -73,6 +73,14 @@ function byPosition(findings: readonly Finding[]): Finding[] {
     .map((x) => x.f);
 }
 
+/** After the path, the encoding when it is not UTF-8 (a GB18030 or UTF-16 file), so ordinary output stays as it was. */
+function encodingNote(f: CheckedFile, locale: Locale): string {
+  if (!f.encoding) return '';
+  const charset = CHARSET[f.encoding];
+  if (charset === 'UTF-8') return '';
+  return locale === 'zh' ? `（${charset} 编码）` : ` (${charset})`;
+}
+
 export function formatText(input: FormatInput): string {
   const { locale, color } = input;
   const words = WORDS.severity[locale];
@@ -80,7 +88,7 @@ export function formatText(input: FormatInput): string {
   const out: string[] = [];
   for (const file of input.files) {
     const path = safeTerminalText(file.path);
-    out.push(paint(color, ANSI.bold, path));
+    out.push(paint(color, ANSI.bold, path) + encodingNote(file, locale));
     for (const f of byPosition(file.result.findings)) {
       const sev = severityOf(f.severity);
       totals[sev]++;
