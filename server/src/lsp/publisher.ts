@@ -15,9 +15,14 @@ import type { FileHost, ProcessHost } from './host';
 import { resolveLocale } from './settings';
 import type { SettingsStore } from './settingsStore';
 
+/** An analysis this long (ms) makes the next one wait as long, so queued edits coalesce. */
+const SLOW_MS = 50;
+
 export class Publisher {
   /** Pending debounced analyses: how to cancel each. */
   private readonly timers = new Map<string, () => void>();
+  /** How long each document's last analysis took, in ms. */
+  private readonly cost = new Map<string, number>();
   /** Configuration files we published problems for, so fixed ones can be cleared. */
   private readonly configUris = new Set<string>();
 
@@ -32,7 +37,19 @@ export class Publisher {
 
   publish(doc: TextDocument): void {
     this.cancel(doc.uri);
+    try {
+      this.send(doc);
+    } catch (err) {
+      // A fault here must not end the server: the document keeps its last diagnostics.
+      this.connection.console.error(`publish failed for ${doc.uri}: ${err instanceof Error ? err.stack : String(err)}`);
+    }
+  }
+
+  private send(doc: TextDocument): void {
+    const fresh = !this.service.isCurrent(doc);
+    const t0 = Date.now();
     const entry = this.service.entryFor(doc);
+    if (fresh) this.cost.set(doc.uri, Date.now() - t0);
     const r = entry.result;
     const diagnostics = r ? toDiagnostics(r, entry.version, doc.uri, this.files.docsBase, this.client.caps) : entry.notChecked ? [notCheckedDiagnostic(entry.notChecked)] : [];
     void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
@@ -55,7 +72,11 @@ export class Publisher {
   schedule(doc: TextDocument, current: (uri: string) => TextDocument | undefined): void {
     this.cancel(doc.uri);
     const uri = doc.uri;
-    const ms = this.settings.forDocument(uri).settings.debounceMs;
+    // Edits that queue up while a long draft is analysed must not each be analysed in turn,
+    // whatever the debounce: wait at least as long as this draft's last analysis took, so the
+    // queued ones supersede the wait. A short draft (under SLOW_MS) is answered at once.
+    const cost = this.cost.get(uri) ?? 0;
+    const ms = Math.max(this.settings.forDocument(uri).settings.debounceMs, cost >= SLOW_MS ? cost : 0);
     this.timers.set(
       uri,
       this.timer.later(ms, () => {
@@ -77,6 +98,7 @@ export class Publisher {
   /** The document is closed: nothing pending, nothing shown. */
   clear(uri: string): void {
     this.cancel(uri);
+    this.cost.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 

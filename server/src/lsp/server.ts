@@ -33,6 +33,7 @@ import type { FileHost, ProcessHost } from './host';
 import { notification } from './messages';
 import { Publisher } from './publisher';
 import { SettingsStore } from './settingsStore';
+import { validating } from './validate';
 
 const CAPABILITIES: InitializeResult['capabilities'] = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -162,6 +163,6 @@ export function startServer(connection: Connection, hosts: Hosts): void {
   });
 
   for (const feature of FEATURES) feature.register(ctx);
-  documents.listen(connection);
+  documents.listen(validating(connection, log));
   connection.listen();
 }
