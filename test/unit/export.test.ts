@@ -182,6 +182,9 @@ describe('export to Word (node/export)', () => {
     assert.equal(styleOf('李某某'), 'ReportSignature');
     assert.equal(styleOf('2025年1月6日'), 'ReportSignature');
     assert.equal(styleOf('党课'), 'ReportTableText');
+    // `---:` right-aligns its column's cells; the header row is bold and centred.
+    assert.match(paras.find((p) => p.text === '4次')!.xml, /<w:jc w:val="right"\/>/);
+    assert.match(paras.find((p) => p.text === '数量')!.xml, /<w:jc w:val="center"\/>[^]*<w:b\/>/);
     // A run-in heading: "（一）抓学习。" in 楷体, the rest of the paragraph in the body face.
     const runIn = paras.find((p) => p.text.startsWith('（一）抓学习。'))!;
     assert.equal(runIn.style, 'ReportBody');
@@ -329,6 +332,8 @@ describe('duty-report export --docx', () => {
     const r = cli('export', '--docx', '草稿.md');
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /已导出 Word 文件：草稿\.docx\nWrote the Word file: 草稿\.docx/);
+    // The draft's one instruction (一是写明……) is what the checker reports as unfilled.
+    assert.match(r.stderr, /草稿还有 1 处待填写（规则 unfilled）[\s\S]*still has 1 place to fill in/);
     const docx = unzip(fs.readFileSync(path.join(dir, '草稿.docx')));
     assert.ok(paragraphs(docx['word/document.xml']).some((p) => p.text === '2024年度个人述职报告'));
   });

@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { analyze } from '../core';
 import { safeTerminalText } from '../format/text';
 import { exportDocx } from '../node/export';
 import { UsageError, type ExportArgs } from './args';
@@ -69,5 +70,14 @@ export async function exportCommand(args: ExportArgs): Promise<number> {
     return fail(`无法写入 ${shown}：${errorText(err)}`, `cannot write ${shown}: ${errorText(err)}`);
   }
   process.stdout.write(`${safeTerminalText(`已导出 Word 文件：${shown}`)}\n${safeTerminalText(`Wrote the Word file: ${shown}`)}\n`);
+  // The checker's own count of what is still to be written: instructions are left out of the
+  // file and placeholders (X月, XX次) are kept as they are, so the writer should know.
+  const unfilled = analyze(draft.text).findings.filter((f) => f.rule === 'unfilled').length;
+  if (unfilled) {
+    process.stderr.write(
+      `duty-report: 注意：草稿还有 ${unfilled} 处待填写（规则 unfilled），提示语没有写进 Word 文件，占位符照原样保留\n` +
+        `duty-report: note: the draft still has ${unfilled} ${unfilled === 1 ? 'place' : 'places'} to fill in (rule unfilled); instructions are left out of the Word file, placeholders kept as written\n`,
+    );
+  }
   return 0;
 }

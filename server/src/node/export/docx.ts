@@ -36,7 +36,7 @@ import {
   SIZE,
   TEXT_WIDTH,
 } from './layout';
-import type { Part } from './read';
+import type { ColumnAlign, Part } from './read';
 
 export interface DocxLayoutOptions {
   /**
@@ -147,7 +147,9 @@ function textRuns(runs: readonly Run[], extra: { bold?: boolean } = {}): TextRun
   );
 }
 
-function table(rows: readonly Run[][][]): Table {
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+function table(rows: readonly Run[][][], align: readonly ColumnAlign[]): Table {
   const columns = Math.max(...rows.map((r) => r.length));
   const width = Math.floor(TEXT_WIDTH / columns);
   return new Table({
@@ -161,7 +163,7 @@ function table(rows: readonly Run[][][]): Table {
             const header = r === 0 && rows.length > 1;
             const paragraph = new Paragraph({
               style: STYLE.table,
-              alignment: header ? AlignmentType.CENTER : undefined,
+              alignment: header ? AlignmentType.CENTER : align[c] && ALIGN[align[c]],
               children: textRuns(cells[c] ?? [], { bold: header }),
             });
             return new TableCell({ width: { size: width, type: WidthType.DXA }, children: [paragraph] });
@@ -176,7 +178,7 @@ export function bodyOf(parts: readonly Part[]): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   for (const p of parts) {
     if (p.kind === 'table') {
-      out.push(table(p.rows));
+      out.push(table(p.rows, p.align));
       // Word needs a paragraph between two tables, and a blank line after a table reads better.
       out.push(new Paragraph({ style: STYLE.body }));
       continue;

@@ -19,7 +19,10 @@ export type Part =
   | { kind: 'heading'; level: HeadingLevel; runs: Run[] }
   /** The signature and date after the closing; `first` opens the group with a blank line above. */
   | { kind: 'signature'; runs: Run[]; first: boolean }
-  | { kind: 'table'; rows: Run[][][] };
+  /** Rows of cells; `align` per column from the delimiter row (`:--`, `:-:`, `--:`). */
+  | { kind: 'table'; rows: Run[][][]; align: ColumnAlign[] };
+
+export type ColumnAlign = 'left' | 'center' | 'right' | undefined;
 
 const LEVEL_OF_MARKER: Record<string, HeadingLevel> = { cn: 1, 'cn-paren': 2, arabic: 3, 'arabic-paren': 3, circled: 3 };
 
@@ -108,11 +111,12 @@ function tableCells(line: string): string[] {
 
 const isDelimiterRow = (cells: readonly string[]) => cells.every((c) => /^:?-+:?$/.test(c));
 
-function tableRows(lines: readonly string[]): Run[][][] {
-  return lines
-    .map(tableCells)
-    .filter((cells) => !isDelimiterRow(cells))
-    .map((cells) => cells.map(inlineRuns));
+function table(lines: readonly string[]): Part | undefined {
+  const split = lines.map(tableCells);
+  const delimiter = split.find(isDelimiterRow) ?? [];
+  const align = delimiter.map((c): ColumnAlign => (c.startsWith(':') ? (c.endsWith(':') ? 'center' : 'left') : c.endsWith(':') ? 'right' : undefined));
+  const rows = split.filter((cells) => !isDelimiterRow(cells)).map((cells) => cells.map(inlineRuns));
+  return rows.length ? { kind: 'table', rows, align } : undefined;
 }
 
 /** The heading level of a Markdown heading: its outline marker's, else its depth under the top headings. */
@@ -169,8 +173,8 @@ export function readParts(markdown: string): Part[] {
     if (!TEXT_KINDS.has(blk.kind)) continue;
     const skip = skipSpans(markdown, blk, hints.filter((h) => h.block === b));
     if (blk.kind === 'table') {
-      const rows = tableRows(blockLines(markdown, index, blk, skip));
-      if (rows.length) parts.push({ kind: 'table', rows });
+      const t = table(blockLines(markdown, index, blk, skip));
+      if (t) parts.push(t);
       continue;
     }
     const src = joinLines(blockLines(markdown, index, blk, skip));
