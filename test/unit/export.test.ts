@@ -199,6 +199,12 @@ describe('export to Word (node/export)', () => {
     assert.equal(paras.find((p) => p.text === '完成档案整理120卷。')?.style, 'ReportBody');
   });
 
+  it('makes a document Word opens from an empty draft, and reads CRLF drafts the same', async () => {
+    assert.equal(paragraphs(unzip(await exportDocx(''))['word/document.xml']).length, 1);
+    const lf = unzip(await exportDocx(DRAFT))['word/document.xml'];
+    assert.equal(unzip(await exportDocx(DRAFT.replace(/\n/g, '\r\n')))['word/document.xml'], lf);
+  });
+
   it('keeps every character of the report text, in order (the crafted draft and each sample)', async () => {
     const samples = fs.readdirSync(path.join(ROOT, 'samples')).filter((f) => f.endsWith('.md'));
     assert.ok(samples.length >= 3);

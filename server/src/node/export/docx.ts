@@ -188,6 +188,8 @@ export function bodyOf(parts: readonly Part[]): (Paragraph | Table)[] {
     const spacing = p.kind === 'signature' && p.first ? { before: LINE_PITCH } : undefined;
     out.push(new Paragraph({ style, spacing, children: textRuns(p.runs) }));
   }
+  // An empty draft still makes a document Word opens: a body holds at least one paragraph.
+  if (!out.length) out.push(new Paragraph({ style: STYLE.body }));
   return out;
 }
 
