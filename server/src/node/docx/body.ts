@@ -58,13 +58,12 @@ interface Walk {
 export function sourceElements(doc: Document): Map<string, Element[]> {
   const byTag = new Map<string, Element[]>();
   for (const tag of SOURCE_TAGS) byTag.set(tag, []);
-  const stack: Element[] = doc.documentElement ? [doc.documentElement] : [];
-  while (stack.length) {
-    const el = stack.pop()!;
-    if (isW(el) && SOURCE_TAGS.has(el.localName ?? '')) byTag.get(el.localName!)!.push(el);
-    const kids = [...elements(el)];
-    for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
-  }
+  // Recursive, pre-order: parts have passed the depth check (xml.ts), so the stack is bounded.
+  const visit = (el: Element) => {
+    if (SOURCE_TAGS.has(el.localName ?? '') && isW(el)) byTag.get(el.localName!)!.push(el);
+    for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) visit(n as Element);
+  };
+  if (doc.documentElement) visit(doc.documentElement);
   return byTag;
 }
 
@@ -189,7 +188,10 @@ function readRun(r: Element, walk: Walk, para: RawParagraph): void {
   if (isOn(wChild(wChild(r, 'rPr'), 'vanish'))) return;
   for (const el of elements(r)) {
     if (!isW(el)) {
-      if (el.namespaceURI === MC_NS && el.localName === 'AlternateContent') textBoxes(el, walk, para);
+      if (el.namespaceURI === MC_NS && el.localName === 'AlternateContent') {
+        const branch = chooseBranch(el);
+        if (branch) textBoxes(branch, walk, para);
+      }
       continue;
     }
     const name = el.localName as string;

@@ -81,7 +81,7 @@ export function locate(report: DocxReport, offset: number): DocxLocation | undef
     offset = ps[k].end;
   }
   const p = ps[k];
-  if (offset <= p.start) return { paragraph: p.number, offset: 0, inLabel: p.labelLength > 0 };
+  if (offset < p.start) return { paragraph: p.number, offset: 0, inLabel: p.labelLength > 0 };
   if (offset < p.start + p.labelLength) return { paragraph: p.number, offset: offset - p.start, inLabel: true };
   for (const s of p.spans) {
     if (offset < s.start) return { paragraph: p.number, offset: p.labelLength + s.textOffset, inLabel: false };

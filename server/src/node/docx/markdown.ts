@@ -13,8 +13,11 @@ type Mode = 'line' | 'body' | 'cell';
 
 /** Lines Markdown would read as syntax: a backslash before them keeps them text. */
 const SYNTAX_LINE = /^[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|>|\||`{3}|~{3}|<!--|(?:=+|-+|\*{3,}|_{3,})[ \t]*$)/;
-/** After these a label needs no space before its text: "一、", "（一）", "1.", "①". */
-const LABEL_CLOSED = /[、.．。，,:：)）\]】〕」』\u2460-\u24ff\u3251-\u32bf]$/u;
+/**
+ * After these a label needs no space before its text: "一、", "（一）", "1．", "①". After "1." a
+ * space stays, as Word's tab shows it: "2.3月底前" would read as the number 2.3.
+ */
+const LABEL_CLOSED = /[、．。，：）】〕」』\u2460-\u24ff\u3251-\u32bf\u3280-\u32b0]$/u;
 
 class Out {
   markdown = '';
@@ -82,7 +85,7 @@ function headingLevels(entries: readonly Entry[], title: Para | undefined): Map<
 function labelText(p: Para): string {
   const l = p.label;
   if (!l || l.bullet || l.text === '') return '';
-  return l.suffix === 'nothing' || LABEL_CLOSED.test(l.text) ? l.text : `${l.text} `;
+  return LABEL_CLOSED.test(l.text) ? l.text : `${l.text} `;
 }
 
 /** Table-of-contents lines repeat the headings: counted as 段, left out of the Markdown. */

@@ -83,23 +83,23 @@ export class StyleSheet {
     }
     const own = chain[0];
     const r: ResolvedStyle = { id, name: own?.name, isTitle: false, isToc: false, centered: false };
+    // The nearest style that says decides: its w:outlineLvl, else a heading name ("标题 2").
     let outline: number | undefined;
-    let fromName: number | undefined;
     let jc: string | undefined;
     for (const s of chain) {
-      outline ??= wInt(s.pPr, 'outlineLvl');
+      const name = s.name?.trim() ?? '';
+      if (outline === undefined) {
+        const h = HEADING_NAME.exec(name);
+        outline = wInt(s.pPr, 'outlineLvl') ?? (h ? Number(h[1]) - 1 : undefined);
+        // A title style is not one under a heading (LibreOffice's headings are based on "Heading").
+        if (outline === undefined && TITLE_NAME.test(name)) r.isTitle = true;
+      }
       jc ??= wVal(s.pPr, 'jc');
       const numPr = wChild(s.pPr, 'numPr');
       r.numId ??= wVal(numPr, 'numId');
       r.ilvl ??= wInt(numPr, 'ilvl');
-      const name = s.name?.trim() ?? '';
-      const h = HEADING_NAME.exec(name);
-      if (h && fromName === undefined) fromName = Number(h[1]) - 1;
-      // A title style is not one under a heading (LibreOffice's headings are based on "Heading").
-      if (TITLE_NAME.test(name) && fromName === undefined && outline === undefined) r.isTitle = true;
       if (TOC_NAME.test(name)) r.isToc = true;
     }
-    outline ??= fromName;
     if (outline !== undefined && outline >= 0 && outline <= 8) r.outlineLevel = outline;
     r.centered = jc === 'center';
     return r;

@@ -70,8 +70,10 @@ export interface DocxParagraph {
   /** The paragraph style's name, e.g. "heading 1" or "标题 1". */
   style?: string;
   /**
-   * Word's automatic numbering as Word shows it, e.g. "一、" or "（2）", plus one space when Word
-   * puts a space or tab after a label that does not end in punctuation. Not in the XML runs.
+   * Word's automatic numbering as Word shows it, e.g. "一、" or "（2）", followed by one space
+   * unless it ends in Chinese punctuation or is an enclosed number ("1. ", "A "), as Word's tab
+   * after it reads. Empty without numbering; a bullet shows as the `- ` of a Markdown item instead
+   * and its label is empty. Not in the XML runs.
    */
   label: string;
   /** The paragraph's own text (runs, tabs, breaks; no label, no Markdown syntax). */

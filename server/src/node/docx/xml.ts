@@ -78,14 +78,18 @@ export function isW(el: Element, localName?: string): boolean {
   return (el.namespaceURI === W_NS || el.namespaceURI === W_STRICT_NS) && (localName === undefined || el.localName === localName);
 }
 
-/** The element children of `el`. */
-export function* elements(el: Node): Generator<Element> {
-  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === ELEMENT_NODE) yield n as Element;
+/** The element children of `el` (an array: the walks run over every element, and generators cost). */
+export function elements(el: Node): Element[] {
+  const out: Element[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === ELEMENT_NODE) out.push(n as Element);
+  return out;
 }
 
 export function wChild(el: Element | undefined, localName: string): Element | undefined {
   if (!el) return undefined;
-  for (const c of elements(el)) if (isW(c, localName)) return c;
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === ELEMENT_NODE && isW(n as Element, localName)) return n as Element;
+  }
   return undefined;
 }
 
