@@ -196,7 +196,6 @@ describe('docx: what is read and what is not (in-memory documents)', () => {
   it('keeps text that looks like Markdown as text, and maps offsets through the escapes', () => {
     const r = readDocx(docx(p('# 不是标题') + `<w:p>${t('第一行')}<w:r><w:br/><w:t>---</w:t></w:r></w:p>` + p('> 不是引用')));
     assert.equal(r.markdown, '\\# 不是标题\n\n第一行\n\\---\n\n\\> 不是引用\n');
-    assert.deepEqual(analyze(r.markdown).findings.filter((f) => f.rule === 'heading-level'), []);
     const at = locate(r, r.markdown.indexOf('---'));
     assert.deepEqual(at, { paragraph: 2, offset: 4, inLabel: false, source: { tag: 't', index: 2, offset: 0 } });
   });
@@ -381,6 +380,8 @@ describe('docx: documents written by LibreOffice', function () {
     const fromTwin = analyze(twin);
     const norm = (r: typeof fromTwin) => r.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: f.range }));
     assert.deepEqual(norm(fromDocx), norm(fromTwin));
+    // The twin has findings inside the numbered parts, so a reader that lost the labels would differ.
+    assert.ok(['generic-problem', 'vague-measure'].every((rule) => fromTwin.findings.some((f) => f.rule === rule)), JSON.stringify(norm(fromTwin)));
     assert.equal(fromDocx.score, fromTwin.score);
     assert.equal(fromDocx.tier, fromTwin.tier);
     assert.deepEqual(fromDocx.stats.sections, fromTwin.stats.sections);
