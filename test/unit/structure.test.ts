@@ -329,3 +329,34 @@ describe('part-heading vocabularies', () => {
     });
   }
 });
+
+describe('plain text drafts (format: text)', () => {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const path = require('node:path') as typeof import('node:path');
+  const dir = path.resolve(__dirname, '..', '..', 'samples');
+  const rulesOf = (r: ReturnType<typeof analyze>) => r.findings.map((f) => `${f.rule}:${f.message}`).sort();
+  for (const file of fs.readdirSync(dir).filter((f: string) => f.endsWith('.md'))) {
+    it(`reads Word's "save as text" of ${file} as its Markdown, indented or not`, () => {
+      const md = fs.readFileSync(path.join(dir, file), 'utf8').replace(/^---[\s\S]*?\n---\n/, '');
+      // What Word writes: no Markdown marks, a paragraph per line, no blank lines between.
+      const paras = md
+        .split(/\n\s*\n/)
+        .map((p: string) => p.replace(/\n/g, '').replace(/^#+\s*/, '').replace(/\*\*/g, '').trim())
+        .filter(Boolean);
+      const want = analyze(md);
+      for (const text of [paras.map((p: string, i: number) => (i === 0 ? p : '\u3000\u3000' + p)).join('\r\n') + '\r\n', paras.join('\n') + '\n']) {
+        const got = analyze(text, { format: 'text' });
+        assert.equal(got.profile.id, want.profile.id);
+        assert.equal(got.score, want.score);
+        assert.deepEqual(rulesOf(got), rulesOf(want));
+      }
+    });
+  }
+
+  it('keeps a Markdown line broken mid-sentence in its paragraph, and splits it in plain text', () => {
+    const text = '# 2024年度述职报告\n\n组织学习12次\n\u3000\u3000走访群众30户。\n';
+    const paragraphs = (format: 'markdown' | 'text') => buildModel(text, knowledgeFor(undefined).matcher, format).blocks.filter((b) => b.kind === 'paragraph').length;
+    assert.equal(paragraphs('markdown'), 1);
+    assert.equal(paragraphs('text'), 2);
+  });
+});

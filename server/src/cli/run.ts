@@ -43,7 +43,8 @@ export function readTasks(files: readonly string[], configs: readonly DutyReport
       return;
     }
     const config = configs[i];
-    const options: AnalyzeOptions = { config };
+    // A .txt draft has a paragraph per line; Markdown joins a line broken mid-sentence.
+    const options: AnalyzeOptions = { config, format: read.format === 'text' ? 'text' : 'markdown' };
     if (args.profile !== undefined) options.profile = args.profile;
     const reportLocale = args.locale ?? config.locale;
     if (reportLocale) options.locale = reportLocale;

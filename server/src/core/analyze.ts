@@ -29,7 +29,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   const config = options.config;
   const locale: Locale = options.locale ?? config?.locale ?? 'zh';
   const knowledge = knowledgeFor(config);
-  const model = buildModel(text, knowledge.matcher);
+  const model = buildModel(text, knowledge.matcher, options.format);
   const { profile, choice } = chooseProfile(model, knowledge, options, locale);
   const derived = derive(model, knowledge, profile);
 

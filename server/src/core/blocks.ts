@@ -1,6 +1,7 @@
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { matchMarker, skipLead, type OutlineMarker } from './markers';
 import { countInline, LineIndex } from './text';
+import type { TextFormat } from './types';
 
 export { frontMatterClose, FRONT_MATTER_MAX_LINES, type FrontMatter } from './frontMatter';
 export { MARKER_ORDER, matchMarker, type MarkerKind, type OutlineMarker } from './markers';
@@ -82,7 +83,7 @@ function isBlank(text: string, start: number, end: number): boolean {
  * at a Markdown construct, or at a line that opens with an outline marker, because plain-text
  * drafts often start a new numbered part without a blank line before it.
  */
-export function scanBlocks(text: string): ScanResult {
+export function scanBlocks(text: string, format: TextFormat = 'markdown'): ScanResult {
   const index = new LineIndex(text);
   const blocks: Block[] = [];
   const directives: Directive[] = [];
@@ -190,7 +191,8 @@ export function scanBlocks(text: string): ScanResult {
 
     // Chinese drafts are not hard-wrapped: a line that ends a sentence ends the paragraph,
     // and only a line broken mid-sentence continues into the next.
-    if (para && kind === 'paragraph' && !mk && !quote && !endsSentence(text, para.end)) {
+    // In plain text every line is a paragraph: Word's "save as text" writes one per line.
+    if (para && kind === 'paragraph' && !mk && !quote && format === 'markdown' && !endsSentence(text, para.end)) {
       // continuation line of the open paragraph or list item
       para.end = le;
       para.endLine = l;

@@ -9,7 +9,7 @@ import type { PhraseMatcher } from './phraseMatcher';
 import { readRoles } from './roles';
 import { LineIndex } from './text';
 import { applyHints, Span } from './unfilled';
-import type { Role } from './types';
+import type { Role, TextFormat } from './types';
 
 export interface ReportModel {
   text: string;
@@ -41,8 +41,8 @@ export interface ReportModel {
 }
 
 
-export function buildModel(text: string, matcher: PhraseMatcher<Tag>): ReportModel {
-  const scan = scanBlocks(text);
+export function buildModel(text: string, matcher: PhraseMatcher<Tag>, format: TextFormat = 'markdown'): ReportModel {
+  const scan = scanBlocks(text, format);
   const { blocks, index } = scan;
   const nb = blocks.length;
 

@@ -183,7 +183,14 @@ export interface AnalyzeOptions {
   /** A validated configuration object. */
   config?: DutyReportConfig;
   locale?: Locale;
+  /**
+   * How the text is written. `markdown` (the default): a line broken mid-sentence continues its
+   * paragraph. `text` (a .txt draft, Word's "save as text"): every line is a paragraph of its own.
+   */
+  format?: TextFormat;
 }
+
+export type TextFormat = 'markdown' | 'text';
 
 // ---------------------------------------------------------------------------------------
 // Result

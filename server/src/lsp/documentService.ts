@@ -117,7 +117,9 @@ export class DocumentService {
     const loaded = this.configFor(doc.uri);
     entry.configFile = loaded.path;
     try {
-      entry.result = analyze(text, { profile: settings.profile, config: this.withRules(loaded.config, settings.rules), locale });
+      // Plain text (a .txt draft) has a paragraph per line.
+      const format = doc.languageId === 'plaintext' ? 'text' : 'markdown';
+      entry.result = analyze(text, { profile: settings.profile, config: this.withRules(loaded.config, settings.rules), locale, format });
     } catch (err) {
       // analyze() isolates rule faults itself; this is a fault of the engine as a whole.
       this.deps.log(`analyze failed for ${doc.uri}: ${err instanceof Error ? err.stack : String(err)}`);
