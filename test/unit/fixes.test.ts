@@ -130,3 +130,66 @@ describe('fix-all settles in one run', () => {
     }
   });
 });
+
+describe('turning a rule off changes nothing else (issue 16)', () => {
+  const actionsAt = (text: string, line: number, locale: 'zh' | 'en' = 'zh') => {
+    const doc = TextDocument.create('file:///r.md', 'markdown', 1, text);
+    return { doc, actions: codeActions(doc, analyze(text), 1, { start: { line, character: 0 }, end: { line, character: 200 } }, undefined, [], locale, CAPS) };
+  };
+  const apply = (doc: TextDocument, action: { edit?: { documentChanges?: unknown[] } }) => {
+    const change = action.edit!.documentChanges![0] as { edits: TextEdit[] };
+    return TextDocument.applyEdits(doc, change.edits);
+  };
+  const titles = (text: string) => {
+    const out: string[] = [];
+    const walk = (s: { title: string; children: unknown[] }) => {
+      out.push(s.title);
+      (s.children as (typeof s)[]).forEach(walk);
+    };
+    analyze(text).stats.sections.forEach(walk);
+    return out;
+  };
+
+  it('offers no line comment inside front matter, and the file comment keeps the profile and covers the front matter', () => {
+    const text = '---\nprofile: 党员\n---\n';
+    const { doc, actions } = actionsAt(text, 0);
+    assert.ok(!actions.some((a) => a.title.startsWith('本行不再检查')), actions.map((a) => a.title).join(' | '));
+    const file = actions.find((a) => a.title === '本文件不再检查“缺少部分”')!;
+    const after = apply(doc, file);
+    const r = analyze(after);
+    assert.equal(r.profile.id, 'party-member');
+    assert.ok(!r.findings.some((f) => f.rule === 'missing-section'), JSON.stringify(r.findings.map((f) => [f.rule, f.range.start.line])));
+  });
+
+  it('puts the line comment above a heading, so the heading reads as before', () => {
+    const text = '# 2024年度述职报告\n\n一、主要工作\n\n' + WORK + '\n\n三、下步打算\n\n2025年6月底前由我牵头完成整改。\n';
+    const r = analyze(text);
+    const numbering = r.findings.find((f) => f.rule === 'outline-numbering')!;
+    assert.ok(numbering, JSON.stringify(r.findings.map((f) => f.rule)));
+    const { doc, actions } = actionsAt(text, numbering.range.start.line);
+    const off = actions.find((a) => a.title === '本行不再检查“序号不规范”')!;
+    const after = apply(doc, off);
+    assert.match(after, /<!-- duty-report-disable-next-line outline-numbering -->\n三、下步打算/);
+    assert.deepEqual(titles(after), titles(text));
+    const again = analyze(after);
+    assert.ok(!again.findings.some((f) => f.rule === 'outline-numbering'));
+    assert.deepEqual(again.findings.map((f) => f.rule).sort(), r.findings.filter((f) => f.rule !== 'outline-numbering').map((f) => f.rule).sort());
+  });
+
+  it('keeps a comment out of a heading title when one is written there', () => {
+    const text = '# 2024年度述职报告\n\n## 一、主要工作 <!-- duty-report-disable-line vague-phrase -->\n\n' + WORK + '\n';
+    assert.deepEqual(titles(text), ['主要工作']);
+  });
+
+  it('offers one line action per rule, holding every finding of it on the line, named in words', () => {
+    const text = '# 2024年度述职报告\n\n一、主要工作\n\n在上级的坚强领导下，我进一步加强学习，切实提高认识，全面提升能力。' + WORK + '\n';
+    const line = text.split('\n').findIndex((l) => l.startsWith('在上级'));
+    const vague = analyze(text).findings.filter((f) => f.rule === 'vague-phrase' && f.range.start.line === line);
+    assert.ok(vague.length >= 2, `${vague.length} vague phrases on the line`);
+    const { actions } = actionsAt(text, line);
+    assert.equal(actions.filter((a) => a.title.startsWith('本行不再检查')).map((a) => a.title).filter((t) => t === '本行不再检查“空话套话”').length, 1);
+    assert.equal(actions.filter((a) => a.title === '本文件不再检查“空话套话”').length, 1);
+    const en = actionsAt(text, line, 'en').actions.map((a) => a.title);
+    assert.ok(en.includes('Disable "Vague or formulaic phrase" for this line'), en.join(' | '));
+  });
+});

@@ -307,8 +307,8 @@ describe('language server over stdio', function () {
     const after = analyze(edited).findings.filter((f) => f.rule === 'missing-section' && f.section === 'problems');
     assert.deepEqual(after, []);
     // Also offered: disable for the line and for the file.
-    assert.ok(actions.some((a) => a.title === '本行不再检查 missing-section'));
-    assert.ok(actions.some((a) => a.title === '本文件不再检查 missing-section'));
+    assert.ok(actions.some((a) => a.title === '本行不再检查“缺少部分”'));
+    assert.ok(actions.some((a) => a.title === '本文件不再检查“缺少部分”'));
   });
 
   it('fix-all inserts every missing part at once, and a second run changes nothing', async function () {
@@ -390,7 +390,7 @@ describe('language server over stdio', function () {
     assert.deepEqual(edits[0].range, vague.range);
     assert.match(edits[0].newText, /^【写明/);
     // Disable for this line: a comment at the end of the line silences it.
-    const off = actions.find((a) => a.title === '本行不再检查 vague-phrase')!;
+    const off = actions.find((a) => a.title === '本行不再检查“空话套话”')!;
     const silenced = applyEdits(text, editsOf(off, reportUri, version));
     assert.ok(keepsAll(text, silenced));
     assert.equal(

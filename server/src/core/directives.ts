@@ -1,4 +1,5 @@
 /** The directives stage: `<!-- duty-report-disable … -->` and its kin silence findings by line. */
+import { TEXT_KINDS } from './blocks';
 import type { ReportModel } from './model';
 import { RULE_IDS as RULE_ID_LIST } from './rules/ids';
 import type { Finding } from './types';
@@ -14,6 +15,9 @@ export function applyDirectives<F extends Finding>(findings: F[], model: ReportM
   // Only known rule ids matter (a finding never has another), which also keeps every set small:
   // a draft naming thousands of made-up rules must not make the copies below quadratic.
   const known = (rules: string[]) => rules.filter((r) => RULE_IDS.has(r));
+  // A disable above all the report's text (where "本文件不再检查" puts it, after the front
+  // matter) is for the whole file: it also covers findings on the front matter and the title.
+  const firstText = model.blocks.find((b) => TEXT_KINDS.has(b.kind))?.line ?? Infinity;
   const states: { line: number; all: boolean; off: Set<string> }[] = [];
   const lineOff = new Map<number, Set<string> | 'all'>();
   let all = false;
@@ -28,7 +32,7 @@ export function applyDirectives<F extends Finding>(findings: F[], model: ReportM
         all = false;
         off.clear();
       } else d.rules.forEach((r) => off.delete(r));
-      states.push({ line: d.line, all, off });
+      states.push({ line: d.line < firstText ? -1 : d.line, all, off });
       continue;
     }
     const target = d.kind === 'disable-next-line' ? d.line + 1 : d.line;

@@ -182,6 +182,9 @@ function sectionTitle(text: string, blk: Block, index: LineIndex): { title: stri
       end = i + 1;
     }
   }
+  // A comment is never part of a title ("二、存在的问题 <!-- duty-report-disable-line … -->").
+  const comment = text.indexOf('<!--', start);
+  if (comment !== -1 && comment < end) end = comment;
   while (end > start && /[\s　*_#]/.test(text[end - 1])) end--;
   return { title: text.slice(start, end), titleStart: start, titleEnd: end };
 }

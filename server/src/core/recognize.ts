@@ -66,7 +66,9 @@ export function recognizeReport(text: string): Recognition {
 }
 
 function bare(line: string): string {
-  const t = line
+  // A comment is not part of a title.
+  const c = line.indexOf('<!--');
+  const t = (c === -1 ? line : line.slice(0, c))
     .trim()
     .replace(/^#{1,6}\s+/, '')
     .replace(/^\*\*(.*)\*\*$/, '$1')

@@ -6,7 +6,7 @@
 import { CodeActionKind, ErrorCodes, ResponseError, type CodeAction, type Diagnostic, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES } from '../../core';
-import type { AnalysisResult, Finding, Locale } from '../../core/types';
+import type { AnalysisResult, Finding, Locale, SectionStat } from '../../core/types';
 import { analysed, type ServerContext } from '../context';
 import { frontMatterSpan } from '../frontMatter';
 import { docLines, lineText, SOURCE, type ClientCaps, type DiagnosticData } from './common';
@@ -46,18 +46,48 @@ function overlaps(a: Range, b: Range): boolean {
 }
 
 const DISABLE_LINE = /<!--\s*duty-report-disable-line\b([^>]*?)\s*-->/;
+const DISABLE_NEXT_LINE = /^\s*<!--\s*duty-report-disable-next-line\b([^>]*?)\s*-->\s*$/;
 
-function disableLineEdit(doc: TextDocument, f: Finding): TextEdit {
-  const line = f.range.start.line;
+/** Lines that open a part or item of the outline: a comment there would change its title. */
+function headingLines(result: AnalysisResult): Set<number> {
+  const lines = new Set<number>();
+  const walk = (s: SectionStat) => {
+    lines.add(s.range.start.line);
+    s.children.forEach(walk);
+  };
+  result.stats.sections.forEach(walk);
+  return lines;
+}
+
+/**
+ * The comment that turns `rule` off for one line, placed where it changes nothing about how
+ * the draft is read: at the end of a text line; on a line of its own above a heading (in the
+ * heading it would become part of the title); nowhere inside front matter (it would break the
+ * YAML): there only the whole-file comment is offered.
+ */
+function disableLineEdit(doc: TextDocument, line: number, rule: string, headings: ReadonlySet<number>): TextEdit | undefined {
+  const lines = docLines(doc);
+  const fm = frontMatterSpan(lines);
+  if (fm && line <= fm.close) return undefined;
   const text = lineText(doc, line);
+  if (headings.has(line)) {
+    const above = line > 0 ? DISABLE_NEXT_LINE.exec(lines[line - 1]) : null;
+    if (above) {
+      const rules = above[1].trim() ? `${above[1].trim()} ${rule}` : rule;
+      return { range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: lines[line - 1].length } }, newText: `<!-- duty-report-disable-next-line ${rules} -->` };
+    }
+    const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
+    const at = line === 0 && text.startsWith('\uFEFF') ? 1 : 0;
+    return { range: { start: { line, character: at }, end: { line, character: at } }, newText: `<!-- duty-report-disable-next-line ${rule} -->${eol}` };
+  }
   const m = DISABLE_LINE.exec(text);
   if (m) {
     // One comment per line: add the rule to the one already there.
     const start = m.index;
-    const rules = m[1].trim() ? `${m[1].trim()} ${f.rule}` : f.rule;
+    const rules = m[1].trim() ? `${m[1].trim()} ${rule}` : rule;
     return { range: { start: { line, character: start }, end: { line, character: start + m[0].length } }, newText: `<!-- duty-report-disable-line ${rules} -->` };
   }
-  return { range: { start: { line, character: text.length }, end: { line, character: text.length } }, newText: ` <!-- duty-report-disable-line ${f.rule} -->` };
+  return { range: { start: { line, character: text.length }, end: { line, character: text.length } }, newText: ` <!-- duty-report-disable-line ${rule} -->` };
 }
 
 function disableFileEdit(doc: TextDocument, rule: string): TextEdit {
@@ -77,16 +107,16 @@ function disableFileEdit(doc: TextDocument, rule: string): TextEdit {
 const T = {
   zh: {
     suggest: (phrase: string, s: string) => `改写“${phrase}”：${s}`,
-    disableLine: (rule: string) => `本行不再检查 ${rule}`,
-    disableFile: (rule: string) => `本文件不再检查 ${rule}`,
-    fixAll: (rule: string, n: number) => `全部修复：${rule}（${n} 处）`,
+    disableLine: (name: string) => `本行不再检查“${name}”`,
+    disableFile: (name: string) => `本文件不再检查“${name}”`,
+    fixAll: (name: string, n: number) => `全部修复“${name}”（${n} 处）`,
     fixAllSource: '述职报告助手：全部修复',
   },
   en: {
     suggest: (phrase: string, s: string) => `Rewrite "${phrase}": ${s}`,
-    disableLine: (rule: string) => `Disable ${rule} for this line`,
-    disableFile: (rule: string) => `Disable ${rule} for this file`,
-    fixAll: (rule: string, n: number) => `Fix all: ${rule} (${n})`,
+    disableLine: (name: string) => `Disable "${name}" for this line`,
+    disableFile: (name: string) => `Disable "${name}" for this file`,
+    fixAll: (name: string, n: number) => `Fix all: "${name}" (${n})`,
     fixAllSource: 'Duty Report Assistant: fix all',
   },
 };
@@ -148,7 +178,11 @@ export function codeActions(
       return d.source === SOURCE && data?.version === resultVersion && data.index === i && d.code === result.findings[i].rule;
     });
   const here = result.findings.map((f, i) => ({ f, i })).filter(({ f, i }) => overlaps(f.range, range) || diagFor(i));
+  const name = (rule: string) => RULES.find((r) => r.id === rule)?.name[locale] ?? rule;
+  const headings = headingLines(result);
   const seenRules = new Set<string>();
+  // One "this line" action per rule and line, holding every diagnostic it silences.
+  const lineActions = new Map<string, CodeAction>();
   for (const { f, i } of here) {
     const diag = diagFor(i);
     const e = editFor(f, caps);
@@ -160,12 +194,22 @@ export function codeActions(
       seenRules.add(f.rule);
       if (FIX_ALL_RULES.has(f.rule)) {
         const all = fixAllEdits(result.findings, f.rule, caps);
-        if (all.length > 1) out.push({ title: t.fixAll(f.rule, all.length), kind: CodeActionKind.QuickFix, edit: workspaceEdit(doc, all, caps) });
+        if (all.length > 1) out.push({ title: t.fixAll(name(f.rule), all.length), kind: CodeActionKind.QuickFix, edit: workspaceEdit(doc, all, caps) });
       }
     }
-    out.push({ title: t.disableLine(f.rule), kind: CodeActionKind.QuickFix, diagnostics: diag ? [diag] : undefined, edit: workspaceEdit(doc, [disableLineEdit(doc, f)], caps) });
+    const key = `${f.rule}\n${f.range.start.line}`;
+    const known = lineActions.get(key);
+    if (known) {
+      if (diag) known.diagnostics = [...(known.diagnostics ?? []), diag];
+      continue;
+    }
+    const edit = disableLineEdit(doc, f.range.start.line, f.rule, headings);
+    if (!edit) continue;
+    const action: CodeAction = { title: t.disableLine(name(f.rule)), kind: CodeActionKind.QuickFix, diagnostics: diag ? [diag] : undefined, edit: workspaceEdit(doc, [edit], caps) };
+    lineActions.set(key, action);
+    out.push(action);
   }
-  for (const rule of seenRules) out.push({ title: t.disableFile(rule), kind: CodeActionKind.QuickFix, edit: workspaceEdit(doc, [disableFileEdit(doc, rule)], caps) });
+  for (const rule of seenRules) out.push({ title: t.disableFile(name(rule)), kind: CodeActionKind.QuickFix, edit: workspaceEdit(doc, [disableFileEdit(doc, rule)], caps) });
   return out;
 }
 
