@@ -62,6 +62,20 @@ export interface SetProfileResponse {
   edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
 }
 
+/** A Word draft (.docx on disk) read as a Markdown draft, or why it cannot be. */
+export interface ImportWordParams {
+  uri: string;
+}
+export type ImportWordResponse = { markdown: string } | { error: string };
+export const ImportWordRequest: RequestMethod<ImportWordParams, ImportWordResponse> = 'dutyReport/importWord';
+
+/** The open draft as a .docx laid out as official documents are (GB/T 9704), base64-encoded. */
+export interface ExportWordParams {
+  textDocument: { uri: string };
+}
+export type ExportWordResponse = { base64: string } | { error: string };
+export const ExportWordRequest: RequestMethod<ExportWordParams, ExportWordResponse> = 'dutyReport/exportWord';
+
 /** Client → server: check this document even though it does not look like a report (or stop). */
 export const EnableFileNotification: NotificationMethod<EnableFileParams> = 'dutyReport/enableFile';
 export interface EnableFileParams {

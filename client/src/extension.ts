@@ -29,6 +29,7 @@ import {
 } from '../../shared/protocol';
 import { WORDS } from '../../shared/words';
 import { notification } from './messages';
+import { registerWordCommands } from './word';
 import { SCORECARD_VIEW_TYPE, ScorecardView } from './scorecardView';
 import type { PreviewState } from './preview/messages';
 
@@ -70,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     ...registerCommands(context, view, forcedFiles),
+    ...registerWordCommands(send, activeMarkdown),
     vscode.window.onDidChangeActiveTextEditor((e) => {
       status.follow(e?.document);
       view.onActiveEditor(e);

@@ -23,7 +23,9 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { analyze, BUILTIN_PROFILES } from '../../server/src/core';
-import type { ScorecardResponse, SetProfileResponse, StatusParams } from '../../shared/protocol';
+import type { ExportWordResponse, ImportWordResponse, ScorecardResponse, SetProfileResponse, StatusParams } from '../../shared/protocol';
+import { readDocx } from '../../server/src/node/docx';
+import { exportDocx } from '../../server/src/node/export';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(ROOT, 'server', 'out', 'server.js');
@@ -435,6 +437,23 @@ describe('language server over stdio', function () {
     assert.equal(applyEdits('# 2024年述职报告\n\n正文。\n', res.edits), '---\nprofile: party-member\n---\n# 2024年述职报告\n\n正文。\n');
     const stale = await client.conn.sendRequest('dutyReport/setProfile', { textDocument: { uri, version: 2 }, profile: 'party-member' });
     assert.equal(stale, null);
+  });
+
+  it('exports the open draft as a Word file and imports a Word file as a Markdown draft', async function () {
+    const exported = (await client.conn.sendRequest('dutyReport/exportWord', { textDocument: { uri: reportUri } })) as ExportWordResponse;
+    assert.ok('base64' in exported, JSON.stringify(exported));
+    const bytes = Buffer.from(exported.base64, 'base64');
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a zip package');
+    assert.equal(analyze(readDocx(bytes).markdown).score, analyze(REPORT).score);
+    const docx = path.join(dir, '张三述职报告.docx');
+    fs.writeFileSync(docx, await exportDocx(REPORT));
+    const imported = (await client.conn.sendRequest('dutyReport/importWord', { uri: pathToFileURL(docx).href })) as ImportWordResponse;
+    assert.ok('markdown' in imported, JSON.stringify(imported));
+    assert.match(imported.markdown, /^# 2024年度个人述职报告/);
+    const notWord = path.join(dir, 'not-word.docx');
+    fs.writeFileSync(notWord, 'plain text, not a zip');
+    const refused = (await client.conn.sendRequest('dutyReport/importWord', { uri: pathToFileURL(notWord).href })) as ImportWordResponse;
+    assert.ok('error' in refused && /不是 Word 文档/.test(refused.error), JSON.stringify(refused));
   });
 
   it('turns checking on for a file on request', async function () {

@@ -3,7 +3,7 @@
  * same server runs under Node (files on disk, `node/serverHost.ts`) and in a browser worker
  * (no files, `browser/main.ts`): reading configuration and paths, and waiting.
  */
-import type { ConfigProblem, DutyReportConfig } from '../core/types';
+import type { ConfigProblem, DutyReportConfig, TextFormat } from '../core/types';
 
 export interface LoadedConfig {
   /** The configuration file's path, when one governs the document. */
@@ -31,6 +31,14 @@ export interface FileHost {
   baseDirUri(uri: string): string;
   /** Base URI of the rule pages when they ship as files beside the server. */
   readonly docsBase?: string;
+  /** Word files, where the runtime can read them. */
+  readonly word?: WordHost;
+}
+
+/** Reading a .docx into a Markdown draft, and writing a draft as a .docx to hand in. */
+export interface WordHost {
+  importDocx(uri: string): { markdown: string } | { error: { zh: string; en: string } };
+  exportDocx(markdown: string, format: TextFormat): Promise<Uint8Array>;
 }
 
 /** Time. */

@@ -29,6 +29,7 @@ import * as hover from './features/hover';
 import * as outline from './features/outline';
 import * as profile from './features/profile';
 import * as scorecard from './features/scorecard';
+import * as word from './features/word';
 import type { FileHost, ProcessHost } from './host';
 import { notification } from './messages';
 import { Publisher } from './publisher';
@@ -46,7 +47,7 @@ const CAPABILITIES: InitializeResult['capabilities'] = {
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
 
-const FEATURES = [codeActions, hover, outline, codeLens, completion, scorecard, exporting, profile];
+const FEATURES = [codeActions, hover, outline, codeLens, completion, scorecard, exporting, profile, word];
 
 export interface Hosts {
   files: FileHost;

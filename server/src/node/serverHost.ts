@@ -9,6 +9,31 @@ import { PROFILE_IDS } from '../core';
 import type { FileHost, LoadedConfig, ProcessHost } from '../lsp/host';
 import { relativeToFolders } from '../lsp/reportFiles';
 import { ConfigCache } from './configFile';
+import { DocxError, readDocx } from './docx';
+import { exportDocx } from './export';
+import type { WordHost } from '../lsp/host';
+
+/** A Word draft is a few hundred kilobytes; this is far beyond any (the reader has its own limits). */
+const MAX_DOCX_BYTES = 50 * 1024 * 1024;
+
+/** Word files on disk: the reader and the writer of node/docx and node/export. */
+const nodeWordHost: WordHost = {
+  importDocx(uri) {
+    const file = uriToPath(uri);
+    if (!file) return { error: { zh: '只能导入本机上的 Word 文件', en: 'only Word files on this computer can be imported' } };
+    try {
+      const stat = fs.statSync(file);
+      if (!stat.isFile()) return { error: { zh: `${path.basename(file)} 不是文件`, en: `${path.basename(file)} is not a file` } };
+      if (stat.size > MAX_DOCX_BYTES) return { error: { zh: `${path.basename(file)} 过大（${stat.size} 字节）`, en: `${path.basename(file)} is too large (${stat.size} bytes)` } };
+      return { markdown: readDocx(fs.readFileSync(file)).markdown };
+    } catch (err) {
+      if (err instanceof DocxError) return { error: { zh: err.zh, en: err.en } };
+      const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      return { error: { zh: `无法读取 ${path.basename(file)}（${why}）`, en: `cannot read ${path.basename(file)} (${why})` } };
+    }
+  },
+  exportDocx: (markdown, format) => exportDocx(markdown, { format }),
+};
 
 /** No document path and no explicit file: the empty configuration, one object for all. */
 const NONE: LoadedConfig = Object.freeze({ config: Object.freeze({}), problems: [] as LoadedConfig['problems'] });
@@ -52,6 +77,7 @@ export function nodeFileHost(): FileHost {
       return pathToFileURL(p ? path.dirname(p) : process.cwd()).href;
     },
     docsBase: fs.existsSync(docsDir) ? pathToFileURL(docsDir).href : undefined,
+    word: nodeWordHost,
   };
 }
 

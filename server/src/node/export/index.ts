@@ -9,13 +9,15 @@
 import { documentOf, pack, type DocxLayoutOptions } from './docx';
 import { fontTableXml } from './fonts';
 import { readParts } from './read';
+import type { TextFormat } from '../../core/types';
 
-export type ExportDocxOptions = DocxLayoutOptions;
+/** The layout's options, and how the draft is written (a .txt draft has a paragraph per line). */
+export type ExportDocxOptions = DocxLayoutOptions & { format?: TextFormat };
 export type { Part } from './read';
 export type { Run } from './inline';
 export { readParts };
 
 /** The draft as a .docx file's bytes. */
 export async function exportDocx(markdown: string, options: ExportDocxOptions = {}): Promise<Uint8Array> {
-  return pack(documentOf(readParts(markdown), options), fontTableXml());
+  return pack(documentOf(readParts(markdown, options.format), options), fontTableXml());
 }

@@ -6,6 +6,7 @@
  * every other character of the report is kept, in order.
  */
 import { scanBlocks, TEXT_KINDS, type Block } from '../../core/blocks';
+import type { TextFormat } from '../../core/types';
 import { readFrame } from '../../core/frame';
 import type { LineIndex } from '../../core/text';
 import { applyHints, type Span } from '../../core/unfilled';
@@ -148,8 +149,8 @@ function isByline(blk: Block, source: string): boolean {
 }
 
 /** Reads the draft's parts in order. */
-export function readParts(markdown: string): Part[] {
-  const { index, blocks } = scanBlocks(markdown);
+export function readParts(markdown: string, format: TextFormat = 'markdown'): Part[] {
+  const { index, blocks } = scanBlocks(markdown, format);
   const hints = applyHints(markdown, blocks);
   const textBlocks: number[] = [];
   for (let b = 0; b < blocks.length; b++) if (TEXT_KINDS.has(blocks[b].kind) && blocks[b].units > 0) textBlocks.push(b);
