@@ -219,7 +219,7 @@ describe('cli (bin/duty-report.js)', function () {
       ['a bad --jobs', ['check', '--jobs', '0', 'one'], /--jobs 需要正整数/],
       ['an option without its value', ['check', 'one', '--format'], /缺少取值/],
       ['a missing --config file', ['check', '--config', 'nope.json', 'one'], /找不到配置文件：nope\.json/],
-      ['a folder with no report', ['check', 'empty'], /没有 \*\.md、\*\.markdown、\*\.txt 文件[\s\S]*no \*\.md, \*\.markdown, \*\.txt files/],
+      ['a folder with no report', ['check', 'empty'], /没有 \*\.md、\*\.markdown、\*\.txt、\*\.docx 文件[\s\S]*no \*\.md, \*\.markdown, \*\.txt, \*\.docx files/],
     ];
     for (const [what, args, message] of bad) {
       it(`exits 2 on ${what}, Chinese before English, with the usage line`, () => {

@@ -1,16 +1,23 @@
-/** Finding the reports to check (files named, folders searched) and reading each one as text. */
+/**
+ * Finding the reports to check (files named, folders searched) and reading each one: text in
+ * the encodings node/decode.ts knows, a Word file through node/docx (cli/word.ts).
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ReportEncoding, ReportFormat } from '../format/types';
 import { decodeText } from '../node/decode';
 import { UsageError, type CheckArgs } from './args';
 import { displayPath, errorText, warn } from './output';
+import { readWord, type WordSource } from './word';
 
 /** Larger files are refused: no real 述职报告 comes near it, and it bounds memory per file. */
 const MAX_BYTES = 20 * 1024 * 1024;
 
-/** A report as text, with what it was read as; or why it was not read. */
-export type ReadOutcome = { text: string; format: ReportFormat; encoding: ReportEncoding } | { reason: string; reasonEn: string };
+/**
+ * A report as text, with what it was read as (a text encoding, or for a Word file the reader's
+ * report and bytes); or why it was not read.
+ */
+export type ReadOutcome = { text: string; format: ReportFormat; encoding?: ReportEncoding; word?: WordSource } | { reason: string; reasonEn: string };
 
 /** How files of one kind are read; it may throw on a file-system error. */
 type Reader = (abs: string) => ReadOutcome;
@@ -26,6 +33,19 @@ function textReader(format: ReportFormat): Reader {
 
 const MARKDOWN = textReader('markdown');
 
+/** A Word file: the core analyses the Markdown node/docx makes of it; there is no text encoding. */
+const DOCX: Reader = (abs) => {
+  const word = readWord(abs);
+  if ('reason' in word) return word;
+  return { text: word.report.markdown, format: 'docx', word };
+};
+
+/**
+ * The copies `--format docx` writes (`张三.批注.docx`, `张三.批注-2.docx`): our output, not
+ * reports, so a folder search leaves them out. Named explicitly, one is checked like any file.
+ */
+export const ANNOTATED_COPY = /\.批注(?:-\d+)?\.docx$/i;
+
 /**
  * The reader for each extension (lower case, with the dot): these are what folders are searched
  * for. Another kind of file is one line here.
@@ -34,6 +54,7 @@ const READERS: ReadonlyMap<string, Reader> = new Map([
   ['.md', MARKDOWN],
   ['.markdown', MARKDOWN],
   ['.txt', textReader('text')],
+  ['.docx', DOCX],
 ]);
 
 /** The extensions searched for, as shown in messages: `*.md、*.markdown、*.txt`. */
@@ -50,8 +71,11 @@ function isReportFile(name: string): boolean {
   return READERS.has(path.extname(name).toLowerCase());
 }
 
-/** Recursively collects the files READERS knows, skipping node_modules and dot-folders; symlinked folders are not followed (no cycles). */
-function walk(dir: string, out: string[]): void {
+/**
+ * Recursively collects the files READERS knows, skipping node_modules, dot-folders and our own
+ * annotated copies (counted in `copies`); symlinked folders are not followed (no cycles).
+ */
+function walk(dir: string, out: string[], copies: string[]): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -63,7 +87,9 @@ function walk(dir: string, out: string[]): void {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
-      walk(full, out);
+      walk(full, out, copies);
+    } else if (ANNOTATED_COPY.test(e.name)) {
+      copies.push(full);
     } else if (isReportFile(e.name)) {
       if (e.isFile()) out.push(full);
       else if (e.isSymbolicLink() && fs.statSync(full, { throwIfNoEntry: false })?.isFile()) out.push(full);
@@ -73,12 +99,19 @@ function walk(dir: string, out: string[]): void {
 
 function collectFiles(inputs: readonly string[]): string[] {
   const found: string[] = [];
+  const copies: string[] = [];
   for (const input of inputs) {
     const abs = path.resolve(input);
     const stat = fs.statSync(abs, { throwIfNoEntry: false });
     if (!stat) throw new UsageError(`找不到文件或文件夹：${input}`, `no such file or folder: ${input}`);
-    if (stat.isDirectory()) walk(abs, found);
+    if (stat.isDirectory()) walk(abs, found, copies);
     else found.push(abs); // A file named explicitly is checked whatever its extension.
+  }
+  if (copies.length) {
+    warn(
+      `文件夹里的 ${copies.length} 个批注副本（*.批注.docx，--format docx 写出的）不检查`,
+      `${copies.length} annotated ${copies.length === 1 ? 'copy' : 'copies'} (*.批注.docx, written by --format docx) in the folders not checked`,
+    );
   }
   const unique = [...new Set(found)];
   const keyed = unique.map((abs) => ({ abs, key: displayPath(abs) }));

@@ -12,6 +12,7 @@ import type { ReportEncoding, ReportFormat } from '../format/types';
 import { safeTerminalText } from '../format/text';
 import type { CheckArgs } from './args';
 import { readReport } from './files';
+import { docxPlaces, type WordSource } from './word';
 import { displayPath, errorText, warn } from './output';
 import { workerCount } from './pool';
 import type { WorkerReply, WorkerTask } from './worker';
@@ -21,8 +22,15 @@ export interface Task {
   text: string;
   /** What the file was read as, carried to its result. */
   format: ReportFormat;
-  encoding: ReportEncoding;
+  encoding?: ReportEncoding;
+  /** A Word file's reader report and bytes; kept in this thread, never sent to a worker. */
+  word?: WordSource;
   options: AnalyzeOptions;
+}
+
+/** A checked file as the formats take it, plus, for a Word file, what annotating it needs. */
+export interface CheckedReport extends CheckedFile {
+  word?: WordSource;
 }
 
 type Outcome = { result: AnalysisResult } | { error: string };
@@ -48,7 +56,10 @@ export function readTasks(files: readonly string[], configs: readonly DutyReport
     if (args.profile !== undefined) options.profile = args.profile;
     const reportLocale = args.locale ?? config.locale;
     if (reportLocale) options.locale = reportLocale;
-    tasks.push({ path: shown, text: read.text, format: read.format, encoding: read.encoding, options });
+    const task: Task = { path: shown, text: read.text, format: read.format, options };
+    if (read.encoding) task.encoding = read.encoding;
+    if (read.word) task.word = read.word;
+    tasks.push(task);
   });
   return { tasks, skipped };
 }
@@ -151,11 +162,12 @@ async function analyzeAll(tasks: readonly Task[], jobs: number | undefined): Pro
 
 /**
  * Analyses the tasks (on worker threads when the batch is large enough) and returns the results
- * in task order. A report the core failed on is printed to stderr and added to `skipped`.
+ * in task order, a Word file's findings placed in its paragraphs. A report the core failed on
+ * is printed to stderr and added to `skipped`.
  */
-export async function runTasks(tasks: readonly Task[], skipped: SkippedFile[], jobs: number | undefined, locale: Locale): Promise<{ checked: CheckedFile[]; failed: boolean }> {
+export async function runTasks(tasks: readonly Task[], skipped: SkippedFile[], jobs: number | undefined, locale: Locale): Promise<{ checked: CheckedReport[]; failed: boolean }> {
   const outcomes = await analyzeAll(tasks, jobs);
-  const checked: CheckedFile[] = [];
+  const checked: CheckedReport[] = [];
   let failed = false;
   outcomes.forEach((o, i) => {
     if ('error' in o) {
@@ -163,7 +175,13 @@ export async function runTasks(tasks: readonly Task[], skipped: SkippedFile[], j
       process.stderr.write(`duty-report: 分析 ${safeTerminalText(tasks[i].path)} 时出错（analysis failed）：\n${o.error}\n`);
       skipped.push({ path: tasks[i].path, reason: locale === 'zh' ? '分析时出错' : 'analysis failed' });
     } else {
-      checked.push({ path: tasks[i].path, format: tasks[i].format, encoding: tasks[i].encoding, result: o.result });
+      const t = tasks[i];
+      const file: CheckedReport = { path: t.path, format: t.format, encoding: t.encoding, result: o.result };
+      if (t.word) {
+        file.docx = docxPlaces(t.word.report, o.result.findings);
+        file.word = t.word;
+      }
+      checked.push(file);
     }
   });
   return { checked, failed };

@@ -22,4 +22,4 @@ export function findFormat(id: string): Format<FormatId> | undefined {
   return FORMATS.find((f) => f.id === id);
 }
 
-export type { CheckedFile, Format, FormatContext, FormatInput, JsonLayout, SkippedFile } from './types';
+export type { CheckedFile, DocxPlace, DocxPosition, Format, FormatContext, FormatInput, JsonLayout, SkippedFile } from './types';

@@ -2,19 +2,37 @@
  * `--format json`: the analysis results as they are (0-based lines, UTF-16 columns, as in
  * AnalysisResult), one object per file with its path relative to the current directory and,
  * when read from disk, its format and encoding.
+ *
+ * A Word file's findings, and their `related` places, each carry `docx: { paragraph, offset }`:
+ * the 段 and the offset in what Word shows of it (see DocxPosition). Their `range` still refers
+ * to the Markdown the checker made of the file and read.
  */
-import type { AnalysisResult } from '../core/types';
-import type { CheckedFile, Format, FormatInput, JsonLayout, ReportEncoding, ReportFormat, SkippedFile } from './types';
+import type { AnalysisResult, Finding, RelatedInfo } from '../core/types';
+import type { CheckedFile, DocxPosition, Format, FormatInput, JsonLayout, ReportEncoding, ReportFormat, SkippedFile } from './types';
+
+/** A finding, with its place in a Word file when it is in one. */
+export type JsonFinding = Finding & { docx?: DocxPosition; related?: (RelatedInfo & { docx?: DocxPosition })[] };
 
 export interface JsonReport {
   version: 1;
-  files: ({ path: string; format?: ReportFormat; encoding?: ReportEncoding } & AnalysisResult)[];
+  files: ({ path: string; format?: ReportFormat; encoding?: ReportEncoding } & Omit<AnalysisResult, 'findings'> & { findings: JsonFinding[] })[];
   skipped: SkippedFile[];
 }
 
 /** One file's object: path, format and encoding first (absent ones are left out), then the result. */
 function fileObject(f: CheckedFile): JsonReport['files'][number] {
-  return { path: f.path, format: f.format, encoding: f.encoding, ...f.result };
+  const object = { path: f.path, format: f.format, encoding: f.encoding, ...f.result };
+  const places = f.docx;
+  if (places) {
+    // `docx` right after `range`, the two places of one finding side by side.
+    object.findings = f.result.findings.map((x, i) => {
+      const place = places[i];
+      const finding = Object.assign({ rule: x.rule, severity: x.severity, message: x.message, range: x.range, docx: { ...place.start } }, x);
+      if (x.related && place.related) finding.related = x.related.map((r, k) => ({ ...r, docx: { ...place.related![k] } }));
+      return finding;
+    });
+  }
+  return object;
 }
 
 /** The report in pieces, so the CLI can write a large batch without building one string. */

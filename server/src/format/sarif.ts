@@ -1,11 +1,19 @@
 /**
  * `--format sarif`: SARIF 2.1.0 with one run. Columns are UTF-16 code units (run.columnKind),
  * which is what the core counts, so regions land where the editor underlines.
+ *
+ * A Word file has no lines a reader could go to, so there a region's "lines" are its 段
+ * (paragraphs, as node/docx counts them) and its columns the UTF-16 offset + 1 in what Word
+ * shows of the paragraph, label included: a viewer lists `张三.docx:12`, sorts by it and jumps
+ * nowhere wrong. The region says so in `properties.lineKind: "docxParagraph"` (named after
+ * run.columnKind), and the location's message spells it out (`第12段第6字`). Fixes are left out
+ * for Word files: they edit the Markdown the checker read, not the file.
  */
 import { repository, version } from '../../../package.json';
 import { RULES } from '../core';
-import type { Finding, Range, RuleInfo, Severity } from '../core/types';
-import { CHARSET, type Format, type FormatInput } from './types';
+import type { Finding, Locale, Range, RuleInfo, Severity } from '../core/types';
+import { docxPlaceText } from './text';
+import { CHARSET, type DocxPosition, type Format, type FormatInput, type ReportFormat } from './types';
 
 export interface ToolInfo {
   version: string;
@@ -40,6 +48,31 @@ export function pathToUriReference(path: string): string {
     .join('/');
 }
 
+/** What SARIF's artifact.mimeType says of each kind of report. */
+const MIME_TYPE: Readonly<Record<ReportFormat, string>> = {
+  markdown: 'text/markdown',
+  text: 'text/plain',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** A region of a Word file: paragraphs for lines (see the head of this file); none for a document with no text. */
+function docxRegion(start: DocxPosition, end: DocxPosition = start): Record<string, unknown> | undefined {
+  if (start.paragraph < 1) return undefined;
+  return {
+    startLine: start.paragraph,
+    startColumn: start.offset + 1,
+    endLine: end.paragraph,
+    endColumn: end.offset + 1,
+    properties: { lineKind: 'docxParagraph' },
+  };
+}
+
+/** A physical location in a Word file, with its place in words as the location's message. */
+function docxLocation(artifactLocation: object, start: DocxPosition, end: DocxPosition | undefined, locale: Locale): Record<string, unknown> {
+  const region = docxRegion(start, end);
+  return { physicalLocation: { artifactLocation, ...(region ? { region } : {}) }, message: { text: docxPlaceText(start, locale) } };
+}
+
 function region(range: Range): Record<string, number> {
   // SARIF lines and columns are 1-based; an empty region (equal columns) is an insertion point.
   return {
@@ -66,7 +99,7 @@ export function formatSarif(input: FormatInput, tool: ToolInfo): string {
 
   const artifacts = input.files.map((f) => ({
     location: { uri: pathToUriReference(f.path), uriBaseId: '%SRCROOT%' },
-    mimeType: f.format === 'text' ? 'text/plain' : 'text/markdown',
+    mimeType: MIME_TYPE[f.format ?? 'markdown'],
     ...(f.encoding ? { encoding: CHARSET[f.encoding] } : {}),
     properties: {
       ...(f.format ? { format: f.format } : {}),
@@ -80,23 +113,24 @@ export function formatSarif(input: FormatInput, tool: ToolInfo): string {
 
   const results = input.files.flatMap((file, artifactIndex) => {
     const artifactLocation = { uri: pathToUriReference(file.path), uriBaseId: '%SRCROOT%', index: artifactIndex };
-    return file.result.findings.map((f: Finding) => {
+    return file.result.findings.map((f: Finding, i) => {
+      const place = file.docx?.[i];
       const result: Record<string, unknown> = {
         ruleId: f.rule,
         level: level(f.severity),
         message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation, region: region(f.range) } }],
+        locations: [place ? docxLocation(artifactLocation, place.start, place.end, locale) : { physicalLocation: { artifactLocation, region: region(f.range) } }],
       };
       const index = ruleIndex.get(f.rule);
       if (index !== undefined) result.ruleIndex = index;
       if (f.related?.length) {
-        result.relatedLocations = f.related.map((rel, id) => ({
-          id,
-          message: { text: rel.message },
-          physicalLocation: { artifactLocation, region: region(rel.range) },
-        }));
+        result.relatedLocations = f.related.map((rel, id) => {
+          const at = place?.related?.[id];
+          if (at) return { id, message: { text: rel.message }, physicalLocation: docxLocation(artifactLocation, at, undefined, locale).physicalLocation };
+          return { id, message: { text: rel.message }, physicalLocation: { artifactLocation, region: region(rel.range) } };
+        });
       }
-      if (f.fix) {
+      if (f.fix && !place) {
         result.fixes = [
           {
             description: { text: f.fix.title },

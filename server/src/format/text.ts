@@ -1,11 +1,12 @@
 /**
  * `--format text`: one line per finding as `path:line:col  severity  rule  message`, with
  * 1-based line and column (UTF-16 units) so editors' problem matchers can jump to it, then a
- * scorecard line per file and a totals line.
+ * scorecard line per file and a totals line. In a Word file, where Markdown lines mean nothing
+ * to the reader, the place is the paragraph: `path:第12段第6字` (`path:paragraph 12 char 6`).
  */
 import { OUTLINE_ROLES, type Finding, type Locale, type Severity } from '../core/types';
 import { WORDS } from '../core/words';
-import { CHARSET, type CheckedFile, type Format, type FormatInput } from './types';
+import { CHARSET, type CheckedFile, type DocxPosition, type Format, type FormatInput } from './types';
 
 
 const ANSI = {
@@ -65,12 +66,22 @@ function scorecardLine(f: CheckedFile, locale: Locale): string {
   return '  ' + safeTerminalText(parts.join(' · '));
 }
 
-/** Findings in reading order; the result's own order is kept for equal positions. */
-function byPosition(findings: readonly Finding[]): Finding[] {
+/** Findings in reading order, with their index in the result; the result's own order is kept for equal positions. */
+function byPosition(findings: readonly Finding[]): { f: Finding; i: number }[] {
   return findings
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => a.f.range.start.line - b.f.range.start.line || a.f.range.start.character - b.f.range.start.character || a.i - b.i)
-    .map((x) => x.f);
+    .sort((a, b) => a.f.range.start.line - b.f.range.start.line || a.f.range.start.character - b.f.range.start.character || a.i - b.i);
+}
+
+/**
+ * A place in a Word file as a reviewer counts: 第12段, and the character in it (1-based, the
+ * numbering label included) when the finding does not start the paragraph. Also the message
+ * of a SARIF location in a Word file.
+ */
+export function docxPlaceText(p: DocxPosition, locale: Locale): string {
+  if (p.paragraph === 0) return locale === 'zh' ? '文首' : 'start'; // a document with no text
+  if (locale === 'zh') return p.offset > 0 ? `第${p.paragraph}段第${p.offset + 1}字` : `第${p.paragraph}段`;
+  return p.offset > 0 ? `paragraph ${p.paragraph} char ${p.offset + 1}` : `paragraph ${p.paragraph}`;
 }
 
 /** After the path, the encoding when it is not UTF-8 (a GB18030 or UTF-16 file), so ordinary output stays as it was. */
@@ -89,10 +100,11 @@ export function formatText(input: FormatInput): string {
   for (const file of input.files) {
     const path = safeTerminalText(file.path);
     out.push(paint(color, ANSI.bold, path) + encodingNote(file, locale));
-    for (const f of byPosition(file.result.findings)) {
+    for (const { f, i } of byPosition(file.result.findings)) {
       const sev = severityOf(f.severity);
       totals[sev]++;
-      const where = `${path}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      const place = file.docx?.[i];
+      const where = place ? `${path}:${docxPlaceText(place.start, locale)}` : `${path}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
       out.push(`${where}  ${paint(color, SEVERITY_COLOR[sev], words[sev])}  ${paint(color, ANSI.dim, safeTerminalText(f.rule))}  ${safeTerminalText(f.message)}`);
       if (f.fix?.title) out.push(`    ${locale === 'zh' ? '修改建议：' : 'Suggested fix: '}${safeTerminalText(f.fix.title)}`);
     }

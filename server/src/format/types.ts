@@ -4,8 +4,11 @@
  */
 import type { AnalysisResult, Locale } from '../core/types';
 
-/** What a report was read as, by the CLI's reader for its extension (cli/files.ts). */
-export type ReportFormat = 'markdown' | 'text';
+/**
+ * What a report was read as, by the CLI's reader for its extension (cli/files.ts). For `docx`
+ * the analysed text is the Markdown node/docx makes of the Word file.
+ */
+export type ReportFormat = 'markdown' | 'text' | 'docx';
 
 /**
  * The encoding a report's bytes were read in (node/decode.ts): WHATWG labels, with `utf-8-bom`
@@ -22,15 +25,37 @@ export const CHARSET: Readonly<Record<ReportEncoding, string>> = {
   gb18030: 'GB18030',
 };
 
+/**
+ * A place in a Word file as a reviewer finds it: the 段 (paragraph; 1-based, counting the
+ * paragraphs that hold text, as node/docx numbers them) and the UTF-16 offset in what Word shows
+ * of that paragraph, numbering label included (0-based).
+ */
+export interface DocxPosition {
+  paragraph: number;
+  offset: number;
+}
+
+/** Where one finding of a Word file stands: its range, and its related ranges in their order. */
+export interface DocxPlace {
+  start: DocxPosition;
+  end: DocxPosition;
+  related?: DocxPosition[];
+}
+
 /** One analysed file as every formatter receives it. */
 export interface CheckedFile {
   /** Relative to the current directory, forward slashes. */
   path: string;
   /** How the file was read; the CLI always says, the editor's export (an open document) does not. */
   format?: ReportFormat;
-  /** The encoding its bytes were read in, when read from disk. */
+  /** The encoding its bytes were read in, when read from disk as text (a .docx has none). */
   encoding?: ReportEncoding;
   result: AnalysisResult;
+  /**
+   * For a Word file: where each finding stands in it, one per `result.findings` in the same
+   * order. The findings' ranges still refer to the Markdown the core read.
+   */
+  docx?: DocxPlace[];
 }
 
 /** A file named or found but not analysed (binary, in no encoding we read, too large, unreadable). */

@@ -1,0 +1,69 @@
+/**
+ * Word files in the command line: a .docx is read by node/docx into the Markdown the core
+ * analyses, and every finding's Markdown range is mapped back to the 段 (paragraph) a reviewer
+ * finds it at in Word.
+ */
+import * as fs from 'node:fs';
+import type { Finding, Position } from '../core/types';
+import type { DocxPlace, DocxPosition } from '../format/types';
+import { DocxError, locate, readDocx, type DocxReport } from '../node/docx';
+
+/** A Word file as read: the reader's report (Markdown and paragraph map) and the bytes it came from, for annotating. */
+export interface WordSource {
+  report: DocxReport;
+  bytes: Uint8Array;
+}
+
+/**
+ * Reads a .docx, or says why not in both languages (corrupt, encrypted, a zip bomb …): the
+ * reader's own words, so the batch goes on with one clear line for this file.
+ */
+export function readWord(abs: string): WordSource | { reason: string; reasonEn: string } {
+  const bytes = fs.readFileSync(abs);
+  try {
+    return { report: readDocx(bytes), bytes };
+  } catch (err) {
+    if (err instanceof DocxError) return { reason: `${err.zh}，未分析`, reasonEn: `${err.en}, not analysed` };
+    throw err;
+  }
+}
+
+/** Offsets in `text` where each line starts, for turning the core's line/character back into an offset. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/**
+ * Where each finding stands in the Word file, in the order of `findings`. A range's end that
+ * falls at the very start of a later paragraph (the blank line after a paragraph, a heading's
+ * `## `) is moved back to the end of the paragraph before, so a range never seems to reach into
+ * a paragraph it does not touch. A document with no text at all gives paragraph 0.
+ */
+export function docxPlaces(report: DocxReport, findings: readonly Finding[]): DocxPlace[] {
+  const md = report.markdown;
+  const starts = lineStarts(md);
+  const offsetOf = (p: Position): number => Math.min(md.length, (starts[p.line] ?? md.length) + p.character);
+  const at = (offset: number): DocxPosition => {
+    const loc = locate(report, offset);
+    return loc ? { paragraph: loc.paragraph, offset: loc.offset } : { paragraph: 0, offset: 0 };
+  };
+  const endAt = (start: DocxPosition, offset: number): DocxPosition => {
+    const end = at(offset);
+    if (end.offset > 0 || end.paragraph <= start.paragraph) return end;
+    for (let k = end.paragraph - 2; k >= 0; k--) {
+      const p = report.paragraphs[k];
+      if (!p.omitted) return { paragraph: p.number, offset: p.labelLength + p.text.length };
+    }
+    return end;
+  };
+  return findings.map((f) => {
+    const s = offsetOf(f.range.start);
+    const e = offsetOf(f.range.end);
+    const start = at(s);
+    const place: DocxPlace = { start, end: e > s ? endAt(start, e) : start };
+    if (f.related?.length) place.related = f.related.map((r) => at(offsetOf(r.range.start)));
+    return place;
+  });
+}
