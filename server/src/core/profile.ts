@@ -14,15 +14,15 @@ export function chooseProfile(model: ReportModel, knowledge: Knowledge, options:
   const fmValue = model.frontMatter?.data?.profile;
   if (typeof fmValue === 'string' && fmValue.trim()) {
     const p = findProfile(profiles, fmValue);
-    if (p) return make(p, 'front-matter', `front matter 写明 profile: ${fmValue}`, `front matter says profile: ${fmValue}`);
-    notes.push(locale === 'zh' ? `front matter 的 profile “${fmValue}” 不是已知画像` : `front matter profile "${fmValue}" is unknown`);
+    if (p) return make(p, 'front-matter', `文件开头写明 profile: ${fmValue}`, `front matter says profile: ${fmValue}`);
+    notes.push(locale === 'zh' ? `文件开头的 profile “${fmValue}” 不是已知的述职类型` : `front matter profile "${fmValue}" is unknown`);
   } else if (model.frontMatter?.error) {
     notes.push(model.frontMatter.error);
   }
   if (options.profile) {
     const p = findProfile(profiles, options.profile);
     if (p) return make(p, 'option', `调用方指定 ${options.profile}`, `chosen by the caller: ${options.profile}`);
-    notes.push(locale === 'zh' ? `指定的画像 “${options.profile}” 不存在` : `requested profile "${options.profile}" does not exist`);
+    notes.push(locale === 'zh' ? `指定的述职类型 “${options.profile}” 不存在` : `requested profile "${options.profile}" does not exist`);
   }
   if (options.config?.profile) {
     const p = findProfile(profiles, options.config.profile);

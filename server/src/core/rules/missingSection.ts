@@ -42,17 +42,17 @@ export function leadInsertionPoint(ctx: RuleContext, role: OutlineRole): number 
 }
 
 const SOURCES_EN: Record<OutlineRole, string> = {
-  achievements: 'seed 003: a report has three parts, work done, problems and next steps',
-  problems: 'seed 002: a report that only lists achievements is sent back to be rewritten',
-  causes: 'seed 002: analyse the causes of the problems, above all the subjective ones',
-  plans: 'seed 002/004: give concrete measures with their content and deadlines',
+  achievements: 'the implementation plan for the city federation\'s Party branch secretaries: a report has three parts, work done, problems and next steps',
+  problems: 'the implementation plan for evaluating Party-building duty reports: a report that only lists achievements is sent back to be rewritten',
+  causes: 'the implementation plan for evaluating Party-building duty reports: analyse the causes of the problems, above all the subjective ones',
+  plans: 'the implementation plans for duty reports: give concrete measures with their content and deadlines',
 };
 
 const SOURCES: Record<OutlineRole, string> = {
-  achievements: '003：述职报告分为主要工作、存在问题和下步打算3个部分',
-  problems: '002：只讲成绩、不讲问题的，要严肃指出、督促修改，问题突出的，要责令重写',
-  causes: '002：要深入分析存在问题的原因，特别是主观方面的原因',
-  plans: '002：讲清整改的具体措施和今后的努力方向；004：整改措施要明确整改内容、整改措施和整改时限',
+  achievements: '《市总机关党支部书记、党员述职评议考核工作实施方案》：述职报告分为主要工作、存在问题和下步打算3个部分',
+  problems: '《党建述职评价考核工作实施方案》：只讲成绩、不讲问题的，要严肃指出、督促修改，问题突出的，要责令重写',
+  causes: '《党建述职评价考核工作实施方案》：要深入分析存在问题的原因，特别是主观方面的原因',
+  plans: '《党建述职评价考核工作实施方案》：讲清整改的具体措施和今后的努力方向；《双述双评活动实施方案》：整改措施要明确整改内容、整改措施和整改时限',
 };
 
 export const missingSection: Rule = {
