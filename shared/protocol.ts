@@ -88,6 +88,8 @@ export const StatusNotification: NotificationMethod<StatusParams> = 'dutyReport/
 export interface StatusParams {
   uri: string;
   version: number;
+  /** The language the findings are in (the dutyReport.locale setting, else the editor's): the status bar follows it. */
+  locale?: 'zh' | 'en';
   checked: boolean;
   reason: string;
   units?: number;

@@ -260,14 +260,33 @@ function outlineSnippet(context: vscode.ExtensionContext, profileId: string): st
   }
 }
 
-/**
- * A tier in the word table's word for the editor's language, as the status bar's other words
- * follow it (好 in Chinese, good in English); an unknown tier shows as itself.
- */
-function tierText(tier: string | undefined): string {
-  if (!tier) return '';
-  const words: Readonly<Record<string, string>> = WORDS.tier[vscode.env.language.startsWith('zh') ? 'zh' : 'en'];
-  return Object.prototype.hasOwnProperty.call(words, tier) ? words[tier] : tier;
+/** The status bar's words in the findings' language (dutyReport.locale), not only the editor's. */
+const STATUS_WORDS = {
+  zh: {
+    units: (n: number, limit?: number) => (limit !== undefined ? `${n}/${limit} 字` : `${n} 字`),
+    score: (n: number) => `${n} 分`,
+    title: '述职报告助手',
+    profile: '述职类型',
+    errors: '错误',
+    warnings: '警告',
+    over: (limit: number) => `超过 ${limit} 字的上限。`,
+    click: '点击打开评分卡。',
+  },
+  en: {
+    units: (n: number, limit?: number) => (limit !== undefined ? `${n}/${limit} chars` : `${n} chars`),
+    score: (n: number) => `${n} pts`,
+    title: 'Duty Report Assistant',
+    profile: 'Profile',
+    errors: 'Errors',
+    warnings: 'Warnings',
+    over: (limit: number) => `Over the limit of ${limit} characters.`,
+    click: 'Click to open the scorecard.',
+  },
+};
+
+/** Bidirectional controls (U+202E …) shown as what they are, so a name cannot turn text around. */
+function visibleBidi(s: string): string {
+  return s.replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 
 /** 字数 against the limit and the score of the active report; a click opens the scorecard. */
@@ -303,19 +322,22 @@ class StatusBar implements vscode.Disposable {
       return;
     }
     const over = p.limit !== undefined && p.units > p.limit;
-    const units = p.limit !== undefined ? vscode.l10n.t('{0}/{1} chars', p.units, p.limit) : vscode.l10n.t('{0} chars', p.units);
-    this.item.text = `$(checklist) ${units} · ${vscode.l10n.t('{0} pts', p.score ?? 0)} ${tierText(p.tier)}`;
-    this.item.tooltip = new vscode.MarkdownString(
-      [
-        `**${vscode.l10n.t('Duty Report Assistant')}**`,
-        '',
-        `${vscode.l10n.t('Profile')}: ${p.profile ?? ''}`,
-        `${vscode.l10n.t('Errors')}: ${p.errors ?? 0} · ${vscode.l10n.t('Warnings')}: ${p.warnings ?? 0}`,
-        over ? vscode.l10n.t('Over the limit of {0} characters.', p.limit ?? 0) : '',
-        '',
-        vscode.l10n.t('Click to open the scorecard.'),
-      ].join('\n\n'),
-    );
+    const locale = p.locale ?? (vscode.env.language.startsWith('zh') ? 'zh' : 'en');
+    const w = STATUS_WORDS[locale];
+    const tiers: Readonly<Record<string, string>> = WORDS.tier[locale];
+    const tier = p.tier && Object.prototype.hasOwnProperty.call(tiers, p.tier) ? tiers[p.tier] : (p.tier ?? '');
+    this.item.text = `$(checklist) ${w.units(p.units, p.limit)} · ${w.score(p.score ?? 0)} ${tier}`;
+    // The profile's name may come from a workspace's configuration file: it is shown as text,
+    // never as Markdown (no links, in Restricted Mode or out), with its bidi controls visible.
+    const tip = new vscode.MarkdownString();
+    tip.isTrusted = false;
+    tip.supportHtml = false;
+    tip.appendMarkdown(`**${w.title}**\n\n`);
+    tip.appendText(`${w.profile}: ${visibleBidi(p.profile ?? '')}\n\n`);
+    tip.appendText(`${w.errors}: ${p.errors ?? 0} · ${w.warnings}: ${p.warnings ?? 0}\n\n`);
+    if (over) tip.appendText(`${w.over(p.limit ?? 0)}\n\n`);
+    tip.appendText(w.click);
+    this.item.tooltip = tip;
     this.item.backgroundColor = over || p.tier === '差' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }

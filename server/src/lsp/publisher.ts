@@ -53,7 +53,7 @@ export class Publisher {
     const r = entry.result;
     const diagnostics = r ? toDiagnostics(r, entry.version, doc.uri, this.files.docsBase, this.client.caps) : entry.notChecked ? [notCheckedDiagnostic(entry.notChecked)] : [];
     void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-    const status: StatusParams = { uri: doc.uri, version: doc.version, checked: !!r, reason: entry.notChecked ?? entry.decision.reason };
+    const status: StatusParams = { uri: doc.uri, version: doc.version, locale: entry.locale, checked: !!r, reason: entry.notChecked ?? entry.decision.reason };
     if (r) {
       Object.assign(status, {
         units: r.stats.units,
