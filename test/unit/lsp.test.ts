@@ -584,6 +584,8 @@ describe('language server: configuration', function () {
       const d = p.diagnostics.find((x) => x.code === 'missing-section')!;
       assert.equal(d.severity, 2, 'warning from the setting');
       assert.match(String(d.message), /[A-Za-z]{4}/, 'English messages');
+      // The status bar follows the findings' language, not the editor's (zh-cn here).
+      assert.equal(client.statuses.filter((x) => x.uri === named).pop()?.locale, 'en');
       client.settings = { enable: false };
       await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
       await client.diagnostics(named, (x) => x.diagnostics.length === 0);
