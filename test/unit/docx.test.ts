@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser } from '../../server/src/node/docx/xml';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { analyze } from '../../server/src/core';
 import { DocxError, locate, readDocx, sourceElements, type DocxErrorCode, type DocxReport } from '../../server/src/node/docx';

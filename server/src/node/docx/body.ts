@@ -5,9 +5,8 @@
  * paragraph to the next), field codes dropped and their results kept, comments ignored, text
  * boxes kept beside the paragraph that anchors them, hidden text (w:vanish) dropped.
  */
-import type { Document, Element } from '@xmldom/xmldom';
 import type { DocxSourceTag } from './types';
-import { elements, isOn, isW, wAttr, wChild, wInt, wVal } from './xml';
+import { elements, isOn, isW, wAttr, wChild, wInt, wVal, type XmlDocument as Document, type XmlElement as Element } from './xml';
 
 const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 const SOURCE_TAGS: ReadonlySet<string> = new Set<DocxSourceTag>(['t', 'tab', 'ptab', 'br', 'cr', 'sym', 'noBreakHyphen']);

@@ -10,7 +10,6 @@
  * Stages: zip.ts (package, limits) → xml.ts (parse, depth) → styles.ts, numbering.ts →
  * body.ts (walk) → resolve.ts (styles and labels) → markdown.ts (text and map).
  */
-import type { Document } from '@xmldom/xmldom';
 import { readBody } from './body';
 import { DocxError } from './errors';
 import { writeMarkdown } from './markdown';
@@ -18,7 +17,7 @@ import { Numbering } from './numbering';
 import { resolveBlocks } from './resolve';
 import { StyleSheet } from './styles';
 import { DEFAULT_DOCX_LIMITS, type DocxLimits, type DocxLocation, type DocxReport } from './types';
-import { elements, parseXml } from './xml';
+import { elements, parseXml, type XmlDocument as Document } from './xml';
 import { ZipPackage } from './zip';
 
 export { DocxError, DOCX_ERROR_TEXT, type DocxErrorCode } from './errors';

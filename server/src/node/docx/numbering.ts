@@ -5,10 +5,9 @@
  * counters. Counters belong to the abstractNum, so two nums over one abstractNum continue one
  * list, as in Word; a startOverride restarts its level the first time its num is used there.
  */
-import type { Document, Element } from '@xmldom/xmldom';
 import { formatNumber } from './numberFormats';
 import type { StyleSheet } from './styles';
-import { elements, isOn, isW, wAttr, wChild, wInt, wVal } from './xml';
+import { elements, isOn, isW, wAttr, wChild, wInt, wVal, type XmlDocument as Document, type XmlElement as Element } from './xml';
 
 export interface NumberLabel {
   /** As Word shows it, e.g. "一、" or "（2）"; for a bullet, its character. */

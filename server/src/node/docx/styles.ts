@@ -3,8 +3,7 @@
  * from the name (English "heading 1" as Word stores it, or a localized "标题 1"), title, table of
  * contents, alignment and the numbering a style carries.
  */
-import type { Document, Element } from '@xmldom/xmldom';
-import { elements, isW, wAttr, wChild, wInt, wVal } from './xml';
+import { elements, isW, wAttr, wChild, wInt, wVal, type XmlDocument as Document, type XmlElement as Element } from './xml';
 
 /** What a paragraph takes from its style, inheritance applied. */
 export interface ResolvedStyle {

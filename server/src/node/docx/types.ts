@@ -27,10 +27,10 @@ export type DocxSourceTag = 't' | 'tab' | 'ptab' | 'br' | 'cr' | 'sym' | 'noBrea
 
 /**
  * A run of Markdown characters copied from one XML element. To find the element again, parse
- * the part (`DocxReport.part`) with @xmldom/xmldom and take
- * `doc.getElementsByTagNameNS(ns, tag).item(index)` where ns is the WordprocessingML namespace
- * (`sourceElement` does this). For `t` the characters are `element.textContent` from `offset`;
- * the other tags stand for one character each (a tab, a line break, a symbol).
+ * the part (`DocxReport.part`) with xml.ts and take `sourceElements(doc).get(tag)[index]`: the
+ * part's WordprocessingML elements of that tag in document order. For `t` the characters are
+ * `element.textContent` from `offset`; the other tags stand for one character each (a tab, a
+ * line break, a symbol).
  */
 export interface DocxSpan {
   /** Offset in the Markdown. */
