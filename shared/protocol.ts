@@ -107,5 +107,8 @@ export interface StatusParams {
  */
 export const REPORT_LANGUAGES: readonly string[] = ['markdown', 'plaintext'];
 
+/** The client command that inserts a report outline for a chosen profile (offered on an empty draft). */
+export const INSERT_OUTLINE_COMMAND = 'dutyReport.insertOutline';
+
 /** The client command a CodeLens runs (the client registers it; other clients ignore it). */
 export const SHOW_SCORECARD_COMMAND = 'dutyReport.showScorecard';

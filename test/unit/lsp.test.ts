@@ -456,6 +456,18 @@ describe('language server over stdio', function () {
     assert.ok('error' in refused && /不是 Word 文档/.test(refused.error), JSON.stringify(refused));
   });
 
+  it('offers the outline as a first step on an empty new draft, and nothing on other empty files', async function () {
+    const blank = 'untitled:Untitled-1';
+    const other = pathToFileURL(path.join(dir, 'notes.md')).href;
+    await client.open(blank, '');
+    await client.open(other, '');
+    const lenses = (await client.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: blank } })) as { command?: { command: string; title: string } }[];
+    assert.equal(lenses.length, 1, JSON.stringify(lenses));
+    assert.equal(lenses[0].command?.command, 'dutyReport.insertOutline');
+    assert.match(lenses[0].command!.title, /插入述职报告提纲/);
+    assert.deepEqual(await client.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: other } }), []);
+  });
+
   it('turns checking on for a file on request', async function () {
     const uri = pathToFileURL(path.join(dir, 'notes.md')).href;
     await client.open(uri, REPORT.replace('2024年度个人述职报告', '年度小结'));
@@ -585,6 +597,7 @@ describe('language server: configuration', function () {
       assert.equal(d.severity, 2, 'warning from the setting');
       assert.match(String(d.message), /[A-Za-z]{4}/, 'English messages');
       // The status bar follows the findings' language, not the editor's (zh-cn here).
+      for (let i = 0; i < 50 && client.statuses.filter((x) => x.uri === named).pop()?.locale !== 'en'; i++) await new Promise((r) => setTimeout(r, 20));
       assert.equal(client.statuses.filter((x) => x.uri === named).pop()?.locale, 'en');
       client.settings = { enable: false };
       await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });

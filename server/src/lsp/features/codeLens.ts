@@ -2,7 +2,7 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { AnalysisResult, Locale } from '../../core/types';
 import { WORDS } from '../../core/words';
-import { SHOW_SCORECARD_COMMAND } from '../../../../shared/protocol';
+import { INSERT_OUTLINE_COMMAND, REPORT_LANGUAGES, SHOW_SCORECARD_COMMAND } from '../../../../shared/protocol';
 import { analysed, type ServerContext } from '../context';
 import { SOURCE, sectionDetail } from './common';
 
@@ -27,9 +27,23 @@ export function codeLenses(result: AnalysisResult, locale: Locale, info: LensInf
   return lenses;
 }
 
+/**
+ * The first step on an empty draft: a new file, or one whose name reads as a report's, gets a
+ * lens that inserts the outline (the snippets are also there, typed as 述职提纲 and Ctrl+Space,
+ * since Markdown shows no suggestions while typing). Other empty files get nothing.
+ */
+function firstStep(ctx: ServerContext, uri: string, text: string, locale: Locale): CodeLens[] {
+  if (text.trim() !== '') return [];
+  const named = uri.startsWith('untitled:') || /述职/.test(decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)));
+  if (!named) return [];
+  const title = locale === 'zh' ? '插入述职报告提纲…（也可输入“述职提纲”后按 Ctrl+空格）' : 'Insert a report outline… (or type 述职提纲 and press Ctrl+Space)';
+  return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title, command: INSERT_OUTLINE_COMMAND, arguments: [] } }];
+}
+
 export function register(ctx: ServerContext): void {
   ctx.connection.onCodeLens((params) => {
     const a = analysed(ctx, params);
+    if (a && a.entry.settings.codeLens && REPORT_LANGUAGES.includes(a.doc.languageId) && !a.entry.result) return firstStep(ctx, a.doc.uri, a.doc.getText(), a.entry.locale);
     const r = a?.entry.result;
     if (!a || !r || !a.entry.settings.codeLens) return [];
     const configFile = a.entry.configFile ? ctx.files.baseName(a.entry.configFile) : undefined;
