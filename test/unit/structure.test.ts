@@ -360,3 +360,22 @@ describe('plain text drafts (format: text)', () => {
     assert.equal(paragraphs('text'), 2);
   });
 });
+
+describe('recognising a report by its title (issue 16)', () => {
+  const { recognizeReport } = require('../../server/src/core/recognize') as typeof import('../../server/src/core/recognize');
+  for (const [text, why] of [
+    ['述　职　报　告\n\n各位领导：\n\n我任支部书记。\n', 'a title spaced out with full-width spaces'],
+    ['# 述 职 报 告\n\n正文。\n', 'a title spaced out with ASCII spaces'],
+    ['---\ntitle: 2024年度个人述职报告\n---\n\n各位领导：\n', 'a title only in the front matter'],
+    ['# 述职报告（篇一）\n\n正文。\n', 'a title with a numbered note'],
+  ]) {
+    it(`recognises ${why}`, () => assert.equal(recognizeReport(text).report, true));
+  }
+  for (const [text, why] of [
+    ['# 述职报告助手\n\n一个 VS Code 扩展。\n', "a tool's name"],
+    ['# 关于 述职 报告 的 说明\n', 'a sentence about reports'],
+    ['---\ntitle: 项目说明\n---\n\n正文\n', 'another front-matter title'],
+  ]) {
+    it(`does not take ${why} for a report`, () => assert.equal(recognizeReport(text).report, false));
+  }
+});

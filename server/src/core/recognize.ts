@@ -30,8 +30,11 @@ export function recognizeReport(text: string): Recognition {
   const lines = head.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   let i = 0;
   const end = frontMatterClose((n) => lines[n], lines.length);
+  let fmTitle: string | undefined;
   if (end !== -1) {
     for (let j = 1; j < end; j++) {
+      const t = /^title\s*:\s*(.*)$/.exec(lines[j].trim());
+      if (t) fmTitle = t[1].trim().replace(/^["']|["']$/g, '');
       const m = FM_KEY.exec(lines[j].trim());
       if (!m) continue;
       const value = m[1].trim().replace(/^["']|["']$/g, '');
@@ -40,13 +43,15 @@ export function recognizeReport(text: string): Recognition {
     }
     i = end + 1;
   }
-  // The title: one of the first three non-empty lines.
+  // The title: in the front matter, or one of the first three non-empty lines. A title spaced
+  // out for the page (述　职　报　告) reads as one without its spaces.
+  if (fmTitle && isTitle(fmTitle)) return { report: true, by: 'title', evidence: fmTitle };
   let seen = 0;
   for (let j = i; j < lines.length && seen < 3; j++) {
     const t = bare(lines[j]);
     if (!t) continue;
     seen++;
-    if (TITLE.test(t)) return { report: true, by: 'title', evidence: t };
+    if (isTitle(t)) return { report: true, by: 'title', evidence: t };
   }
   // The outline: part headings of distinct roles at line starts.
   const roles = new Set<string>();
@@ -63,6 +68,10 @@ export function recognizeReport(text: string): Recognition {
     return { report: true, by: 'outline', evidence: [...roles].join(',') };
   }
   return { report: false, by: 'none' };
+}
+
+function isTitle(t: string): boolean {
+  return TITLE.test(t) || (t.length <= 60 && TITLE.test(t.replace(/[ \t\u3000]+/g, '')));
 }
 
 function bare(line: string): string {
