@@ -2,9 +2,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
-import { analyze } from '../../server/src/core';
+import { analyze, parseConfig, PROFILE_IDS } from '../../server/src/core/index';
 import { compileTemplate, SKIPPABLE } from '../../server/src/core/template';
-import type { Finding, Lexicon } from '../../server/src/core/types';
+import type { Finding, Lexicon, LexiconEntry, LexiconKind } from '../../server/src/core/types';
 
 /**
  * The built-in lexicon as data: it keeps its schema, every kind has entries, entries are
@@ -14,7 +14,12 @@ import type { Finding, Lexicon } from '../../server/src/core/types';
 
 // Bundled into test/out; the data and the schema stay where they are.
 const repo = path.join(__dirname, '..', '..');
-const lexicon: Lexicon = JSON.parse(fs.readFileSync(path.join(repo, 'server/src/core/data/lexicon.json'), 'utf8'));
+/** The built-in lexicon carries English beside the Chinese; a user's own entries need not. */
+interface Bilingual extends Lexicon {
+  kinds: (LexiconKind & { descriptionEn?: string })[];
+  entries: (LexiconEntry & { reasonEn?: string; suggestEn?: string })[];
+}
+const lexicon: Bilingual = JSON.parse(fs.readFileSync(path.join(repo, 'server/src/core/data/lexicon.json'), 'utf8'));
 const schema = JSON.parse(fs.readFileSync(path.join(repo, 'schemas/lexicon.schema.json'), 'utf8'));
 
 /** A report with the standard outline; `work` goes into the work-done part. */
@@ -136,6 +141,102 @@ describe('lexicon data', () => {
       assert.ok(tpl.segments[tpl.anchor].length >= 2, `${e.phrase}: anchor "${tpl.segments[tpl.anchor]}" too short`);
     }
     assert.ok(templates >= 50, `${templates} templates`);
+  });
+});
+
+/** CJK characters and full-width punctuation: Chinese may appear in English text only as a quoted phrase or a 《title》. */
+const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const unquoted = (t: string) => t.replace(/《[^》]*》|“[^”]*”|"[^"]*"/g, '');
+const GENERIC_EN = 'vague or formulaic wording; give facts instead.';
+
+describe('lexicon in English', () => {
+  it('every built-in entry has an English reason, and an English suggestion exactly where it has a Chinese one', () => {
+    for (const e of lexicon.entries) {
+      assert.ok(e.reasonEn, `${e.phrase}: no reasonEn`);
+      assert.equal(e.suggestEn !== undefined, e.suggest !== undefined, `${e.phrase}: suggestEn without suggest or the other way round`);
+    }
+    for (const k of lexicon.kinds) assert.ok(k.descriptionEn, `kind ${k.id}: no descriptionEn`);
+  });
+
+  it('says one Chinese text in one English text, wherever it repeats', () => {
+    const seen = new Map<string, string>();
+    const same = (zh: string, en: string | undefined) => {
+      assert.ok(en);
+      assert.equal(seen.get(zh) ?? en, en, `"${zh}" has two English texts`);
+      seen.set(zh, en);
+    };
+    for (const e of lexicon.entries) {
+      same(e.reason, e.reasonEn);
+      if (e.suggest) same(e.suggest, e.suggestEn);
+    }
+  });
+
+  it('writes English sentences, with Chinese only inside quotes or a document title', () => {
+    const texts = [...lexicon.kinds.map((k) => k.descriptionEn ?? ''), ...lexicon.entries.flatMap((e) => [e.reasonEn ?? '', e.suggestEn ?? ''].filter(Boolean))];
+    for (const t of new Set(texts)) {
+      assert.doesNotMatch(unquoted(t), CJK, t);
+      assert.match(t, /^["A-Z《]/, `${t}: starts as a sentence`);
+      assert.match(t, /[.]$/, `${t}: ends with a full stop`);
+      assert.doesNotMatch(t, /seed|\b00\d\b|TODO/i, t);
+      assert.ok(t.length <= 200 || lexicon.kinds.some((k) => k.descriptionEn === t), `${t}: too long for one message`);
+    }
+    // The check itself: Chinese outside quotes and titles is caught, inside them it is not.
+    assert.match(unquoted('Delete 这句.'), CJK);
+    assert.doesNotMatch(unquoted('"进一步" and 《党建述职评价考核工作实施方案》 are quoted.'), CJK);
+  });
+
+  it('the schema takes an entry without English and refuses an English suggestion with no Chinese one', () => {
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+    const kind = lexicon.kinds[0].id;
+    assert.equal(validate({ kinds: lexicon.kinds, entries: [{ phrase: '在…坚强领导下', kind, reason: 'r', suggest: 's' }] }), true);
+    assert.equal(validate({ kinds: lexicon.kinds, entries: [{ phrase: '在…坚强领导下', kind, reason: 'r', reasonEn: 'R.', suggestEn: 'S.' }] }), false);
+    assert.equal(validate({ kinds: lexicon.kinds, entries: [{ phrase: '在…坚强领导下', kind, reason: 'r', reasonEn: ' ' }] }), false);
+  });
+
+  it('gives the entry\'s English reason and suggestion in the English message on the samples', () => {
+    const byPhrase = new Map(lexicon.entries.map((e) => [e.phrase, e]));
+    const nameEn = new Map(lexicon.kinds.map((k) => [k.id, k.nameEn]));
+    let checked = 0;
+    for (const f of fs.readdirSync(path.join(repo, 'samples')).filter((n) => n.endsWith('.md'))) {
+      const text = fs.readFileSync(path.join(repo, 'samples', f), 'utf8');
+      const en = analyze(text, { locale: 'en' }).findings.filter((x) => x.rule === 'vague-phrase');
+      const zh = analyze(text, { locale: 'zh' }).findings.filter((x) => x.rule === 'vague-phrase');
+      assert.equal(en.length, zh.length, `${f}: the language changed what was found`);
+      for (const x of en) {
+        const e = byPhrase.get(String(x.data?.phrase));
+        assert.ok(e && e.reasonEn, `${f}: ${x.message}`);
+        const expected = `"${e.phrase}" (${nameEn.get(e.kind)}): ${e.reasonEn}${e.suggestEn ? ` Suggestion: ${e.suggestEn}` : ''}`;
+        assert.equal(x.message, expected, f);
+        assert.ok(!x.message.includes(GENERIC_EN), x.message);
+        checked++;
+      }
+    }
+    assert.ok(checked >= 3, `${checked} vague-phrase findings on the samples`);
+  });
+
+  it('falls back to the general English text for a user\'s own entry, even one that replaces a built-in phrase', () => {
+    const yaml = [
+      'lexicon:',
+      '  add:',
+      '    - phrase: 成绩喜人',
+      '      kind: formulaic-praise',
+      '      reason: 只下结论，没有数字。',
+      '      suggest: 写出完成了多少。',
+      '    - phrase: 兢兢业业',
+      '      kind: formulaic-praise',
+      '      reason: 本单位要求写明考核结果。',
+    ].join('\n');
+    const { config, problems } = parseConfig(yaml, '.duty-report.yaml', { profileIds: PROFILE_IDS });
+    assert.deepEqual(problems, []);
+    const text = report('全年工作成绩喜人，本人工作兢兢业业。');
+    const en = analyze(text, { profile: 'general', config, locale: 'en' }).findings.filter((f) => f.rule === 'vague-phrase' && f.range.start.line === WORK_LINE);
+    assert.deepEqual(
+      en.map((f) => f.message),
+      [`"成绩喜人" (Self-praise): ${GENERIC_EN}`, `"兢兢业业" (Self-praise): ${GENERIC_EN}`],
+    );
+    // Chinese keeps the user's own reason.
+    const zh = analyze(text, { profile: 'general', config, locale: 'zh' }).findings.filter((f) => f.rule === 'vague-phrase' && f.range.start.line === WORK_LINE);
+    assert.ok(zh.some((f) => f.message.includes('本单位要求写明考核结果。')), JSON.stringify(zh.map((f) => f.message)));
   });
 });
 

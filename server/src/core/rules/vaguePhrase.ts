@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import type { LexiconEntry } from '../types';
 
 /** Kinds that other rules judge where they belong: problems for generic-problem, plans for vague-measure. */
 const OWNED: Record<string, readonly string[]> = { 'boilerplate-problem': ['problems', 'causes'], 'empty-measure': ['plans'] };
@@ -28,7 +29,7 @@ export const vaguePhrase: Rule = {
         end: h.end,
         message: {
           zh: `“${h.entry.phrase}”（${kind?.name ?? h.entry.kind}）：${h.entry.reason}${suggest ? ' ' + suggest : ''}`,
-          en: `"${h.entry.phrase}" (${kind?.nameEn ?? h.entry.kind}): vague or formulaic wording; give facts instead.`,
+          en: `"${h.entry.phrase}" (${kind?.nameEn ?? h.entry.kind}): ${english(h.entry)}`,
         },
         data: { phrase: h.entry.phrase, kind: h.entry.kind, suggest: h.entry.suggest },
         weight: 1,
@@ -36,3 +37,18 @@ export const vaguePhrase: Rule = {
     }
   },
 };
+
+/**
+ * The built-in entries carry their reason and suggestion in English (lexicon.json); a user's own
+ * entry from a configuration file has only Chinese, and its English message says the general
+ * thing. The fields are declared here, not on LexiconEntry, while the configuration's shape
+ * (config/shape.ts, held equal to LexiconEntry) has no place for them.
+ */
+type Bilingual = LexiconEntry & { reasonEn?: string; suggestEn?: string };
+
+const GENERIC_EN = 'vague or formulaic wording; give facts instead.';
+
+function english(entry: Bilingual): string {
+  if (!entry.reasonEn) return GENERIC_EN;
+  return entry.suggestEn ? `${entry.reasonEn} Suggestion: ${entry.suggestEn}` : entry.reasonEn;
+}
