@@ -17,7 +17,7 @@ const repo = path.join(__dirname, '..', '..');
 /** The built-in lexicon carries English beside the Chinese; a user's own entries need not. */
 interface Bilingual extends Lexicon {
   kinds: (LexiconKind & { descriptionEn?: string })[];
-  entries: (LexiconEntry & { reasonEn?: string; suggestEn?: string })[];
+  entries: LexiconEntry[];
 }
 const lexicon: Bilingual = JSON.parse(fs.readFileSync(path.join(repo, 'server/src/core/data/lexicon.json'), 'utf8'));
 const schema = JSON.parse(fs.readFileSync(path.join(repo, 'schemas/lexicon.schema.json'), 'utf8'));
@@ -237,6 +237,14 @@ describe('lexicon in English', () => {
     // Chinese keeps the user's own reason.
     const zh = analyze(text, { profile: 'general', config, locale: 'zh' }).findings.filter((f) => f.rule === 'vague-phrase' && f.range.start.line === WORK_LINE);
     assert.ok(zh.some((f) => f.message.includes('本单位要求写明考核结果。')), JSON.stringify(zh.map((f) => f.message)));
+  });
+
+  it("uses a user's own English reason and suggestion when the entry gives them", () => {
+    const yaml = ['lexicon:', '  add:', '    - phrase: 成绩喜人', '      kind: formulaic-praise', '      reason: 只下结论，没有数字。', '      reasonEn: A verdict with no figure.', '      suggest: 写出完成了多少。', '      suggestEn: Say how much was done.'].join('\n');
+    const { config, problems } = parseConfig(yaml, '.duty-report.yaml', { profileIds: PROFILE_IDS });
+    assert.deepEqual(problems, []);
+    const en = analyze(report('全年工作成绩喜人。'), { profile: 'general', config, locale: 'en' }).findings.filter((f) => f.rule === 'vague-phrase' && f.range.start.line === WORK_LINE);
+    assert.deepEqual(en.map((f) => f.message), ['"成绩喜人" (Self-praise): A verdict with no figure. Suggestion: Say how much was done.']);
   });
 });
 

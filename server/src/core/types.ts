@@ -140,6 +140,9 @@ export interface LexiconEntry {
   reason: string;
   /** What to write instead, where there is a good answer. */
   suggest?: string;
+  /** The reason and the suggestion in English, for the English interface. */
+  reasonEn?: string;
+  suggestEn?: string;
   /** Flag even in a sentence that carries a figure or a date (slogans, pure filler). */
   always?: boolean;
   /** For a phrase with slots (…): the most characters one slot may hold (default 24). */

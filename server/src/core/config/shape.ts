@@ -44,6 +44,8 @@ const LEXICON_ENTRY = named(
       ),
       reason: withDefault(nonBlank('为什么空泛（一句话） / Why it is vague, one short sentence'), (at) => `${fromFile(at)} 中添加的词语`),
       suggest: optional(nonBlank('建议改写为 / What to write instead')),
+      reasonEn: optional(nonBlank('英文的理由（英文界面显示） / The reason in English, for the English interface')),
+      suggestEn: optional(nonBlank('英文的改写建议 / What to write instead, in English')),
       always: optional(boolean({ default: false, description: '即使句中有数字或日期也提示（口号、纯空话）/ Flag even in a sentence with a figure or date' })),
       gap: optional(
         number({

@@ -39,12 +39,10 @@ export const vaguePhrase: Rule = {
 };
 
 /**
- * The built-in entries carry their reason and suggestion in English (lexicon.json); a user's own
- * entry from a configuration file has only Chinese, and its English message says the general
- * thing. The fields are declared here, not on LexiconEntry, while the configuration's shape
- * (config/shape.ts, held equal to LexiconEntry) has no place for them.
+ * The built-in entries carry their reason and suggestion in English (lexicon.json), and a user's
+ * own entry may too (reasonEn, suggestEn); one without says the general thing in English.
  */
-type Bilingual = LexiconEntry & { reasonEn?: string; suggestEn?: string };
+type Bilingual = LexiconEntry;
 
 const GENERIC_EN = 'vague or formulaic wording; give facts instead.';
 
