@@ -67,7 +67,10 @@ body[class*=vscode]{font-family:var(--vscode-font-family),"PingFang SC","Microso
 .dr-role-achievements{color:var(--dr-info)}.dr-role-problems{color:var(--dr-bad)}.dr-role-causes{color:var(--dr-warn)}.dr-role-plans{color:var(--dr-good)}
 .dr-ok .dr-check{color:var(--dr-good)}.dr-no .dr-check,.dr-missing .dr-check{color:var(--dr-bad);font-weight:700}
 .dr-missing-parts{list-style:none}
-.dr-findings{margin:0;padding-left:1.6em}.dr-finding{margin:2px 0}
+.dr-findings{margin:0 0 6px;padding-left:1.6em}.dr-finding{margin:2px 0}
+.dr-rule>summary{cursor:pointer}.dr-rule>summary>h4{display:inline-block;margin:6px 0 2px}
+.dr-rule-name{font-weight:600}.dr-sev-error>summary .dr-rule-name{color:var(--dr-bad)}.dr-sev-warning>summary .dr-rule-name{color:var(--dr-warn)}
+.dr-shares-note{font-size:.85em;margin:4px 0 0}
 .dr-sev{font-weight:600}.dr-sev-error .dr-sev{color:var(--dr-bad)}.dr-sev-warning .dr-sev{color:var(--dr-warn)}
 .dr-sev-info .dr-sev,.dr-sev-hint .dr-sev{color:var(--dr-info)}
 .dr-points{font-size:.85em;color:var(--dr-bad)}.dr-count{font-size:.85em;border-radius:8px;padding:0 6px;background:var(--dr-track)}
@@ -76,7 +79,7 @@ body[class*=vscode]{font-family:var(--vscode-font-family),"PingFang SC","Microso
 .dr-interactive [data-line]:hover{background:var(--vscode-list-hoverBackground,var(--dr-track))}
 .dr-interactive [data-line]:focus-visible{outline:1px solid var(--dr-focus);outline-offset:1px}
 .dr-interactive [data-action=fix] .dr-muted{text-decoration:underline dotted}
-.dr-reasons{margin-top:4px;color:var(--dr-poor)}.dr-tiers{display:flex;gap:12px;list-style:none;padding:0}.dr-badge{color:#fff;border-radius:4px;padding:2px 10px;font-weight:700}
+.dr-reasons{margin:4px 0;color:var(--dr-poor)}.dr-reasons ul{margin:0;padding-left:1.4em}.dr-tiers{display:flex;gap:12px;list-style:none;padding:0}.dr-badge{color:#fff;border-radius:4px;padding:2px 10px;font-weight:700}
 .dr-rank{list-style:none;padding:0}.dr-rank>li{margin:4px 0}
 .dr-rank summary{cursor:pointer;display:grid;grid-template-columns:3.5em minmax(0,1fr) 2.5em 2.5em 10em 13em;gap:8px;align-items:center;
 padding:6px 8px;border:1px solid var(--dr-border);border-radius:6px}

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../../server/src/core/index';
+import { analyze, RULES } from '../../server/src/core/index';
 import type { AnalysisResult, Finding, SectionStat } from '../../server/src/core/types';
 import { rankReports, renderBatchPage, renderScorecardFragment, renderScorecardPage, scorecardCssHash } from '../../server/src/render/html';
 import { escapeHtml, SCORECARD_CSS, scorecardCsp } from '../../shared/html';
@@ -16,7 +16,7 @@ const HOSTILE = `${SCRIPT}${IMG}${QUOTE}'${LINK}\`</style></details>`;
 const R = (l1: number, c1: number, l2: number, c2: number) => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
 
 function section(title: string, role: SectionStat['role'], line: number, children: SectionStat[] = []): SectionStat {
-  return { role, title, range: R(line, 0, line + 3, 0), units: 120, share: 0.25, level: 2, children };
+  return { role, title, range: R(line, 0, line + 3, 0), units: 120, share: 0.125, level: 2, children };
 }
 
 /** A result whose every string is hostile: titles, messages, phrases, rule ids, profile. */
@@ -75,7 +75,8 @@ function hostileResult(score = 42, tier: AnalysisResult['tier'] = '差'): Analys
   };
 }
 
-const ALLOWED_ATTRIBUTES = new Set(['class', 'data-line', 'data-character', 'data-finding', 'data-action', 'lang', 'charset', 'http-equiv', 'content', 'name']);
+const ALLOWED_ATTRIBUTES = new Set(['class', 'data-line', 'data-character', 'data-finding', 'data-action', 'data-rule', 'title', 'open', 'lang', 'charset', 'http-equiv', 'content', 'name']);
+const RULE_IDS = new Set(RULES.map((r) => r.id));
 /** Attributes whose values must be integers, or one fixed word: never text from the report. */
 const INTEGER_ATTRIBUTES = new Set(['data-line', 'data-character', 'data-finding']);
 
@@ -105,6 +106,11 @@ function assertInert(html: string): void {
     assert.ok(ALLOWED_ATTRIBUTES.has(a.name), `unexpected attribute ${a.name}`);
     if (INTEGER_ATTRIBUTES.has(a.name)) assert.match(a.value, /^\d+$/, `${a.name}=${a.value}`);
     if (a.name === 'data-action') assert.equal(a.value, 'fix');
+    // A rule's id only for rules the core knows: our own words, never a finding's `rule` as given.
+    if (a.name === 'data-rule') assert.ok(RULE_IDS.has(a.value), `data-rule=${a.value}`);
+    if (a.name === 'title') assert.match(a.value, /^(规则|rule) [a-z-]+$/, `title=${a.value}`);
+    if (a.name === 'title') assert.ok(RULE_IDS.has(a.value.split(' ')[1]), `title=${a.value}`);
+    if (a.name === 'open') assert.equal(a.value, '');
     assert.doesNotMatch(a.value, /alert|evil|javascript|onerror|onmouseover|[<>]/i, `attribute carries report text: ${a.name}=${a.value}`);
   }
 }
@@ -134,18 +140,42 @@ describe('render/html', () => {
 
     it('shows score, tier, profile, its source and why', () => {
       assert.match(html, /<span class="dr-score-n">42<\/span>/);
+      assert.ok(html.includes('述职类型：'));
       assert.match(html, /<span class="dr-tier">差<\/span>/);
       assert.ok(html.includes(`画像${escapeHtml(HOSTILE)}`));
       assert.ok(html.includes('文件开头指定'));
       assert.ok(html.includes(`front matter 写了 ${escapeHtml(HOSTILE)}`));
     });
 
-    it('draws share bars by role against the profile limits, coloured by whether they hold', () => {
+    it('draws share bars by role against the profile limits, a ✗ where the rule found the limit broken', () => {
       assert.match(html, /dr-fill dr-role-achievements dr-w-80/);
       assert.match(html, /dr-mark dr-l-50/);
       assert.match(html, /80%（上限 50%）✗/);
       assert.match(html, /dr-fill dr-role-problems dr-w-5"/);
       assert.match(html, /dr-bar-row dr-bad/);
+      // Problems and causes are one bar, as problems-too-short measures them.
+      assert.match(html, /<span class="dr-bar-label">问题（含原因）<\/span>/);
+      assert.doesNotMatch(html, /dr-fill dr-role-causes/);
+    });
+
+    it('draws no ✗ where no finding says the limit is broken (the rule switched off, a draft too short to judge)', () => {
+      const r = hostileResult();
+      r.findings = r.findings.filter((f) => f.rule !== 'achievement-too-long');
+      r.deductions = [];
+      const out = renderScorecardFragment('a.md', r, 'zh');
+      assert.match(out, /<div class="dr-bar-row"><span class="dr-bar-label">成绩<\/span>.*?80%（上限 50%）<\/span><\/div>/);
+      assert.doesNotMatch(out, /✗<\/span><\/div>/);
+    });
+
+    it('shows one decimal place where whole numbers would hide the breach a finding reports', () => {
+      const r = hostileResult();
+      r.profile = { ...r.profile, thresholds: { minProblemShare: 0.3333 } };
+      r.stats = { ...r.stats, units: 1000, unitsByRole: { achievements: 500, problems: 300, causes: 28, plans: 100, other: 72 } };
+      r.findings = [{ rule: 'problems-too-short', severity: 'warning', message: '问题部分只占全文 33%', range: R(5, 0, 5, 4) }];
+      r.deductions = [];
+      const out = renderScorecardFragment('a.md', r, 'zh');
+      assert.match(out, /dr-fill dr-role-problems dr-w-33"/);
+      assert.match(out, /32\.8%（下限 33\.3%）✗ <span class="dr-muted">其中原因分析 28 字<\/span>/);
     });
 
     it('guesses no limit when a result carries no thresholds', () => {
@@ -158,6 +188,7 @@ describe('render/html', () => {
 
     it('shows a limit that holds in the held colour, and the whole against the 字数 limit', () => {
       const r = hostileResult();
+      r.findings = r.findings.filter((f) => f.rule !== 'achievement-too-long');
       r.profile = { ...r.profile, thresholds: { maxAchievementShare: 0.9, minProblemShare: 0.01, maxUnits: 1000 } };
       const out = renderScorecardFragment('a.md', r, 'zh');
       assert.match(out, /<div class="dr-bar-row dr-held"><span class="dr-bar-label">成绩<\/span><span class="dr-bar"><span class="dr-fill dr-role-achievements dr-w-80"><\/span><span class="dr-mark dr-l-90">/);
@@ -165,12 +196,31 @@ describe('render/html', () => {
       assert.match(out, /5%（下限 1%）✓/);
       assert.match(out, /<div class="dr-bar-row dr-held"><span class="dr-bar-label">全文<\/span>.*dr-w-96.*960\/1000 字 ✓/);
       r.stats = { ...r.stats, units: 1450 };
+      // Over the limit but no report-too-long finding (switched off): no mark either way.
+      assert.match(renderScorecardFragment('a.md', r, 'zh'), /<div class="dr-bar-row"><span class="dr-bar-label">全文<\/span>.*dr-w-100.*1450\/1000 字<\/span>/);
+      r.findings = [...r.findings, { rule: 'report-too-long', severity: 'warning', message: '全文 1450 字', range: R(0, 0, 0, 1) }];
       const over = renderScorecardFragment('a.md', r, 'zh');
       assert.match(over, /<div class="dr-bar-row dr-bad"><span class="dr-bar-label">全文<\/span>.*dr-w-100.*1450\/1000 字 ✗/);
     });
 
     it('lists a missing part in the outline, standing for its finding with a fix to offer', () => {
       assert.match(html, /<li class="dr-missing" data-line="0" data-character="0" data-finding="0" data-action="fix">.*缺少 <span class="dr-role dr-role-problems">问题<\/span> <span class="dr-muted">点击插入<\/span>/);
+    });
+
+    it('offers nothing to click in the static variant: no click targets, no 点击插入', () => {
+      const r = hostileResult();
+      r.stats.topics[1] = { ...r.stats.topics[1], title: '整改落实情况' };
+      r.findings.push({ rule: 'missing-topic', severity: 'warning', message: '没有写到', topic: '整改落实情况', range: R(2, 0, 2, 4), fix: { title: '插入', range: R(9, 0, 9, 0), newText: 'x' } });
+      const preview = renderScorecardFragment('a.md', r, 'zh');
+      assert.match(preview, /<li class="dr-no" data-line="2" data-character="0" data-finding="4" data-action="fix"><span class="dr-check">✗<\/span> 整改落实情况 <span class="dr-muted">未覆盖 · 点击插入<\/span>/);
+      for (const out of [renderScorecardFragment('a.md', r, 'zh', 'static'), renderScorecardPage('a.md', r, 'zh'), renderBatchPage([{ path: 'a.md', result: r }])]) {
+        assertInert(out);
+        assert.doesNotMatch(out.replace(/<style>[\s\S]*?<\/style>/, ''), /点击插入|data-line|data-finding|data-action/);
+        assert.match(out, /<li class="dr-no"><span class="dr-check">✗<\/span> 整改落实情况 <span class="dr-muted">未覆盖<\/span>/);
+        assert.match(out, /<li class="dr-missing"><span class="dr-check">✗<\/span> 缺少 <span class="dr-role dr-role-problems">问题<\/span><\/li>/);
+      }
+      const en = renderScorecardFragment('a.md', r, 'en', 'static');
+      assert.doesNotMatch(en, /click to insert/);
     });
 
     it('marks every clickable place with the finding it stands for, at that finding\'s position', () => {
@@ -192,7 +242,7 @@ describe('render/html', () => {
     it('renders the section tree nested, with roles, 字数 and shares', () => {
       assert.match(html, /<ul class="dr-tree"><li data-line="0" data-character="0">/);
       assert.match(html, /<ul class="dr-tree"><li data-line="3" data-character="0">.*（一）/);
-      assert.match(html, /120 字 · 25%/);
+      assert.match(html, /120 字 · 13%/);
       assert.ok(html.includes('>成绩</span>'));
       assert.ok(html.includes('>措施</span>'));
     });
@@ -200,16 +250,57 @@ describe('render/html', () => {
     it('lists the required topics with covered and missing ones', () => {
       assert.match(html, /必述内容 1\/2/);
       assert.match(html, /<li class="dr-ok" data-line="3" data-character="2">/);
-      // No missing-topic finding for this topic in the data: nothing to click.
-      assert.match(html, /<li class="dr-no"><span class="dr-check">✗<\/span> 整改落实情况/);
+      // No missing-topic finding for this topic in the data: nothing to click, and no ✗ either.
+      assert.match(html, /<li class="dr-no"><span class="dr-check">–<\/span> 整改落实情况/);
     });
 
-    it('groups findings by rule with counts and shows deductions beside their findings', () => {
-      assert.match(html, /<code>missing-section<\/code> <span class="dr-count">1<\/span> <span class="dr-points">共扣 20 分<\/span>/);
+    it('groups findings under the rule\'s name, with its id only as a tooltip, counts and deductions', () => {
+      assert.match(
+        html,
+        /<details class="dr-rule dr-sev-error" data-rule="missing-section" open><summary><h4><span class="dr-rule-name" title="规则 missing-section">缺少部分<\/span> <span class="dr-count">1<\/span> <span class="dr-points">共扣 20 分<\/span><\/h4><\/summary>/,
+      );
+      assert.doesNotMatch(html.replace(/ (title|data-rule)="[^"]*"/g, ''), />[^<]*\b(missing-section|achievement-too-long|vague-phrase)\b/, 'a known rule id shows nowhere as text');
+      // An unknown rule (a result from another version) shows its id, escaped, and no attribute.
+      assert.ok(html.includes(`<span class="dr-rule-name">x-rule${escapeHtml(HOSTILE)}</span>`));
+      const en = renderScorecardFragment('a.md', hostileResult(), 'en');
+      const vague = RULES.find((x) => x.id === 'vague-phrase');
+      assert.ok(en.includes(`title="rule vague-phrase">${vague?.name.en}</span>`));
       assert.match(html, /扣 8 分/);
       assert.match(html, /修改建议：插入 /);
       assert.match(html, /data-line="3" data-character="4" data-finding="2"/);
       assert.match(html, /第 4 行第 5 列/);
+    });
+
+    it('orders the rules by weight: errors, warnings, then infos and hints; the heavier finding first within one severity', () => {
+      const order = [...html.matchAll(/<details class="dr-rule dr-sev-(\w+)"(?: data-rule="([a-z-]+)")?/g)].map((m) => `${m[1]} ${m[2] ?? '?'}`);
+      assert.deepEqual(order, ['error missing-section', 'warning achievement-too-long', 'info vague-phrase', 'hint ?']);
+      const r = hostileResult();
+      // Ten 1-point phrases before an info finding worth 2 each come after it, though they lose more in all.
+      const phrases = Array.from({ length: 10 }, (_, i): Finding => ({ rule: 'vague-phrase', severity: 'info', message: `空话 ${i}`, range: R(10 + i, 0, 10 + i, 2) }));
+      const generic: Finding = { rule: 'generic-problem', severity: 'info', message: '问题大而化之', range: R(30, 0, 30, 2) };
+      r.findings = [r.findings[0], ...phrases, generic];
+      r.deductions = [{ rule: 'missing-section', points: 20, finding: 0 }, ...phrases.map((_, i) => ({ rule: 'vague-phrase', points: 1, finding: i + 1 })), { rule: 'generic-problem', points: 2, finding: 11 }];
+      const out = renderScorecardFragment('a.md', r, 'zh');
+      const rules = [...out.matchAll(/data-rule="([a-z-]+)"/g)].map((m) => m[1]);
+      assert.deepEqual(rules, ['missing-section', 'generic-problem', 'vague-phrase']);
+    });
+
+    it('folds a rule with many findings, showing its count; a rule with few stays open', () => {
+      const r = hostileResult();
+      r.findings = [r.findings[0], ...Array.from({ length: 15 }, (_, i): Finding => ({ rule: 'vague-phrase', severity: 'info', message: `空话 ${i}`, range: R(10 + i, 0, 10 + i, 2) }))];
+      r.deductions = [];
+      const out = renderScorecardFragment('a.md', r, 'zh');
+      assert.match(out, /<details class="dr-rule dr-sev-error" data-rule="missing-section" open>/);
+      assert.match(out, /<details class="dr-rule dr-sev-info" data-rule="vague-phrase"><summary><h4><span class="dr-rule-name"[^>]*>空话套话<\/span> <span class="dr-count">15<\/span>/);
+      assert.equal(out.match(/<li class="dr-finding/g)?.length, 16, 'folded, not dropped');
+    });
+
+    it('begins with why: the tier\'s reasons under the title, before the profile and every finding', () => {
+      const r = { ...hostileResult(), tierReasons: ['只讲成绩、不讲问题', `原因只讲客观${SCRIPT}`] };
+      const out = renderScorecardFragment('a.md', r, 'zh');
+      assert.match(out, /<div class="dr-path">a\.md<\/div><div class="dr-reasons"><strong>定档依据<\/strong><ul><li>只讲成绩、不讲问题<\/li><li>原因只讲客观&lt;script&gt;/);
+      assert.ok(out.indexOf('dr-reasons') < out.indexOf('述职类型') && out.indexOf('述职类型') < out.indexOf('dr-rule'));
+      assert.ok(out.indexOf('发现的问题') < out.indexOf('篇幅比例'), 'the findings come before the measurements');
     });
 
     it('names severities with the word table: a hint is 建议 (it was 信息 here alone), hint in English', () => {
@@ -317,7 +408,7 @@ describe('render/html', () => {
       assert.match(page, /<title>&lt;script&gt;alert\(1\)&lt;\/script&gt;\.md<\/title>/);
       assertInert(page);
       assertStyleMatchesCsp(page);
-      assert.ok(page.includes(renderScorecardFragment(`${SCRIPT}.md`, hostileResult(), 'zh')), 'the page holds exactly the preview\'s fragment');
+      assert.ok(page.includes(renderScorecardFragment(`${SCRIPT}.md`, hostileResult(), 'zh', 'static')), 'the page holds exactly the static fragment');
     });
   });
 
@@ -347,15 +438,18 @@ describe('render/html', () => {
         assertInert(out);
         assert.ok(out.includes(`<span class="dr-score-n">${r.score}</span>`));
         assert.ok(out.includes(`<span class="dr-tier">${r.tier}</span>`));
-        for (const role of ['achievements', 'problems', 'causes', 'plans'] as const) {
-          const p = Math.round(r.stats.shares[role] * 100);
-          assert.match(out, new RegExp(`dr-fill dr-role-${role} dr-w-${p}"></span>(<span class="dr-mark dr-l-\\d+"></span>)?</span><span class="dr-bar-value">${p}%`), role);
+        // Bars by what the rules measure: problems with their causes (scorecard.test.ts checks every number).
+        const u = r.stats.unitsByRole;
+        for (const [key, units] of [['achievements', u.achievements], ['problems', u.problems + u.causes], ['plans', u.plans]] as const) {
+          const p = Math.round((units / r.stats.units) * 100);
+          assert.match(out, new RegExp(`dr-fill dr-role-${key} dr-w-${p}"></span>(<span class="dr-mark dr-l-\\d+"></span>)?</span><span class="dr-bar-value">${p}%`), key);
         }
         const covered = r.stats.topics.filter((t) => t.covered).length;
         if (r.stats.topics.length) assert.ok(out.includes(`必述内容 ${covered}/${r.stats.topics.length}`));
         assert.equal((out.match(/<span class="dr-check">✓<\/span>/g) ?? []).length, covered);
         for (const [rule, n] of Object.entries(r.stats.ruleCounts)) {
-          if (n) assert.ok(out.includes(`<code>${rule}</code> <span class="dr-count">${n}</span>`), `${rule} × ${n}`);
+          const name = RULES.find((x) => x.id === rule)?.name.zh;
+          if (n) assert.ok(out.includes(`title="规则 ${rule}">${name}</span> <span class="dr-count">${n}</span>`), `${rule} × ${n}`);
         }
         // Each missing part or topic can be clicked to offer its fix.
         const offered = r.findings.filter((f) => (f.rule === 'missing-section' || f.rule === 'missing-topic') && f.fix).length;

@@ -46,9 +46,9 @@ function pageHead(title: string): string {
   );
 }
 
-/** A standalone page for one report (the scorecard's "export as HTML"). */
+/** A standalone page for one report (the scorecard's "export as HTML"): no script, so nothing offered for a click. */
 export function renderScorecardPage(path: string, r: AnalysisResult, locale?: Locale): string {
-  return `${pageHead(path)}<body>${renderScorecardFragment(path, r, locale)}</body></html>\n`;
+  return `${pageHead(path)}<body>${renderScorecardFragment(path, r, locale, 'static')}</body></html>\n`;
 }
 
 /** One standalone page ranking many reports; each row opens that report's scorecard. */
@@ -70,7 +70,7 @@ export function renderBatchPage(files: readonly BatchFile[], opts: BatchOptions 
       `<span class="dr-tier">${tierWordHtml(w, f.result.tier)}</span>` +
       `<span class="dr-muted">${escapeHtml(f.result.profile?.name ?? '')}</span>` +
       `<span class="dr-muted">${escapeHtml(w.counts(c.error, c.warning, c.other))}</span>` +
-      `</summary>${renderScorecardFragment(f.path, f.result, opts.locale)}</details></li>`
+      `</summary>${renderScorecardFragment(f.path, f.result, opts.locale, 'static')}</details></li>`
     );
   });
   const skipped = opts.skipped?.length

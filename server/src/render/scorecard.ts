@@ -1,52 +1,73 @@
-/** One report's scorecard as an HTML fragment: the head, share bars, outline, topics and findings. */
-import { OUTLINE_ROLES, type AnalysisResult, type Finding, type Locale, type OutlineRole, type SectionStat, type Thresholds } from '../core/types';
+/**
+ * One report's scorecard as an HTML fragment: the head with the tier's reasons, the findings by
+ * weight, then share bars, outline and topics.
+ */
+import { RULES } from '../core';
+import type { AnalysisResult, Finding, Locale, SectionStat, Severity } from '../core/types';
 import { escapeHtml } from '../../../shared/html';
+import { holdsAsShown, percentText, shareBars, shareOf, totalBar, wholePercent, type LimitState, type ShareBar } from './shares';
 import { int, lookup, pct, reportTitle, roleOf, roundPoints, severityCounts, severityOf, tierClass, tierWordHtml } from './values';
 import { words, type Words } from './words';
 
-/** The share limit on a role, as the profile in force sets it (the core merged the configuration's overrides). */
-function shareLimit(r: AnalysisResult, role: OutlineRole): { share: number; kind: 'max' | 'min' } | undefined {
-  const t: Thresholds = r.profile?.thresholds ?? {};
-  const own = role === 'achievements' ? t.maxAchievementShare : role === 'problems' ? t.minProblemShare : undefined;
-  const kind = role === 'achievements' ? 'max' : 'min';
-  return typeof own === 'number' && own > 0 && own <= 1 ? { share: own, kind } : undefined;
-}
-
 /** A row of the share bars; `state` says whether a limit applies and holds. */
-function barRow(label: string, fillClass: string, p: number, value: string, state: 'none' | 'held' | 'broken', markAt?: number): string {
+function barRow(label: string, fillClass: string, p: number, value: string, state: LimitState, markAt?: number, note = ''): string {
   const mark = markAt === undefined ? '' : `<span class="dr-mark dr-l-${int(markAt, 0, 100)}"></span>`;
   const cls = state === 'broken' ? ' dr-bad' : state === 'held' ? ' dr-held' : '';
   return (
     `<div class="dr-bar-row${cls}">` +
     `<span class="dr-bar-label">${escapeHtml(label)}</span>` +
     `<span class="dr-bar"><span class="dr-fill ${fillClass} dr-w-${int(p, 0, 100)}"></span>${mark}</span>` +
-    `<span class="dr-bar-value">${escapeHtml(value)}</span></div>`
+    `<span class="dr-bar-value">${escapeHtml(value)}${note ? ` <span class="dr-muted">${escapeHtml(note)}</span>` : ''}</span></div>`
   );
 }
 
+const MARK: Record<LimitState, string> = { none: '', held: '✓', broken: '✗' };
+
 function renderBars(r: AnalysisResult, w: Words): string {
-  const rows = OUTLINE_ROLES.map((role) => {
-    const share = r.stats?.shares?.[role] ?? 0;
-    const p = pct(share);
-    const limit = shareLimit(r, role);
-    if (!limit) return barRow(w.role[role], `dr-role-${role}`, p, `${p}%`, 'none');
-    const lp = pct(limit.share);
-    const bad = limit.kind === 'max' ? share > limit.share : share < limit.share;
-    const value = w.against(p, limit.kind === 'max' ? w.max(lp) : w.min(lp), !bad);
-    return barRow(w.role[role], `dr-role-${role}`, p, value, bad ? 'broken' : 'held', lp);
+  const bars = shareBars(r);
+  const label = (b: ShareBar) => (b.key === 'problems' ? w.problemsWithCauses : w.role[b.key]);
+  const rows = bars.map((b) => {
+    const p = wholePercent(b.share);
+    const note = b.partUnits > 0 ? w.ofWhichCauses(int(b.partUnits)) : '';
+    if (!b.limit) return barRow(label(b), `dr-role-${b.key}`, p, `${p}%`, 'none', undefined, note);
+    // A finding whose breach whole numbers would hide (32.8% under 33.3%) shows one place more.
+    const places = b.state === 'broken' && holdsAsShown(b.limit.kind, b.share, b.limit.share) ? 1 : 0;
+    const lp = percentText(b.limit.share, places);
+    const value = w.against(percentText(b.share, places), b.limit.kind === 'max' ? w.max(lp) : w.min(lp), MARK[b.state]);
+    return barRow(label(b), `dr-role-${b.key}`, p, value, b.state, wholePercent(b.limit.share), note);
   });
   // The whole report against the profile's 字数 limit: the bar's end is the limit.
-  const max = r.profile?.thresholds?.maxUnits;
-  if (typeof max === 'number' && max > 0) {
-    const units = int(r.stats?.units);
-    const over = units > max;
-    rows.push(barRow(w.total, 'dr-role-total', (units / max) * 100, `${w.ofMax(units, int(max))} ${over ? '✗' : '✓'}`, over ? 'broken' : 'held', 100));
+  const total = totalBar(r);
+  if (total) {
+    const mark = MARK[total.state];
+    rows.push(barRow(w.total, 'dr-role-total', (total.units / total.max) * 100, `${w.ofMax(total.units, total.max)}${mark ? ` ${mark}` : ''}`, total.state, 100));
   }
-  return `<div class="dr-bars">${rows.join('')}</div>`;
+  // Where a part's sections and its content differ (a closing summary inside the last
+  // achievements section, measures written under 存在的不足和今后打算), say why the numbers do.
+  const notes = (r.stats?.sections?.length ? bars : [])
+    .filter((b) => wholePercent(shareOf(r, b.sectionUnits)) !== wholePercent(b.share))
+    .map((b) => `<p class="dr-muted dr-shares-note">${escapeHtml(w.sharesNote(b.key === 'problems' ? w.problemsAndCauses : w.role[b.key], int(b.units), wholePercent(b.share), int(b.sectionUnits), wholePercent(shareOf(r, b.sectionUnits))))}</p>`);
+  return `<div class="dr-bars">${rows.join('')}</div>${notes.join('')}`;
 }
 
-/** Attributes of something a click can act on: where it is, and which finding it stands for. */
-function target(range: Finding['range'] | undefined, finding?: number, fix = false): string {
+/**
+ * What differs between the two places a fragment is shown. The editor's preview has a script
+ * that turns a click on a place into a jump there, or on a missing part or topic into its
+ * quick fix; a standalone page (CLI `--format html`, an export) has none, so it carries no
+ * click targets and offers nothing to click.
+ */
+export type Variant = 'preview' | 'static';
+
+interface Ctx {
+  r: AnalysisResult;
+  w: Words;
+  locale: Locale;
+  interactive: boolean;
+}
+
+/** Attributes of something a click can act on (preview only): where it is, and which finding it stands for. */
+function target(c: Ctx, range: Finding['range'] | undefined, finding?: number, fix = false): string {
+  if (!c.interactive) return '';
   const at = ` data-line="${int(range?.start?.line)}" data-character="${int(range?.start?.character)}"`;
   if (finding === undefined) return at;
   return `${at} data-finding="${int(finding)}"${fix ? ' data-action="fix"' : ''}`;
@@ -54,19 +75,21 @@ function target(range: Finding['range'] | undefined, finding?: number, fix = fal
 
 /** Rules whose finding a click offers to fix: a missing part or topic is inserted from its snippet. */
 const FIXABLE_BY_CLICK = new Set(['missing-section', 'missing-topic']);
-const offersFix = (f: Finding): boolean => FIXABLE_BY_CLICK.has(f.rule) && !!f.fix;
+const offersFix = (c: Ctx, f: Finding): boolean => c.interactive && FIXABLE_BY_CLICK.has(f.rule) && !!f.fix;
 
-function renderSections(sections: readonly SectionStat[], w: Words, depth = 0): string {
+function renderSections(c: Ctx, sections: readonly SectionStat[], depth = 0): string {
   // Depth is capped so that a hostile document with absurd nesting cannot blow the stack.
   if (!sections.length || depth > 12) return '';
   const items = sections.map((s) => {
     const role = roleOf(s.role);
+    // Measured as the bars are, from 字数, so a part and its bar print the same number.
+    const p = typeof s.units === 'number' && int(c.r.stats?.units) > 0 ? wholePercent(shareOf(c.r, int(s.units))) : pct(s.share);
     return (
-      `<li${target(s.range)}>` +
-      `<span class="dr-role dr-role-${role}">${escapeHtml(w.role[role])}</span> ` +
+      `<li${target(c, s.range)}>` +
+      `<span class="dr-role dr-role-${role}">${escapeHtml(c.w.role[role])}</span> ` +
       `<span class="dr-sec-title">${escapeHtml(s.title ?? '')}</span> ` +
-      `<span class="dr-muted">${escapeHtml(w.units(int(s.units)))} · ${pct(s.share)}%</span>` +
-      renderSections(s.children ?? [], w, depth + 1) +
+      `<span class="dr-muted">${escapeHtml(c.w.units(int(s.units)))} · ${p}%</span>` +
+      renderSections(c, s.children ?? [], depth + 1) +
       `</li>`
     );
   });
@@ -74,22 +97,24 @@ function renderSections(sections: readonly SectionStat[], w: Words, depth = 0): 
 }
 
 /** The outline parts the report lacks, each standing for its missing-section finding. */
-function renderMissingParts(r: AnalysisResult, w: Words): string {
+function renderMissingParts(c: Ctx): string {
   const items: string[] = [];
-  (r.findings ?? []).forEach((f, i) => {
+  (c.r.findings ?? []).forEach((f, i) => {
     if (f.rule !== 'missing-section') return;
     const role = roleOf(f.section);
+    const fix = offersFix(c, f);
     items.push(
-      `<li class="dr-missing"${target(f.range, i, offersFix(f))}>` +
-        `<span class="dr-check">✗</span> ${escapeHtml(w.missingPart)} <span class="dr-role dr-role-${role}">${escapeHtml(w.role[role])}</span>` +
-        (offersFix(f) ? ` <span class="dr-muted">${escapeHtml(w.clickToInsert)}</span>` : '') +
+      `<li class="dr-missing"${target(c, f.range, i, fix)}>` +
+        `<span class="dr-check">✗</span> ${escapeHtml(c.w.missingPart)} <span class="dr-role dr-role-${role}">${escapeHtml(c.w.role[role])}</span>` +
+        (fix ? ` <span class="dr-muted">${escapeHtml(c.w.clickToInsert)}</span>` : '') +
         `</li>`,
     );
   });
   return items.length ? `<ul class="dr-tree dr-missing-parts">${items.join('')}</ul>` : '';
 }
 
-function renderTopics(r: AnalysisResult, w: Words): string {
+function renderTopics(c: Ctx): string {
+  const { r, w } = c;
   const topics = r.stats?.topics ?? [];
   if (!topics.length) return `<p class="dr-muted">${escapeHtml(w.noTopics)}</p>`;
   const findings = r.findings ?? [];
@@ -99,18 +124,20 @@ function renderTopics(r: AnalysisResult, w: Words): string {
       const where = t.range ? ` <span class="dr-muted">${escapeHtml(w.line(int(t.range.start?.line) + 1, int(t.range.start?.character) + 1))}</span>` : '';
       const matched = t.matched ? ` <q>${escapeHtml(t.matched)}</q>` : '';
       return (
-        `<li class="dr-ok"${t.range ? target(t.range) : ''}>` +
+        `<li class="dr-ok"${t.range ? target(c, t.range) : ''}>` +
         `<span class="dr-check">✓</span> ${escapeHtml(t.title ?? '')} ` +
         `<span class="dr-muted">${escapeHtml(w.covered)}</span>${matched}${where}</li>`
       );
     }
-    // A missing topic stands for its missing-topic finding, whose fix inserts it.
+    // A missing topic stands for its missing-topic finding, whose fix inserts it; without one
+    // (the rule switched off) it is still not covered, but nothing was found against it.
     const i = findings.findIndex((f) => f.rule === 'missing-topic' && f.topic === t.title);
     const f = i === -1 ? undefined : findings[i];
+    const fix = !!f && offersFix(c, f);
     return (
-      `<li class="dr-no"${f ? target(f.range, i, offersFix(f)) : ''}>` +
-      `<span class="dr-check">✗</span> ${escapeHtml(t.title ?? '')} ` +
-      `<span class="dr-muted">${escapeHtml(w.missing)}${f && offersFix(f) ? ` · ${escapeHtml(w.clickToInsert)}` : ''}</span></li>`
+      `<li class="dr-no"${f ? target(c, f.range, i, fix) : ''}>` +
+      `<span class="dr-check">${f ? '✗' : '–'}</span> ${escapeHtml(t.title ?? '')} ` +
+      `<span class="dr-muted">${escapeHtml(w.missing)}${fix ? ` · ${escapeHtml(w.clickToInsert)}` : ''}</span></li>`
     );
   });
   return `<ul class="dr-topics">${items.join('')}</ul>`;
@@ -125,44 +152,84 @@ function pointsByFinding(r: AnalysisResult): Map<number, number> {
   return points;
 }
 
-function renderFindings(r: AnalysisResult, w: Words): string {
+/** Errors first, then warnings, then infos and hints. */
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+const RULE_BY_ID = new Map(RULES.map((x) => [x.id, x]));
+/** A group with more findings than this starts folded, showing its count. */
+const OPEN_UP_TO = 3;
+
+interface RuleGroup {
+  rule: string;
+  /** Indices into the findings, gravest first, then in the order of the text. */
+  indices: number[];
+  /** The gravest severity among its findings. */
+  severity: Severity;
+  lost: number;
+  /** The most one of its findings costs: a rule's own weight (a 20-point missing part, a 1-point phrase). */
+  heaviest: number;
+}
+
+/**
+ * Findings grouped by rule, the groups by weight: severity, then what one finding costs (so ten
+ * 1-point phrases come after three 2-point generic problems), then points lost, then the rules'
+ * own order.
+ */
+export function findingGroups(r: AnalysisResult): RuleGroup[] {
+  const findings = r.findings ?? [];
+  const points = pointsByFinding(r);
+  const groups = new Map<string, RuleGroup>();
+  findings.forEach((f, i) => {
+    const rule = String(f.rule);
+    const g = groups.get(rule) ?? { rule, indices: [], severity: severityOf(f.severity), lost: 0, heaviest: 0 };
+    g.indices.push(i);
+    if (SEVERITY_RANK[severityOf(f.severity)] < SEVERITY_RANK[g.severity]) g.severity = severityOf(f.severity);
+    g.lost += points.get(i) ?? 0;
+    g.heaviest = Math.max(g.heaviest, points.get(i) ?? 0);
+    groups.set(rule, g);
+  });
+  const order = (id: string) => RULE_BY_ID.get(id)?.order ?? Number.MAX_SAFE_INTEGER;
+  const rank = (i: number) => SEVERITY_RANK[severityOf(findings[i].severity)];
+  for (const g of groups.values()) g.indices.sort((a, b) => rank(a) - rank(b) || a - b);
+  return [...groups.values()].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.heaviest - a.heaviest || b.lost - a.lost || order(a.rule) - order(b.rule) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+}
+
+
+function renderFindings(c: Ctx): string {
+  const { r, w } = c;
   const findings = r.findings ?? [];
   if (!findings.length) return `<p class="dr-muted">${escapeHtml(w.noFindings)}</p>`;
   const points = pointsByFinding(r);
-  // Group by rule in order of first appearance; findings keep their indices for deductions.
-  const groups = new Map<string, number[]>();
-  findings.forEach((f, i) => {
-    const list = groups.get(f.rule) ?? [];
-    list.push(i);
-    groups.set(f.rule, list);
-  });
-  const out: string[] = [];
-  for (const [rule, indices] of groups) {
-    const lost = indices.reduce((sum, i) => sum + (points.get(i) ?? 0), 0);
-    const items = indices.map((i) => {
-      const f = findings[i];
-      const sev = severityOf(f.severity);
-      const line = int(f.range?.start?.line);
-      const col = int(f.range?.start?.character);
-      const p = points.get(i);
-      const fix = f.fix?.title ? `<div class="dr-fix">${escapeHtml(w.fix)}${escapeHtml(f.fix.title)}</div>` : '';
+  return findingGroups(r)
+    .map((g) => {
+      const items = g.indices.map((i) => {
+        const f = findings[i];
+        const sev = severityOf(f.severity);
+        const p = points.get(i);
+        const fix = f.fix?.title ? `<div class="dr-fix">${escapeHtml(w.fix)}${escapeHtml(f.fix.title)}</div>` : '';
+        return (
+          `<li class="dr-finding dr-sev-${sev}"${target(c, f.range, i, offersFix(c, f))}>` +
+          `<span class="dr-sev">${escapeHtml(w.severity[sev])}</span> ` +
+          `<span class="dr-muted">${escapeHtml(w.line(int(f.range?.start?.line) + 1, int(f.range?.start?.character) + 1))}</span> ` +
+          `<span class="dr-msg">${escapeHtml(f.message ?? '')}</span>` +
+          (p ? ` <span class="dr-points">${escapeHtml(w.points(roundPoints(p)))}</span>` : '') +
+          fix +
+          `</li>`
+        );
+      });
+      // The rule by its name in the page's language; its id only as a tooltip and a data
+      // attribute, and only a known rule's: our own kebab-case word, never report text. An
+      // unknown id (a result from another version) shows as itself, escaped.
+      const known = RULE_BY_ID.get(g.rule);
+      const idAttrs = known ? ` data-rule="${escapeHtml(known.id)}"` : '';
+      const title = known ? ` title="${escapeHtml(w.ruleId(known.id))}"` : '';
       return (
-        `<li class="dr-finding dr-sev-${sev}"${target(f.range, i, offersFix(f))}>` +
-        `<span class="dr-sev">${escapeHtml(w.severity[sev])}</span> ` +
-        `<span class="dr-muted">${escapeHtml(w.line(line + 1, col + 1))}</span> ` +
-        `<span class="dr-msg">${escapeHtml(f.message ?? '')}</span>` +
-        (p ? ` <span class="dr-points">${escapeHtml(w.points(roundPoints(p)))}</span>` : '') +
-        fix +
-        `</li>`
+        `<details class="dr-rule dr-sev-${g.severity}"${idAttrs}${g.indices.length <= OPEN_UP_TO ? ' open' : ''}>` +
+        `<summary><h4><span class="dr-rule-name"${title}>${escapeHtml(known?.name?.[c.locale] ?? g.rule)}</span> <span class="dr-count">${g.indices.length}</span>` +
+        (g.lost ? ` <span class="dr-points">${escapeHtml(w.lost(roundPoints(g.lost)))}</span>` : '') +
+        `</h4></summary><ol class="dr-findings">${items.join('')}</ol></details>`
       );
-    });
-    out.push(
-      `<div class="dr-rule"><h4><code>${escapeHtml(rule)}</code> <span class="dr-count">${indices.length}</span>` +
-        (lost ? ` <span class="dr-points">${escapeHtml(w.lost(roundPoints(lost)))}</span>` : '') +
-        `</h4><ol class="dr-findings">${items.join('')}</ol></div>`,
-    );
-  }
-  return out.join('');
+    })
+    .join('');
 }
 
 /** The parts read item by item, as counts after the facts line (nothing for a report without items). */
@@ -175,19 +242,23 @@ function renderItemCounts(r: AnalysisResult, w: Words): string {
   return parts.map((p) => ` · ${escapeHtml(p)}`).join('');
 }
 
-/** What a reviewer would send the draft back for: why the tier is lower than the score. */
+/** What a reviewer would send the draft back for: why the tier is lower than the score. First, under the title. */
 function renderTierReasons(r: AnalysisResult, w: Words): string {
   const reasons = Array.isArray(r.tierReasons) ? r.tierReasons.filter((x): x is string => typeof x === 'string') : [];
   if (!reasons.length) return '';
-  return `<div class="dr-reasons">${escapeHtml(w.tierReasons)}${reasons.map((x) => escapeHtml(x)).join(w.listSep)}</div>`;
+  return `<div class="dr-reasons"><strong>${escapeHtml(w.tierReasons)}</strong><ul>${reasons.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul></div>`;
 }
 
-/** One report's scorecard as an HTML fragment (no document wrapper, no styles). */
-export function renderScorecardFragment(path: string, r: AnalysisResult, locale?: Locale): string {
+/**
+ * One report's scorecard as an HTML fragment (no document wrapper, no styles). The editor's
+ * preview asks for it as is; a standalone page asks for the `static` variant.
+ */
+export function renderScorecardFragment(path: string, r: AnalysisResult, locale?: Locale, variant: Variant = 'preview'): string {
   const w = words(locale);
+  const c: Ctx = { r, w, locale: locale === 'en' ? 'en' : 'zh', interactive: variant === 'preview' };
   const tc = tierClass(r.tier);
   const stats = r.stats;
-  const c = severityCounts(r.findings ?? []);
+  const counts = severityCounts(r.findings ?? []);
   const vague = (stats?.vaguePhrases ?? []).reduce((n, v) => n + int(v.count), 0);
   const topics = stats?.topics ?? [];
   const covered = topics.filter((t) => t.covered).length;
@@ -206,19 +277,19 @@ export function renderScorecardFragment(path: string, r: AnalysisResult, locale?
     `<div class="dr-head-text">` +
     (reportTitle(r) ? `<div class="dr-title">${escapeHtml(reportTitle(r) as string)}</div>` : '') +
     `<div class="dr-path">${escapeHtml(path)}</div>` +
+    renderTierReasons(r, w) +
     `<div>${escapeHtml(w.profile)}：<strong>${escapeHtml(r.profile?.name ?? '')}</strong> <span class="dr-muted">（${escapeHtml(source)}）</span></div>` +
     (r.profile?.reason ? `<div class="dr-muted">${escapeHtml(r.profile.reason)}</div>` : '') +
-    `<div class="dr-facts">${escapeHtml(w.units(int(stats?.units)))} · ${escapeHtml(w.counts(c.error, c.warning, c.other))} · ` +
+    `<div class="dr-facts">${escapeHtml(w.units(int(stats?.units)))} · ${escapeHtml(w.counts(counts.error, counts.warning, counts.other))} · ` +
     `${escapeHtml(w.vague(vague))} · ${escapeHtml(w.noEvidence(int(stats?.paragraphsWithoutEvidence)))}${renderItemCounts(r, w)}</div>` +
-    renderTierReasons(r, w) +
     `</div></header>` +
+    `<h3>${escapeHtml(w.findings)}</h3>${renderFindings(c)}` +
     `<h3>${escapeHtml(w.shares)}</h3>${renderBars(r, w)}` +
     `<h3>${escapeHtml(w.outline)}</h3>` +
-    (stats?.sections?.length ? renderSections(stats.sections, w) : `<p class="dr-muted">${escapeHtml(w.noSections)}</p>`) +
-    renderMissingParts(r, w) +
-    `<h3>${escapeHtml(w.topics)}${topics.length ? ` ${covered}/${topics.length}` : ''}</h3>${renderTopics(r, w)}` +
+    (stats?.sections?.length ? renderSections(c, stats.sections) : `<p class="dr-muted">${escapeHtml(w.noSections)}</p>`) +
+    renderMissingParts(c) +
+    `<h3>${escapeHtml(w.topics)}${topics.length ? ` ${covered}/${topics.length}` : ''}</h3>${renderTopics(c)}` +
     (vagueList ? `<h3>${escapeHtml(w.vague(vague))}</h3><ul class="dr-vague">${vagueList}</ul>` : '') +
-    `<h3>${escapeHtml(w.findings)}</h3>${renderFindings(r, w)}` +
     `</section>`
   );
 }

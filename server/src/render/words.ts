@@ -16,15 +16,26 @@ export interface Words {
   profile: string;
   units: (n: number) => string;
   shares: string;
-  max: (p: number) => string;
-  min: (p: number) => string;
+  max: (p: number | string) => string;
+  min: (p: number | string) => string;
   total: string;
   /** The 字数 of the whole against its limit. */
   ofMax: (units: number, max: number) => string;
-  /** Where a share stands against its limit: short, the colour says the rest. */
-  against: (p: number, limit: string, held: boolean) => string;
+  /** Where a share stands against its limit: short, the colour says the rest; `mark` is ✓, ✗ or nothing. */
+  against: (p: string, limit: string, mark: string) => string;
+  /** The bar of 讲问题, which counts its analysis of causes as problems-too-short does. */
+  problemsWithCauses: string;
+  /** How much of that bar is the analysis of causes. */
+  ofWhichCauses: (units: number) => string;
+  /** The problems bar in a sentence. */
+  problemsAndCauses: string;
+  /** Why a bar and the outline's sections of that part give different numbers. */
+  sharesNote: (label: string, units: number, p: number, sectionUnits: number, sectionP: number) => string;
   missingPart: string;
+  /** Preview only: a click on a missing part or topic offers its quick fix. */
   clickToInsert: string;
+  /** The id of a rule, as a tooltip beside its name. */
+  ruleId: (id: string) => string;
   deducted: (n: number) => string;
   outline: string;
   noSections: string;
@@ -62,16 +73,24 @@ const PHRASES: Record<Locale, Words> = {
     severity: WORDS.severity.zh,
     source: WORDS.profileSource.zh,
     score: '评分',
-    profile: '画像',
+    profile: '述职类型',
     units: (n) => `${n} 字`,
     shares: '篇幅比例',
     max: (p) => `上限 ${p}%`,
     min: (p) => `下限 ${p}%`,
     total: '全文',
     ofMax: (u, m) => `${u}/${m} 字`,
-    against: (p, limit, held) => `${p}%（${limit}）${held ? '✓' : '✗'}`,
+    against: (p, limit, mark) => `${p}%（${limit}）${mark}`,
+    problemsWithCauses: '问题（含原因）',
+    ofWhichCauses: (u) => `其中原因分析 ${u} 字`,
+    problemsAndCauses: '问题和原因',
+    sharesNote: (label, u, p, su, sp) =>
+      su === 0
+        ? `${label}按内容计 ${u} 字（${p}%），没有单独成节，写在其他各节中。`
+        : `${label}按内容计 ${u} 字（${p}%），结构中标为${label}的各节共 ${su} 字（${sp}%）：有的段落写的内容与所在的节不同。`,
     missingPart: '缺少',
     clickToInsert: '点击插入',
+    ruleId: (id) => `规则 ${id}`,
     deducted: (n) => `满分 100，扣 ${n} 分`,
     outline: '结构',
     noSections: '未识别出章节。',
@@ -89,12 +108,12 @@ const PHRASES: Record<Locale, Words> = {
     noEvidence: (n) => `缺少实据的段落 ${n} 个`,
     counts: (e, w, o) => `${WORDS.severity.zh.error} ${e} · ${WORDS.severity.zh.warning} ${w} · ${WORDS.severity.zh.info} ${o}`,
     summaryTitle: '述职报告评议汇总',
-    summaryLead: (n) => `共 ${n} 份报告，按“好、中、差”三个档次综合排序（seed 001），档内按评分从高到低。`,
+    summaryLead: (n) => `共 ${n} 份报告，按“好、中、差”三个档次综合排序，档内按评分从高到低。`,
     rank: '名次',
     file: '报告',
     skipped: '未分析的文件',
     average: (n) => `平均分 ${n}`,
-    tierReasons: '定档依据：',
+    tierReasons: '定档依据',
     listSep: '；',
     itemsProblems: (t, n) => `问题 ${t} 条中 ${n} 条大而化之`,
     itemsPlans: (t, n) => `措施 ${t} 条中 ${n} 条空泛`,
@@ -105,16 +124,24 @@ const PHRASES: Record<Locale, Words> = {
     severity: WORDS.severity.en,
     source: WORDS.profileSource.en,
     score: 'Score',
-    profile: 'Profile',
+    profile: 'Report type',
     units: (n) => `${n} characters`,
     shares: 'Shares of the report',
     max: (p) => `max ${p}%`,
     min: (p) => `min ${p}%`,
     total: 'Whole',
     ofMax: (u, m) => `${u}/${m}`,
-    against: (p, limit, held) => `${p}% (${limit}) ${held ? '✓' : '✗'}`,
+    against: (p, limit, mark) => `${p}% (${limit})${mark ? ` ${mark}` : ''}`,
+    problemsWithCauses: 'Problems (with causes)',
+    ofWhichCauses: (u) => `of which causes ${u} characters`,
+    problemsAndCauses: 'Problems and causes',
+    sharesNote: (label, u, p, su, sp) =>
+      su === 0
+        ? `${label}: ${u} characters (${p}%) by content, with no section of their own (written in other sections).`
+        : `${label}: ${u} characters (${p}%) by content; the sections titled so hold ${su} (${sp}%), as some paragraphs say something other than their section's title.`,
     missingPart: 'Missing',
     clickToInsert: 'click to insert',
+    ruleId: (id) => `rule ${id}`,
     deducted: (n) => `${n} of 100 points lost`,
     outline: 'Outline',
     noSections: 'No sections recognised.',
@@ -132,12 +159,12 @@ const PHRASES: Record<Locale, Words> = {
     noEvidence: (n) => `${n} paragraphs without evidence`,
     counts: (e, w, o) => `${e} errors · ${w} warnings · ${o} infos`,
     summaryTitle: 'Duty report review summary',
-    summaryLead: (n) => `${n} reports, ranked in the three tiers good, fair, poor (seed 001), by score within a tier.`,
+    summaryLead: (n) => `${n} reports, ranked in the three tiers good, fair, poor, by score within a tier.`,
     rank: 'Rank',
     file: 'Report',
     skipped: 'Files not analysed',
     average: (n) => `average score ${n}`,
-    tierReasons: 'Tier because: ',
+    tierReasons: 'Why this tier',
     listSep: '; ',
     itemsProblems: (t, n) => `${n} of ${t} problems generic`,
     itemsPlans: (t, n) => `${n} of ${t} measures empty`,
