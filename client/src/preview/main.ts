@@ -43,6 +43,7 @@ function update(msg: Extract<ToPreview, { type: 'update' }>): void {
       el.tabIndex = 0;
       el.setAttribute('role', 'button');
     }
+    restoreFolds();
     shown = { uri: msg.uri, version: msg.version, html };
     document.body.dataset.version = String(msg.version);
     if (switched) window.scrollTo(0, 0);
@@ -58,6 +59,30 @@ function update(msg: Extract<ToPreview, { type: 'update' }>): void {
     if (state.scrollY) window.scrollTo(0, state.scrollY);
   }
 }
+
+/**
+ * A rule's findings start open or folded as the renderer decides (folded when many); once the
+ * writer opens or closes one, it stays so while typing redraws the card, and after a reload.
+ */
+function restoreFolds(): void {
+  const folds = state.folds ?? {};
+  for (const el of root.querySelectorAll<HTMLDetailsElement>('details.dr-rule[data-rule]')) {
+    const open = folds[el.dataset.rule as string];
+    if (open !== undefined) el.open = open;
+  }
+}
+
+// 'toggle' does not bubble: listen in the capture phase. Setting `open` in restoreFolds fires
+// it too, which records the same value again.
+root.addEventListener(
+  'toggle',
+  (e) => {
+    const el = e.target as HTMLElement;
+    if (!(el instanceof HTMLDetailsElement) || !el.classList.contains('dr-rule') || !el.dataset.rule) return;
+    save({ folds: { ...state.folds, [el.dataset.rule]: el.open } });
+  },
+  true,
+);
 
 window.addEventListener('message', (e: MessageEvent<ToPreview>) => {
   const msg = e.data;

@@ -25,4 +25,6 @@ export type FromPreview =
 export interface PreviewState {
   uri?: string;
   scrollY?: number;
+  /** Rule groups of findings the writer opened or closed (by rule id), kept as the card is redrawn. */
+  folds?: Record<string, boolean>;
 }
