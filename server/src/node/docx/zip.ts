@@ -1,9 +1,10 @@
 /**
  * Just enough of the zip format to read a .docx safely: the central directory, then only the
  * entries asked for, each inflated in small pieces so that a zip bomb is caught after a few
- * megabytes rather than after filling memory. fflate does the inflating.
+ * megabytes rather than after filling memory. fflate does the inflating. And to write a copy
+ * with some parts replaced or added (`rewrite`): every other entry copied byte for byte.
  */
-import { Inflate } from 'fflate';
+import { deflateSync, Inflate } from 'fflate';
 import { DocxError } from './errors';
 import type { DocxLimits } from './types';
 
@@ -14,6 +15,9 @@ interface ZipEntry {
   compressedSize: number;
   size: number;
   localOffset: number;
+  /** Where its central directory record starts, and how long it is. */
+  central: number;
+  centralLength: number;
 }
 
 const SIG_EOCD = 0x06054b50;
@@ -21,6 +25,7 @@ const SIG_EOCD64 = 0x06064b50;
 const SIG_EOCD64_LOCATOR = 0x07064b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
+const SIG_DESCRIPTOR = 0x08074b50;
 /** Compressed bytes pushed to the inflater at a time: at most about 1000x that comes out. */
 const INFLATE_PIECE = 16 * 1024;
 
@@ -29,6 +34,9 @@ export class ZipPackage {
   readonly #view: DataView;
   readonly #limits: DocxLimits;
   readonly #entries = new Map<string, ZipEntry>();
+  /** Every entry, in central directory order (duplicates of a name included). */
+  readonly #order: ZipEntry[] = [];
+  #comment = new Uint8Array(0);
   /** Uncompressed bytes handed out so far, against limits.maxUncompressedBytes. */
   #used = 0;
 
@@ -91,13 +99,82 @@ export class ZipPackage {
         compressedSize: v.getUint32(p + 20, true),
         size: v.getUint32(p + 24, true),
         localOffset: v.getUint32(p + 42, true),
+        central: p,
+        centralLength: 46 + nameLength + extraLength + commentLength,
       };
       zip64Sizes(v, entry, p + 46 + nameLength, extraLength);
       // Part names are case-insensitive in OPC; the first entry of a name wins.
       const key = entry.name.replace(/^\//, '').toLowerCase();
       if (!this.#entries.has(key)) this.#entries.set(key, entry);
-      p += 46 + nameLength + extraLength + commentLength;
+      this.#order.push(entry);
+      p += entry.centralLength;
     }
+    this.#comment = this.#bytes.slice(eocd + 22, Math.min(v.byteLength, eocd + 22 + v.getUint16(eocd + 20, true)));
+  }
+
+  /**
+   * A new package: the entries named in `parts` (case-insensitive) get the bytes given, in their
+   * place, and names not in the package are added at the end; every other entry is copied as
+   * it is stored (local header, compressed data, descriptor, central record). The input is not
+   * touched.
+   */
+  rewrite(parts: readonly { name: string; bytes: Uint8Array }[]): Uint8Array {
+    const v = this.#view;
+    const pending = new Map(parts.map((part) => [part.name.replace(/^\//, '').toLowerCase(), part]));
+    const chunks: Uint8Array[] = [];
+    const centrals: Uint8Array[] = [];
+    let at = 0;
+    const push = (b: Uint8Array) => {
+      chunks.push(b);
+      at += b.length;
+    };
+    const writeNew = (name: string, bytes: Uint8Array, old?: ZipEntry) => {
+      const [local, central] = newEntry(name, bytes, at, old ? v.getUint32(old.central + 12, true) : DOS_1980);
+      push(local);
+      centrals.push(central);
+    };
+    for (const e of this.#order) {
+      const key = e.name.replace(/^\//, '').toLowerCase();
+      const part = this.#entries.get(key) === e ? pending.get(key) : undefined;
+      if (part) {
+        pending.delete(key);
+        writeNew(part.name, part.bytes, e);
+        continue;
+      }
+      const lo = e.localOffset;
+      if (lo + 30 > v.byteLength || v.getUint32(lo, true) !== SIG_LOCAL) throw new DocxError('corrupt', `${e.name}: no local header`);
+      let end = lo + 30 + v.getUint16(lo + 26, true) + v.getUint16(lo + 28, true) + e.compressedSize;
+      if (e.flags & 8) end += end + 4 <= v.byteLength && v.getUint32(end, true) === SIG_DESCRIPTOR ? 16 : 12;
+      if (end > v.byteLength) throw new DocxError('corrupt', `${e.name}: truncated`);
+      const central = this.#bytes.slice(e.central, e.central + e.centralLength);
+      const cv = new DataView(central.buffer);
+      if (cv.getUint32(20, true) === 0xffffffff || cv.getUint32(24, true) === 0xffffffff || cv.getUint32(42, true) === 0xffffffff) {
+        throw new DocxError('too-large', `${e.name}: zip64 entry`);
+      }
+      cv.setUint32(42, at, true);
+      centrals.push(central);
+      push(this.#bytes.subarray(lo, end));
+    }
+    for (const part of pending.values()) writeNew(part.name, part.bytes);
+    const directory = at;
+    for (const c of centrals) push(c);
+    const eocd = new Uint8Array(22 + this.#comment.length);
+    const ev = new DataView(eocd.buffer);
+    ev.setUint32(0, SIG_EOCD, true);
+    ev.setUint16(8, centrals.length, true);
+    ev.setUint16(10, centrals.length, true);
+    ev.setUint32(12, at - directory, true);
+    ev.setUint32(16, directory, true);
+    ev.setUint16(20, this.#comment.length, true);
+    eocd.set(this.#comment, 22);
+    push(eocd);
+    const out = new Uint8Array(at);
+    let k = 0;
+    for (const c of chunks) {
+      out.set(c, k);
+      k += c.length;
+    }
+    return out;
   }
 }
 
@@ -184,4 +261,60 @@ function inflateBounded(data: Uint8Array, declared: number, name: string): Uint8
     at += piece.length;
   }
   return out;
+}
+
+/** DOS date and time of a new entry with no older one to take them from: 1980-01-01 00:00. */
+const DOS_1980 = (((0 << 9) | (1 << 5) | 1) << 16) >>> 0;
+
+/** Local header with deflated data, and the central record, for a new entry at `offset`. */
+function newEntry(name: string, bytes: Uint8Array, offset: number, dosTime: number): [Uint8Array, Uint8Array] {
+  const nameBytes = new TextEncoder().encode(name);
+  const data = deflateSync(bytes, { level: 6 });
+  // Bit 11: the name is UTF-8.
+  const flags = /^[\x20-\x7e]*$/.test(name) ? 0 : 0x800;
+  const crc = crc32(bytes);
+  const local = new Uint8Array(30 + nameBytes.length + data.length);
+  const lv = new DataView(local.buffer);
+  lv.setUint32(0, SIG_LOCAL, true);
+  lv.setUint16(4, 20, true);
+  lv.setUint16(6, flags, true);
+  lv.setUint16(8, 8, true);
+  lv.setUint32(10, dosTime, true);
+  lv.setUint32(14, crc, true);
+  lv.setUint32(18, data.length, true);
+  lv.setUint32(22, bytes.length, true);
+  lv.setUint16(26, nameBytes.length, true);
+  local.set(nameBytes, 30);
+  local.set(data, 30 + nameBytes.length);
+  const central = new Uint8Array(46 + nameBytes.length);
+  const cv = new DataView(central.buffer);
+  cv.setUint32(0, SIG_CENTRAL, true);
+  cv.setUint16(4, 20, true);
+  cv.setUint16(6, 20, true);
+  cv.setUint16(8, flags, true);
+  cv.setUint16(10, 8, true);
+  cv.setUint32(12, dosTime, true);
+  cv.setUint32(16, crc, true);
+  cv.setUint32(20, data.length, true);
+  cv.setUint32(24, bytes.length, true);
+  cv.setUint16(28, nameBytes.length, true);
+  cv.setUint32(42, offset, true);
+  central.set(nameBytes, 46);
+  return [local, central];
+}
+
+let CRC_TABLE: Uint32Array | undefined;
+
+function crc32(bytes: Uint8Array): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c >>> 0;
+    }
+  }
+  let c = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }
