@@ -109,7 +109,7 @@ export class ZipPackage {
       this.#order.push(entry);
       p += entry.centralLength;
     }
-    this.#comment = this.#bytes.slice(eocd + 22, Math.min(v.byteLength, eocd + 22 + v.getUint16(eocd + 20, true)));
+    this.#comment = this.#bytes.subarray(eocd + 22, Math.min(v.byteLength, eocd + 22 + v.getUint16(eocd + 20, true)));
   }
 
   /**
@@ -146,7 +146,8 @@ export class ZipPackage {
       let end = lo + 30 + v.getUint16(lo + 26, true) + v.getUint16(lo + 28, true) + e.compressedSize;
       if (e.flags & 8) end += end + 4 <= v.byteLength && v.getUint32(end, true) === SIG_DESCRIPTOR ? 16 : 12;
       if (end > v.byteLength) throw new DocxError('corrupt', `${e.name}: truncated`);
-      const central = this.#bytes.slice(e.central, e.central + e.centralLength);
+      // A copy (a Buffer's slice would share the input's memory): only its offset changes.
+      const central = new Uint8Array(this.#bytes.subarray(e.central, e.central + e.centralLength));
       const cv = new DataView(central.buffer);
       if (cv.getUint32(20, true) === 0xffffffff || cv.getUint32(24, true) === 0xffffffff || cv.getUint32(42, true) === 0xffffffff) {
         throw new DocxError('too-large', `${e.name}: zip64 entry`);
