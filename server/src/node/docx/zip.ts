@@ -36,7 +36,7 @@ export class ZipPackage {
   readonly #entries = new Map<string, ZipEntry>();
   /** Every entry, in central directory order (duplicates of a name included). */
   readonly #order: ZipEntry[] = [];
-  #comment = new Uint8Array(0);
+  #comment: Uint8Array = new Uint8Array(0);
   /** Uncompressed bytes handed out so far, against limits.maxUncompressedBytes. */
   #used = 0;
 
