@@ -379,3 +379,28 @@ describe('recognising a report by its title (issue 16)', () => {
     it(`does not take ${why} for a report`, () => assert.equal(recognizeReport(text).report, false));
   }
 });
+
+describe('waivers: checks switched off by comments (issue 16)', () => {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const path = require('node:path') as typeof import('node:path');
+  const fixture = (name: string) => fs.readFileSync(path.resolve(__dirname, '..', 'fixtures', name, 'input.md'), 'utf8');
+
+  it('lists each waiver with what it switched off, where, why and what it hid', () => {
+    const r = analyze(fixture('rule-waiver-without-reason-negative'), { profile: 'general' });
+    assert.deepEqual(r.waivers, [{ kind: 'disable-line', rules: ['vague-phrase'], line: 10, reason: '引用会上表态原话', hidden: 1 }]);
+    assert.ok(!r.findings.some((f) => f.rule === 'waiver-without-reason'));
+  });
+
+  it('reports a waiver without a reason, which no comment can hide, and keeps the tier', () => {
+    const r = analyze(fixture('rule-waiver-without-reason-positive'), { profile: 'general' });
+    assert.equal(r.findings.filter((f) => f.rule === 'waiver-without-reason').length, 1);
+    assert.equal(r.waivers?.[0].kind, 'disable');
+    assert.ok((r.waivers?.[0].hidden ?? 0) > 0);
+    assert.equal(r.tier, '差');
+  });
+
+  it('reads the reason after "--", with or without 理由：', () => {
+    const r = analyze('# 2024年度述职报告\n\n<!-- duty-report-disable vague-phrase generic-problem -- 本单位另有规定 -->\n\n正文。\n');
+    assert.deepEqual(r.waivers?.map((w) => [w.rules, w.reason]), [[['vague-phrase', 'generic-problem'], '本单位另有规定']]);
+  });
+});

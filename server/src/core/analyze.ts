@@ -48,16 +48,18 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   // an inline comment changes the points shown, never the tier.
   const tierScore = hidden.length || config?.rules || model.directives.length ? scoreOf(all, points, true).score : -1;
 
-  const findings = applyDirectives(raw, model).sort(
+  const { kept, waivers } = applyDirectives(raw, model);
+  const findings = kept.sort(
     // Rule ids are ASCII: a plain comparison orders them as localeCompare would, without ICU.
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
   );
   const { score, deductions } = scoreOf(findings, points);
   // The judgement counts in the stats include rules switched off: they never follow a setting.
-  const judged = hidden.length ? applyDirectives([...findings, ...hidden], model) : findings;
+  const judged = hidden.length ? applyDirectives([...findings, ...hidden], model).kept : findings;
   const stats = buildStats(model, derived, profile, findings, judged);
   const result: AnalysisResult = { profile: choice, stats, score, tier: tierOf(tierScore === -1 ? score : tierScore, review.points, review.sendBack), findings, deductions };
   if (review.reasons.length) result.tierReasons = review.reasons;
+  if (waivers.length) result.waivers = waivers;
   const title = reportTitle(model);
   return title ? { title, ...result } : result;
 }

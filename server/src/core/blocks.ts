@@ -38,6 +38,8 @@ export interface Directive {
   kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
   rules: string[];
   line: number;
+  /** Why, as the writer gave it after `--` (`<!-- duty-report-disable vague-phrase -- 理由：… -->`). */
+  reason?: string;
 }
 
 export interface ScanResult {
@@ -313,7 +315,12 @@ function collectDirectives(chunk: string, firstLine: number, out: Directive[], i
   DIRECTIVE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DIRECTIVE.exec(chunk))) {
-    const rules = m[2].split(/[\s,，]+/).filter((r) => r.length > 0);
-    out.push({ kind: m[1] as Directive['kind'], rules, line: firstLine === undefined ? 0 : index.lineOf(base + m.index) });
+    // Rules, then after "--" the reason: "vague-phrase -- 理由：引用原文".
+    const cut = m[2].indexOf('--');
+    const rules = (cut === -1 ? m[2] : m[2].slice(0, cut)).split(/[\s,，]+/).filter((r) => r.length > 0);
+    const reason = cut === -1 ? '' : m[2].slice(cut + 2).replace(/^\s*(?:理由|原因|reason)\s*[：:]\s*/i, '').trim();
+    const d: Directive = { kind: m[1] as Directive['kind'], rules, line: firstLine === undefined ? 0 : index.lineOf(base + m.index) };
+    if (reason) d.reason = reason;
+    out.push(d);
   }
 }

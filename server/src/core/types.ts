@@ -268,6 +268,20 @@ export interface AnalysisResult {
   tierReasons?: string[];
   findings: Finding[];
   deductions: Deduction[];
+  /** Checks the draft switched off with comments: what, where, why, and what they hid. */
+  waivers?: Waiver[];
+}
+
+/** One `<!-- duty-report-disable… -->` comment, as a reviewer needs to see it. */
+export interface Waiver {
+  kind: 'disable' | 'disable-line' | 'disable-next-line';
+  /** The rules switched off; empty: all of them. */
+  rules: string[];
+  /** 0-based line of the comment. */
+  line: number;
+  reason?: string;
+  /** How many findings it hid. */
+  hidden: number;
 }
 
 /** What callers (CLI, SARIF, server, docs) know of a rule without running it. */

@@ -16,6 +16,7 @@ import notPersonal from '../../../docs/rules/not-personal.md';
 import vagueMeasure from '../../../docs/rules/vague-measure.md';
 import outlineNumbering from '../../../docs/rules/outline-numbering.md';
 import unfilled from '../../../docs/rules/unfilled.md';
+import waiverWithoutReason from '../../../docs/rules/waiver-without-reason.md';
 
 export const RULE_PAGES: Record<string, string> = {
   'missing-section': missingSection,
@@ -31,4 +32,5 @@ export const RULE_PAGES: Record<string, string> = {
   'vague-measure': vagueMeasure,
   'outline-numbering': outlineNumbering,
   unfilled,
+  'waiver-without-reason': waiverWithoutReason,
 };

@@ -14,6 +14,7 @@ export const RULE_IDS = [
   'vague-measure',
   'outline-numbering',
   'unfilled',
+  'waiver-without-reason',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -14,6 +14,7 @@ import { notPersonal } from './notPersonal';
 import { vagueMeasure } from './vagueMeasure';
 import { outlineNumbering } from './outlineNumbering';
 import { unfilled } from './unfilled';
+import { waiverWithoutReason } from './waiverWithoutReason';
 
 /** Every rule, in the order of SPEC.md. */
 export const RULE_LIST: readonly Rule[] = [
@@ -30,6 +31,7 @@ export const RULE_LIST: readonly Rule[] = [
   vagueMeasure,
   outlineNumbering,
   unfilled,
+  waiverWithoutReason,
 ];
 
 /** What callers know of a rule without running it; the doc page is named after the id. */
