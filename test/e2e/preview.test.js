@@ -59,7 +59,7 @@ function readCard(frame) {
       covered: card.querySelectorAll('.dr-topics .dr-ok').length,
       missingTopics: card.querySelectorAll('.dr-topics .dr-no').length,
       missingParts: card.querySelectorAll('.dr-missing').length,
-      rules: Object.fromEntries([...card.querySelectorAll('.dr-rule h4')].map((h) => [h.querySelector('code').textContent, Number(h.querySelector('.dr-count').textContent)])),
+      rules: Object.fromEntries([...card.querySelectorAll('.dr-rule')].map((d) => [d.dataset.rule, Number(d.querySelector('.dr-count').textContent)])),
       text: root.textContent,
       scrollY: Math.round(window.scrollY),
     };
@@ -69,16 +69,22 @@ function readCard(frame) {
 /** The same numbers, computed by the engine from the text. */
 function expectedCard(text) {
   const r = analyze(text, { locale: 'en' });
-  const bars = ['achievements', 'problems', 'causes', 'plans'].map((role) => {
-    const share = r.stats.shares[role];
-    const t = r.profile.thresholds;
-    const limit = role === 'achievements' ? t.maxAchievementShare : role === 'problems' ? t.minProblemShare : undefined;
-    const state = limit === undefined ? 'none' : (role === 'achievements' ? share > limit : share < limit) ? 'broken' : 'held';
-    return { width: Math.round(share * 100), state };
-  });
-  if (r.profile.thresholds.maxUnits) {
-    const max = r.profile.thresholds.maxUnits;
-    bars.push({ width: Math.min(100, Math.round((r.stats.units / max) * 100)), state: r.stats.units > max ? 'broken' : 'held' });
+  // The bars measure as the rules do: problems and causes together; a limit is broken where its
+  // finding says so, holds where the shown percentages hold and no finding says otherwise.
+  const has = (rule) => r.findings.some((f) => f.rule === rule);
+  const pct = (x) => Math.round(x * 100);
+  const t = r.profile.thresholds;
+  const s = r.stats.shares;
+  const judge = (rule, share, limit, max) =>
+    has(rule) ? 'broken' : limit === undefined ? 'none' : (max ? pct(share) <= pct(limit) : pct(share) >= pct(limit)) ? 'held' : 'none';
+  const bars = [
+    { width: pct(s.achievements), state: judge('achievement-too-long', s.achievements, t.maxAchievementShare, true) },
+    { width: pct(s.problems + s.causes), state: judge('problems-too-short', s.problems + s.causes, t.minProblemShare, false) },
+    { width: pct(s.plans), state: 'none' },
+  ];
+  if (t.maxUnits) {
+    const max = t.maxUnits;
+    bars.push({ width: Math.min(100, Math.round((r.stats.units / max) * 100)), state: has('report-too-long') ? 'broken' : 'held' });
   }
   return {
     score: r.score,
@@ -224,6 +230,9 @@ describe('VS Code scorecard preview (code-server)', function () {
     const target = await f.evaluate(() => {
       const items = [...document.querySelectorAll('#dr-root .dr-finding')];
       const el = items[items.length - 1];
+      // A rule with many findings starts folded: open its group as a reader would.
+      const group = el.closest('details');
+      if (group) group.open = true;
       el.scrollIntoView();
       return { line: Number(el.dataset.line), character: Number(el.dataset.character), index: items.length - 1 };
     });
