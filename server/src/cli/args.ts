@@ -13,7 +13,10 @@ export interface CheckArgs {
   inputs: string[];
   profile?: string;
   config?: string;
+  /** The text output's format; `text` with --format docx, whose summary goes to stdout. */
   format: Format;
+  /** --format docx: annotated copies of the Word files checked (annotate.ts); `output` is then their folder. */
+  annotate?: boolean;
   output?: string;
   locale?: Locale;
   jobs?: number;
@@ -42,18 +45,34 @@ function profileList(): string {
   return PROFILE_IDS.map((id) => `    ${id}  ${profileName(id)}`).join('\n');
 }
 
+/**
+ * `--format docx` is the command line's own: it writes a file per Word report rather than one
+ * text, so it is not in the registry the language server also serves (cli/annotate.ts).
+ */
+const DOCX_FORMAT = {
+  id: 'docx',
+  description: {
+    zh: 'Word 批注副本：每份 .docx 另存一份，问题逐条写成批注，评分卡批注在标题上；另在标准输出给出文本结果',
+    en: 'annotated Word copies: each .docx saved again, a comment per finding, the scorecard on the title; text results on stdout',
+  },
+} as const;
+
+/** Every value `--format` takes: the registry's, then docx. */
+const OUTPUT_IDS: readonly string[] = [...FORMAT_IDS, DOCX_FORMAT.id];
+
 function formatList(locale: Locale): string {
-  const width = Math.max(...FORMAT_IDS.map((id) => id.length));
-  return FORMATS.map((f) => `    ${f.id.padEnd(width)}  ${f.description[locale]}`).join('\n');
+  const width = Math.max(...OUTPUT_IDS.map((id) => id.length));
+  return [...FORMATS, DOCX_FORMAT].map((f) => `    ${f.id.padEnd(width)}  ${f.description[locale]}`).join('\n');
 }
 
 export function helpText(): string {
-  return `述职报告助手 ${version} — 检查 Markdown 述职报告草稿
+  return `述职报告助手 ${version} — 检查述职报告草稿（Markdown、纯文本、Word）
 
 用法：duty-report check [选项] <文件或文件夹>…
       duty-report export --docx <草稿.md> [--output 文件.docx] [--force]
 
-文件夹会递归查找 *.md 文件（跳过 node_modules 和以“.”开头的文件夹），按路径排序后逐个检查。
+文件夹会递归查找 *.md、*.markdown、*.txt 和 Word 文件 *.docx（跳过 node_modules、以“.”开头的文件夹
+和 --format docx 写出的批注副本 *.批注.docx），按路径排序后逐个检查。Word 文件里的位置写作“第几段”。
 每个文件使用离它最近的配置文件（.duty-report.json / .yaml），--config 指定时以它为准。
 
 选项：
@@ -62,7 +81,8 @@ ${profileList()}
   --config FILE       使用这个配置文件，不再自动查找
   --format FORMAT     输出格式，默认 text：
 ${formatList('zh')}
-  --output FILE       写入文件；默认或“-”表示标准输出
+  --output FILE       写入文件；默认或“-”表示标准输出。--format docx 时是批注副本所在的文件夹，
+                      默认放在原文件旁边，名为“原名.批注.docx”；原文件和已有的文件从不覆盖
   --locale zh|en      消息语言（默认 zh）
   --jobs N            最多使用 N 个线程（多于 ${POOL_THRESHOLD} 个文件时才启用；不指定时四核及以上才启用）
   -h, --help          显示本帮助
@@ -73,15 +93,16 @@ export --docx 把 Markdown 草稿写成按公文格式（GB/T 9704）排版的 W
   --output FILE       写到这个文件；默认与草稿同名、扩展名为 .docx，放在草稿旁边
   --force             覆盖已有的文件（草稿本身从不覆盖）
 
-退出码：0 没有错误级别的问题（export：已写出）；1 至少有一个错误；2 用法错误、配置错误、分析失败或无法导出。
+退出码：0 没有错误级别的问题（export：已写出）；1 至少有一个错误；2 用法错误、配置错误、分析失败、无法导出或批注副本未写出。
 
-Duty Report Assistant ${version} — checks Chinese duty-report drafts written in Markdown
+Duty Report Assistant ${version} — checks Chinese duty-report drafts (Markdown, plain text, Word)
 
 Usage: duty-report check [options] <files|folders>…
        duty-report export --docx <draft.md> [--output file.docx] [--force]
 
-Folders are searched recursively for *.md (node_modules and dot-folders are skipped); files are
-checked in sorted order. Each file uses its nearest configuration file (.duty-report.json /
+Folders are searched recursively for *.md, *.markdown, *.txt and Word files *.docx (node_modules,
+dot-folders and the annotated copies *.批注.docx that --format docx writes are skipped); files are
+checked in sorted order. Places in a Word file are given as paragraphs (paragraph 12). Each file uses its nearest configuration file (.duty-report.json /
 .yaml) unless --config names one.
 
 Options:
@@ -89,7 +110,9 @@ Options:
   --config FILE       use this configuration file instead of discovering one
   --format FORMAT     output format, text by default:
 ${formatList('en')}
-  --output FILE       write to FILE; default or "-" is standard output
+  --output FILE       write to FILE; default or "-" is standard output. With --format docx, the
+                      folder for the annotated copies; by default each goes beside its original
+                      as <name>.批注.docx. Neither the original nor an existing file is overwritten
   --locale zh|en      language of messages (default zh)
   --jobs N            use at most N threads (only above ${POOL_THRESHOLD} files; by default only with 4+ cores)
   -h, --help          show this help
@@ -102,7 +125,7 @@ and 楷体, page numbers "— 1 —"; outline labels stay as written.
   --force             overwrite an existing file (never the draft itself)
 
 Exit codes: 0 no error findings (export: written); 1 at least one error; 2 bad usage, bad configuration,
-a failed analysis or a failed export.
+a failed analysis, a failed export or an annotated copy not written.
 `;
 }
 
@@ -131,8 +154,14 @@ function setOption(args: CheckArgs, name: string, value: string): void {
       args.output = value;
       break;
     case '--format': {
+      if (value === DOCX_FORMAT.id) {
+        args.annotate = true;
+        args.format = textFormat;
+        break;
+      }
       const format = findFormat(value);
-      if (!format) throw new UsageError(`未知的输出格式：${value}（可用：${FORMAT_IDS.join('、')}）`, `unknown format: ${value} (valid: ${FORMAT_IDS.join(', ')})`);
+      if (!format) throw new UsageError(`未知的输出格式：${value}（可用：${OUTPUT_IDS.join('、')}）`, `unknown format: ${value} (valid: ${OUTPUT_IDS.join(', ')})`);
+      args.annotate = false;
       args.format = format;
       break;
     }

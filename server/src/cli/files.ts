@@ -8,7 +8,7 @@ import type { ReportEncoding, ReportFormat } from '../format/types';
 import { decodeText } from '../node/decode';
 import { UsageError, type CheckArgs } from './args';
 import { displayPath, errorText, warn } from './output';
-import { readWord, type WordSource } from './word';
+import { ANNOTATED_COPY, readWord, type WordSource } from './word';
 
 /** Larger files are refused: no real 述职报告 comes near it, and it bounds memory per file. */
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -41,12 +41,6 @@ const DOCX: Reader = (abs) => {
 };
 
 /**
- * The copies `--format docx` writes (`张三.批注.docx`, `张三.批注-2.docx`): our output, not
- * reports, so a folder search leaves them out. Named explicitly, one is checked like any file.
- */
-export const ANNOTATED_COPY = /\.批注(?:-\d+)?\.docx$/i;
-
-/**
  * The reader for each extension (lower case, with the dot): these are what folders are searched
  * for. Another kind of file is one line here.
  */
@@ -73,7 +67,8 @@ function isReportFile(name: string): boolean {
 
 /**
  * Recursively collects the files READERS knows, skipping node_modules, dot-folders and our own
- * annotated copies (counted in `copies`); symlinked folders are not followed (no cycles).
+ * annotated copies (counted in `copies`; one named explicitly is checked like any file);
+ * symlinked folders are not followed (no cycles).
  */
 function walk(dir: string, out: string[], copies: string[]): void {
   let entries: fs.Dirent[];

@@ -7,10 +7,12 @@
  * still checked).
  *
  * This file only wires the stages: args.ts parses, files.ts finds the reports, configs.ts loads
- * their configuration, run.ts reads and analyses them, output.ts writes the results.
+ * their configuration, run.ts reads and analyses them, output.ts writes the results, and for
+ * --format docx annotate.ts writes the annotated copies of Word files.
  */
 import { version } from '../../../package.json';
 import type { Locale } from '../core/types';
+import { checkCopyFolder, writeAnnotatedCopies } from './annotate';
 import { helpText, parseArgs, unknownProfileError, UsageError, type CheckArgs, type Parsed } from './args';
 import { isKnownProfile, loadConfigs } from './configs';
 import { exportCommand } from './export';
@@ -21,6 +23,7 @@ import { readTasks, runTasks } from './run';
 async function check(args: CheckArgs): Promise<number> {
   let inputs: Inputs;
   try {
+    if (args.annotate) checkCopyFolder(args.output);
     inputs = resolveInputs(args);
   } catch (err) {
     if (err instanceof UsageError) return usageFailure(err);
@@ -33,8 +36,10 @@ async function check(args: CheckArgs): Promise<number> {
   const displayLocale: Locale = args.locale ?? (configs.every((c) => c.locale === 'en') ? 'en' : 'zh');
   const { tasks, skipped } = readTasks(inputs.files, configs, args, displayLocale);
   const { checked, failed } = await runTasks(tasks, skipped, args.jobs, displayLocale);
-  if (!writeResults(args, checked, skipped, displayLocale)) return 2;
-  return exitCode(checked, failed || bad);
+  // With --format docx, --output is the copies' folder; the text results go to stdout.
+  if (!writeResults(args.annotate ? { ...args, output: undefined } : args, checked, skipped, displayLocale)) return 2;
+  const copiesFailed = args.annotate === true && !writeAnnotatedCopies(checked, args.output, displayLocale);
+  return exitCode(checked, failed || bad || copiesFailed);
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -8,11 +8,19 @@ import type { Finding, Position } from '../core/types';
 import type { DocxPlace, DocxPosition } from '../format/types';
 import { DocxError, locate, readDocx, type DocxReport } from '../node/docx';
 
-/** A Word file as read: the reader's report (Markdown and paragraph map) and the bytes it came from, for annotating. */
+/** A Word file as read: where, the reader's report (Markdown and paragraph map) and the bytes it came from, for annotating. */
 export interface WordSource {
+  abs: string;
   report: DocxReport;
   bytes: Uint8Array;
 }
+
+/**
+ * What `--format docx` puts between a report's name and `.docx` (`张三.批注.docx`), and how such
+ * a copy is recognised (`张三.批注-2.docx` too): our output, so folder searches leave it out.
+ */
+export const ANNOTATED_SUFFIX = '.批注';
+export const ANNOTATED_COPY = /\.批注(?:-\d+)?\.docx$/i;
 
 /**
  * Reads a .docx, or says why not in both languages (corrupt, encrypted, a zip bomb …): the
@@ -21,18 +29,18 @@ export interface WordSource {
 export function readWord(abs: string): WordSource | { reason: string; reasonEn: string } {
   const bytes = fs.readFileSync(abs);
   try {
-    return { report: readDocx(bytes), bytes };
+    return { abs, report: readDocx(bytes), bytes };
   } catch (err) {
     if (err instanceof DocxError) return { reason: `${err.zh}，未分析`, reasonEn: `${err.en}, not analysed` };
     throw err;
   }
 }
 
-/** Offsets in `text` where each line starts, for turning the core's line/character back into an offset. */
-function lineStarts(text: string): number[] {
+/** The core's line/character in `text` turned back into an offset (clamped to the text). */
+export function offsetsIn(text: string): (p: Position) => number {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
+  return (p) => Math.min(text.length, (starts[p.line] ?? text.length) + p.character);
 }
 
 /**
@@ -42,9 +50,7 @@ function lineStarts(text: string): number[] {
  * a paragraph it does not touch. A document with no text at all gives paragraph 0.
  */
 export function docxPlaces(report: DocxReport, findings: readonly Finding[]): DocxPlace[] {
-  const md = report.markdown;
-  const starts = lineStarts(md);
-  const offsetOf = (p: Position): number => Math.min(md.length, (starts[p.line] ?? md.length) + p.character);
+  const offsetOf = offsetsIn(report.markdown);
   const at = (offset: number): DocxPosition => {
     const loc = locate(report, offset);
     return loc ? { paragraph: loc.paragraph, offset: loc.offset } : { paragraph: 0, offset: 0 };
