@@ -211,7 +211,7 @@ async function main() {
   const core = await loadCore(sources);
   const outputs = {
     ...sources,
-    'server/src/lsp/rulePages.ts': pagesFile(mods),
+    'server/src/docs/rulePages.ts': pagesFile(mods),
     'package.json': packageJson(read('package.json'), core),
     'package.nls.json': nls(read('package.nls.json'), core, 'en'),
     'package.nls.zh-cn.json': nls(read('package.nls.zh-cn.json'), core, 'zh'),

@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse as parseYaml } from 'yaml';
 import { frontMatterContext, setProfileEdit } from '../../server/src/lsp/frontMatter';
 import { compileGlobs, decideReport, relativeToFolders } from '../../server/src/lsp/reportFiles';
-import { ruleHelp } from '../../server/src/lsp/ruleDocs';
+import { ruleHelp } from '../../server/src/docs/ruleDocs';
 import { DEFAULT_FILES, resolveLocale, toSettings } from '../../server/src/lsp/settings';
 
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -68,7 +68,7 @@ describe('generated files', function () {
       fs.writeFileSync(path.join(dir, 'docs/rules/wordy-title.md'), '# wordy-title\n\n标题过长。\n');
       const stale = run(dir, '--check');
       assert.equal(stale.status, 1);
-      for (const f of ['server/src/core/rules/ids.ts', 'server/src/core/rules/index.ts', 'server/src/lsp/rulePages.ts', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'docs/rules/README.md', 'schemas/duty-report.schema.json']) {
+      for (const f of ['server/src/core/rules/ids.ts', 'server/src/core/rules/index.ts', 'server/src/docs/rulePages.ts', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'docs/rules/README.md', 'schemas/duty-report.schema.json']) {
         assert.ok(stale.stderr.includes(f), `${f} should be stale: ${stale.stderr}`);
       }
       assert.equal(run(dir).status, 0);
@@ -81,7 +81,7 @@ describe('generated files', function () {
       assert.equal(zh['config.rules.wordy-title'], '标题过长：标题超过三十个字。默认级别：提示。');
       assert.match(fs.readFileSync(path.join(dir, 'README.md'), 'utf8'), /\| \[wordy-title\]\(docs\/rules\/wordy-title\.md\) \| 标题过长 \|/);
       assert.match(fs.readFileSync(path.join(dir, 'server/src/core/rules/index.ts'), 'utf8'), /import \{ wordyTitle \} from '\.\/wordyTitle';/);
-      assert.match(fs.readFileSync(path.join(dir, 'server/src/lsp/rulePages.ts'), 'utf8'), /'wordy-title': wordyTitle,/);
+      assert.match(fs.readFileSync(path.join(dir, 'server/src/docs/rulePages.ts'), 'utf8'), /'wordy-title': wordyTitle,/);
       const schema = JSON.parse(fs.readFileSync(path.join(dir, 'schemas/duty-report.schema.json'), 'utf8'));
       assert.ok(JSON.stringify(schema).includes('wordy-title'), 'the configuration schema knows the new rule');
     });

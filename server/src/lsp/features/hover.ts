@@ -4,7 +4,7 @@ import { RULES } from '../../core';
 import type { AnalysisResult, Locale } from '../../core/types';
 import { WORDS } from '../../core/words';
 import { analysed, type ServerContext } from '../context';
-import { ruleHelp } from '../ruleDocs';
+import { ruleHelp } from '../../docs/ruleDocs';
 import { mdText, SOURCE } from './common';
 
 function contains(r: Range, p: Position): boolean {

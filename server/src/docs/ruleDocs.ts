@@ -1,4 +1,5 @@
-// The pages themselves are imported in rulePages.ts, written by scripts/generate.js.
+// The rule pages, for hovers and for SARIF's rule help: imported in rulePages.ts (written by
+// scripts/generate.js), read here. Beside the front doors, so the server and the formats share it.
 import { RULE_PAGES as PAGES } from './rulePages';
 
 export interface RuleHelp {
