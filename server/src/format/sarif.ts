@@ -10,6 +10,7 @@
  * for Word files: they edit the Markdown the checker read, not the file.
  */
 import { repository, version } from '../../../package.json';
+import { RULE_PAGES } from '../docs/rulePages';
 import { RULES } from '../core';
 import type { Finding, Locale, Range, RuleInfo, Severity } from '../core/types';
 import { docxPlaceText } from './text';
@@ -83,19 +84,34 @@ function region(range: Range): Record<string, number> {
   };
 }
 
+/**
+ * A web address that leads somewhere: not a reserved test or example domain (RFC 2606), as the
+ * package's placeholder repository is, whose links would only ever be broken.
+ */
+function isRealWeb(url: string): boolean {
+  const host = /^https?:\/\/([^/:]+)/i.exec(url)?.[1]?.toLowerCase();
+  return !!host && !/(?:^|\.)(?:invalid|example|test|localhost)$/.test(host) && !/^example\.(?:com|net|org)$/.test(host);
+}
+
 export function formatSarif(input: FormatInput, tool: ToolInfo): string {
   const web = repositoryWebUrl(tool.repository);
+  const linked = isRealWeb(web);
   const ruleIndex = new Map(tool.rules.map((r, i) => [r.id, i]));
   const locale = input.locale;
-  const rules = tool.rules.map((r) => ({
-    id: r.id,
-    name: r.id,
-    shortDescription: { text: r.description.zh },
-    fullDescription: { text: `${r.description.zh}（依据：${r.source}）${r.description.en}` },
-    helpUri: `${web}/blob/main/${r.docs.replace(/^\/+/, '')}`,
-    defaultConfiguration: { level: level(r.defaultSeverity) },
-    properties: { tags: [...r.tags] },
-  }));
+  const rules = tool.rules.map((r) => {
+    const page = RULE_PAGES[r.id];
+    return {
+      id: r.id,
+      name: r.id,
+      shortDescription: { text: `${r.name[locale]}：${r.description[locale]}` },
+      fullDescription: { text: `${r.name.zh}：${r.description.zh}（依据：${r.source}）${r.name.en}: ${r.description.en}` },
+      // The rule's own page travels with the log, so a viewer shows it with no link to follow.
+      ...(page ? { help: { text: `${r.name.zh}：${r.description.zh}`, markdown: page } } : {}),
+      ...(linked ? { helpUri: `${web}/blob/main/${r.docs.replace(/^\/+/, '')}` } : {}),
+      defaultConfiguration: { level: level(r.defaultSeverity) },
+      properties: { tags: [...r.tags] },
+    };
+  });
 
   const artifacts = input.files.map((f) => ({
     location: { uri: pathToUriReference(f.path), uriBaseId: '%SRCROOT%' },
@@ -167,7 +183,7 @@ export function formatSarif(input: FormatInput, tool: ToolInfo): string {
           driver: {
             name: 'duty-report',
             fullName: '述职报告助手 Duty Report Assistant',
-            informationUri: web,
+            ...(linked ? { informationUri: web } : {}),
             semanticVersion: tool.version,
             version: tool.version,
             rules,
