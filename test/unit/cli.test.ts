@@ -234,7 +234,7 @@ describe('cli (bin/duty-report.js)', function () {
     it('exits 2 on an unknown --profile and lists the valid ones', () => {
       const r = run(tmp, ['check', '--profile', 'no-such-profile', 'one']);
       assert.equal(r.status, 2);
-      assert.match(r.stderr, /未知的画像：no-such-profile/);
+      assert.match(r.stderr, /未知的述职类型：no-such-profile/);
       for (const id of PROFILE_IDS) assert.ok(r.stderr.includes(id), id);
       assert.equal(r.stdout, '');
     });
@@ -290,7 +290,7 @@ describe('cli (bin/duty-report.js)', function () {
       assert.equal(missing[1], 'one/no-problems.md');
       assert.equal(missing[4], '错误');
       assert.ok(Number(missing[2]) >= 1 && Number(missing[3]) >= 1, '1-based');
-      assert.match(r.stdout, /^ {2}评分 \d+\/100（[好中差]） · 画像 .+（.+） · \d+ 字 · 成绩 \d+% 问题 \d+% 原因 \d+% 措施 \d+%/m);
+      assert.match(r.stdout, /^ {2}评分 \d+\/100（[好中差]） · 类型 .+（.+） · \d+ 字 · 成绩 \d+% 问题 \d+% 原因 \d+% 措施 \d+%/m);
       assert.match(r.stdout, /^共 1 个文件：[1-9]\d* 个错误，\d+ 个警告，\d+ 个提示。$/m);
       assert.doesNotMatch(r.stdout, /\x1b\[/, 'no colour when not a TTY');
     });

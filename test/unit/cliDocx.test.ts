@@ -330,7 +330,7 @@ describe('cli: Word files among the reports', function () {
       const comments = all.filter((c) => /w:author="述职报告助手"/.test(c));
       assert.equal(comments.length, findings.length + 1);
       const texts = comments.map(commentText);
-      assert.ok(texts.some((t) => t.startsWith('【评分卡】评分 ') && t.includes('画像：') && t.includes('字数：') && /检查意见 \d+ 条：/.test(t)), texts.join('\n---\n'));
+      assert.ok(texts.some((t) => t.startsWith('【评分卡】评分 ') && t.includes('述职类型：') && t.includes('字数：') && /检查意见 \d+ 条：/.test(t)), texts.join('\n---\n'));
       for (const f of findings) {
         assert.ok(texts.some((t) => t.startsWith('【') && t.includes(f.message)), f.message);
       }

@@ -60,7 +60,7 @@ export function scorecardComment(r: AnalysisResult, locale: Locale): string {
   const perRule = [...counts].sort((a, b) => order(a[0]) - order(b[0])).map(([id, n]) => `${ruleName(id, locale)} ${n}`);
   const topics = r.stats.topics ?? [];
   const lines = zh
-    ? [`【评分卡】评分 ${r.score}/100（${tier}）`, `画像：${r.profile.name}（${source}）`, `字数：${r.stats.units} 字；${shares}`]
+    ? [`【评分卡】评分 ${r.score}/100（${tier}）`, `述职类型：${r.profile.name}（${source}）`, `字数：${r.stats.units} 字；${shares}`]
     : [`[Scorecard] score ${r.score}/100 (${tier})`, `Profile: ${r.profile.name} (${source})`, `Length: ${r.stats.units} characters; ${shares}`];
   if (topics.length) lines.push(zh ? `必述内容：${topics.filter((t) => t.covered).length}/${topics.length}` : `Required topics: ${topics.filter((t) => t.covered).length}/${topics.length}`);
   lines.push(zh ? `检查意见 ${r.findings.length} 条${perRule.length ? `：${perRule.join('，')}` : ''}` : `${r.findings.length} findings${perRule.length ? `: ${perRule.join(', ')}` : ''}`);

@@ -76,7 +76,7 @@ export function helpText(): string {
 每个文件使用离它最近的配置文件（.duty-report.json / .yaml），--config 指定时以它为准。
 
 选项：
-  --profile ID        使用指定画像（报告类型），优先于配置文件，低于 front matter。可用画像：
+  --profile ID        指定述职类型，优先于配置文件，低于文件开头的 profile 设置。可用的类型：
 ${profileList()}
   --config FILE       使用这个配置文件，不再自动查找
   --format FORMAT     输出格式，默认 text：
@@ -131,7 +131,7 @@ a failed analysis, a failed export or an annotated copy not written.
 
 /** `--profile` named a profile neither built in nor defined by a loaded configuration. */
 export function unknownProfileError(name: string): UsageError {
-  return new UsageError(`未知的画像：${name}。可用的画像：\n${profileList()}`, `unknown profile: ${name}. Valid profiles: ${PROFILE_IDS.join(', ')}`);
+  return new UsageError(`未知的述职类型：${name}。可用的类型：\n${profileList()}`, `unknown profile: ${name}. Valid profiles: ${PROFILE_IDS.join(', ')}`);
 }
 
 export const SHORT_USAGE =

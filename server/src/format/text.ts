@@ -54,7 +54,7 @@ function scorecardLine(f: CheckedFile, locale: Locale): string {
   // The share bars' short role words; lower case in English, as in the rest of the line.
   const shares = OUTLINE_ROLES.map((role) => `${WORDS.roleShort[locale][role].toLowerCase()} ${percent(s.shares[role])}`).join(' ');
   const parts = zh
-    ? [`评分 ${r.score}/100（${tier}）`, `画像 ${r.profile.name}（${source}）`, `${s.units} 字`, shares]
+    ? [`评分 ${r.score}/100（${tier}）`, `类型 ${r.profile.name}（${source}）`, `${s.units} 字`, shares]
     : [`score ${r.score}/100 (${tier})`, `profile ${r.profile.name} (${source})`, `${s.units} characters`, shares];
   if (topics.length) parts.push(zh ? `必述内容 ${covered}/${topics.length}` : `required topics ${covered}/${topics.length}`);
   const items = s.items;

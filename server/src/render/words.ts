@@ -95,7 +95,7 @@ const PHRASES: Record<Locale, Words> = {
     outline: '结构',
     noSections: '未识别出章节。',
     topics: '必述内容',
-    noTopics: '此画像没有必述内容清单。',
+    noTopics: '这类述职没有必述内容清单。',
     covered: '已覆盖',
     missing: '未覆盖',
     findings: '发现的问题',
