@@ -7,7 +7,8 @@
 //   3. textlint + its Markdown plugin + textlint-rule-prh loaded with the same phrase list;
 //   4. the language server over stdio, one edit in the middle of a 20k-字 report, against a
 //      server that answers with no analysis (with no diagnostics, and with ours replayed);
-//   5. the CLI over 1,000 reports, whole process, on all cores and on one, against textlint's CLI;
+//   5. the CLI over 1,000 reports, whole process, on all cores and on one, against textlint's CLI,
+//      and over 200 reports as Word files against the same reports as Markdown;
 //   6. peak memory on the 1M-字 report, each contender in a process of its own.
 // Ratios, not absolute times, are what to compare: these machines are shared and noisy.
 // Writes test-artifacts/bench/results.json. `--quick` runs a small version of everything (to
@@ -149,6 +150,43 @@ function cli(textlintConfig) {
   return { files: BATCH_FILES, meanUnits, cores, oursMs: ours, oneThreadMs: one, allCoresMs: all, textlintMs: tl, textlintPerOurs: tl / ours, threadSpeedup: one / all };
 }
 
+/**
+ * The same reports as Word files and as Markdown, each batch checked by the CLI as a whole
+ * process: what reading .docx costs a reviewer over a folder of drafts.
+ */
+async function wordBatch() {
+  const files = QUICK ? 20 : 200;
+  // The exporter, bundled from source for this run (the CLI bundle has no library entry).
+  const bundle = path.join(SCRATCH, 'export.js');
+  require('esbuild').buildSync({ entryPoints: [path.join(ROOT, 'server/src/node/export/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, loader: { '.md': 'text' }, logLevel: 'warning' });
+  const { exportDocx } = require(bundle);
+  const mdDir = path.join(SCRATCH, 'word-md');
+  const docxDir = path.join(SCRATCH, 'word-docx');
+  fs.mkdirSync(mdDir, { recursive: true });
+  fs.mkdirSync(docxDir, { recursive: true });
+  const r = rng(20261204);
+  let units = 0;
+  for (let i = 0; i < files; i++) {
+    const size = 1500 + Math.floor(r() * 4500);
+    units += size;
+    const text = generateReport(size, 5000 + i);
+    const name = `report-${String(i).padStart(4, '0')}`;
+    fs.writeFileSync(path.join(mdDir, `${name}.md`), text);
+    fs.writeFileSync(path.join(docxDir, `${name}.docx`), await exportDocx(text));
+  }
+  const cliBin = path.join(ROOT, 'bin', 'duty-report.js');
+  const md = [];
+  const docx = [];
+  for (let i = 0; i < CLI_RUNS; i++) {
+    md.push(wall([cliBin, 'check', mdDir, '--format', 'json']));
+    docx.push(wall([cliBin, 'check', docxDir, '--format', 'json']));
+  }
+  const out = { files, meanUnits: Math.round(units / files), mdMs: median(md), docxMs: median(docx) };
+  out.docxPerMd = out.docxMs / out.mdMs;
+  process.stderr.write(`  CLI over ${files} reports: as .docx ${fmt(out.docxMs)} ms, as .md ${fmt(out.mdMs)} ms\n`);
+  return out;
+}
+
 function memory() {
   const size = QUICK ? 100000 : 1000000;
   const out = {};
@@ -179,6 +217,8 @@ function table(result) {
   lines.push(`| 同上，no-op 发送同样 ${sv.diagnostics} 条诊断 / same, no-op sending the same diagnostics | ${fmt(sv.oursMs)} ms | ${fmt(sv.replayMs)} ms | ${sv.replayRatio.toFixed(1)}× |`);
   lines.push(`| CLI ${c.files} 篇：textlint ÷ ours | ${fmt(c.oursMs)} ms | ${fmt(c.textlintMs)} ms | ${c.textlintPerOurs.toFixed(1)}× |`);
   lines.push(`| CLI ${c.files} 篇：一个线程 ÷ ${c.cores} 个线程 / one thread ÷ a thread per core | ${fmt(c.allCoresMs)} ms | ${fmt(c.oneThreadMs)} ms | ${c.threadSpeedup.toFixed(2)}× |`);
+  const w = result.word;
+  lines.push(`| CLI ${w.files} 篇 Word 文件：.docx ÷ 同样的 .md / the same reports as .docx ÷ as .md | ${fmt(w.docxMs)} ms | ${fmt(w.mdMs)} ms | ${w.docxPerMd.toFixed(2)}× |`);
   lines.push(`| ${m.size >= 1000000 ? '1M' : `${m.size / 1000}k`} 字峰值内存增量：ours ÷ floor / peak memory added | ${m.ours.addedMiB} MiB | ${m.floor.addedMiB} MiB | ${m.oursPerFloor.toFixed(2)}× |`);
   lines.push(`| 同上：textlint ÷ ours / same, textlint ÷ ours | ${m.ours.addedMiB} MiB | ${m.textlint.addedMiB} MiB | ${m.textlintPerOurs.toFixed(1)}× |`);
   return lines.join('\n');
@@ -193,6 +233,7 @@ async function main() {
     result.inProcess = await inProcess(textlint);
     result.server = await server();
     result.cli = cli(textlint.configFile);
+    result.word = await wordBatch();
     result.memory = memory();
     result.seconds = Math.round((performance.now() - started) / 1000);
     console.log(table(result));
