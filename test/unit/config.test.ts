@@ -422,9 +422,9 @@ describe('parseConfig', () => {
     });
 
     it('counts columns in UTF-16 units after a non-BMP character (JSON)', () => {
-      const text = '{"profile": "𠮷", "locale": "fr"}';
+      const text = '{"$schema": "𠮷", "locale": "fr"}';
       const p = only(json(text).problems);
-      // '{"profile": "' is 13 units, 𠮷 is 2, '", "locale": ' is 13: the value starts at 28.
+      // '{"$schema": "' is 13 units, 𠮷 is 2, '", "locale": ' is 13: the value starts at 28.
       assert.deepEqual(p.range, { start: { line: 0, character: 28 }, end: { line: 0, character: 32 } });
       assert.deepEqual(p.range, rangeOf(text, '"fr"'));
       assert.equal([...text.slice(0, text.indexOf('"fr"'))].length, 27, 'code points would be off by one');
@@ -1057,5 +1057,18 @@ describe('duty-report.schema.json', () => {
     }
     // Enough of both kinds for the agreement to mean something.
     assert.ok(accepted > 200 && refused > 1000, `${accepted} mutated files valid, ${refused} refused`);
+  });
+});
+
+describe('the default profile in a configuration file (issue 16)', () => {
+  const { parseConfig } = require('../../server/src/core/config') as typeof import('../../server/src/core/config');
+  const { PROFILE_IDS } = require('../../server/src/core/index') as typeof import('../../server/src/core/index');
+  const problems = (profile: string) => parseConfig(JSON.stringify({ profile }), '.duty-report.json', { profileIds: PROFILE_IDS }).problems.map((p) => p.message);
+  it('warns about an unknown Chinese profile name, which was ignored in silence', () => {
+    assert.match(problems('社区网格员述职').join(''), /未知的述职类型“社区网格员述职”/);
+  });
+  it('accepts the built-in Chinese names and aliases', () => {
+    assert.deepEqual(problems('党员'), []);
+    assert.deepEqual(problems('机关党支部书记述职'), []);
   });
 });

@@ -1,4 +1,5 @@
 /** The profiles part of the configuration's description: thresholds, topics, profiles, the default profile. */
+import profilesData from '../data/profiles.json';
 import type { Profile } from '../types';
 import { list, named, nonBlank, number, record, refine, stringList, text, type At } from './describe';
 import { object, optional, required, withDefault } from './object';
@@ -184,9 +185,9 @@ export const PROFILES = list(PROFILE, {
 });
 
 /**
- * The default profile: an id, or a name or alias. Chinese names and aliases of built-in
- * profiles are not known here, so only an ASCII value (an id) can be told to be unknown. It is
- * kept: the engine falls back and says so.
+ * The default profile: an id, or a name or alias of a built-in profile or of one the file
+ * defines. An unknown one, Chinese or not, is warned about where it stands (the engine would
+ * otherwise fall back to detection without a word); it is kept, and the engine says so too.
  */
 export const PROFILE_CHOICE = refine(
   text({
@@ -202,12 +203,19 @@ export const PROFILE_CHOICE = refine(
   (value, node, at) => {
     const defined = definedProfiles(at);
     const names = new Set<string>(at.ctx.profileIds);
+    // Built-in names and aliases count where the caller knows the built-in ids.
+    if (at.ctx.profileIds.length > 0) {
+      for (const pr of profilesData as { name: string; aliases?: string[] }[]) {
+        names.add(pr.name);
+        for (const a of pr.aliases ?? []) names.add(a);
+      }
+    }
     for (const pr of defined) {
       if (pr.id) names.add(pr.id);
       if (pr.name) names.add(pr.name);
       for (const a of pr.aliases ?? []) names.add(a);
     }
-    if (!names.has(value) && /^[\x20-\x7e]+$/.test(value) && at.ctx.profileIds.length > 0) {
+    if (!names.has(value) && at.ctx.profileIds.length > 0) {
       const ids = [...at.ctx.profileIds, ...defined.map((d) => d.id ?? '').filter(Boolean)];
       const suggestion = closest(value, ids);
       const [listZh, listEn] = quoteList(ids);
@@ -215,8 +223,8 @@ export const PROFILE_CHOICE = refine(
         node.start,
         node.end,
         suggestion
-          ? [`未知的报告类型“${value}”，是否想写“${suggestion}”？`, `Unknown profile "${value}"; did you mean "${suggestion}"?`]
-          : [`未知的报告类型“${value}”。已知的报告类型：${listZh}（也可写中文名称）。`, `Unknown profile "${value}". Known profiles: ${listEn} (Chinese names are accepted too).`],
+          ? [`未知的述职类型“${value}”，是否想写“${suggestion}”？`, `Unknown profile "${value}"; did you mean "${suggestion}"?`]
+          : [`未知的述职类型“${value}”。已知的类型：${listZh}（也可写中文名称）。`, `Unknown profile "${value}". Known profiles: ${listEn} (Chinese names are accepted too).`],
       );
     }
     return value;
