@@ -13,9 +13,32 @@ const HTML_ESCAPES: Record<string, string> = {
   '`': '&#96;',
 };
 
-/** Escapes text for use in element content and in quoted attribute values. */
+/**
+ * The Unicode bidirectional controls: embeddings and overrides (U+202A–U+202E), isolates
+ * (U+2066–U+2069) and the marks (U+200E, U+200F, U+061C). None belongs in a Chinese report or
+ * a file name, and one of them can make what follows it read backwards: a U+202E in a heading
+ * shows "26 字 · 34%" as "%43 · 字 62", and "述职\u202Excod.exe" looks like a Word file.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/**
+ * Text with every bidirectional control replaced by its visible code point (`<U+202E>`), so
+ * it can reorder nothing and hides nothing: what a report or a file name holds is what the
+ * reviewer reads. Visible rather than isolated (`<bdi>`), because a page's `<title>`, a tab's
+ * title, a tooltip and a spreadsheet cell can hold no markup, and because an isolated override
+ * still disguises the name it sits in.
+ */
+export function showBidiControls(s: string): string {
+  return String(s).replace(BIDI_CONTROLS, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
+/**
+ * Escapes text for use in element content and in quoted attribute values. Every string from a
+ * report or the file system passes through here, so here its bidirectional controls are made
+ * visible too (showBidiControls), before the escaping.
+ */
 export function escapeHtml(s: string): string {
-  return String(s).replace(/[&<>"'`]/g, (c) => HTML_ESCAPES[c]);
+  return showBidiControls(s).replace(/[&<>"'`]/g, (c) => HTML_ESCAPES[c]);
 }
 
 function widthClasses(): string {
@@ -79,6 +102,8 @@ body[class*=vscode]{font-family:var(--vscode-font-family),"PingFang SC","Microso
 .dr-interactive [data-line]:hover{background:var(--vscode-list-hoverBackground,var(--dr-track))}
 .dr-interactive [data-line]:focus-visible{outline:1px solid var(--dr-focus);outline-offset:1px}
 .dr-interactive [data-action=fix] .dr-muted{text-decoration:underline dotted}
+.dr-waivers{margin:4px 0}.dr-waivers ul{margin:0;padding-left:1.4em}.dr-no-reason,.dr-unexplained.dr-waived-lead{color:var(--dr-warn);font-weight:600}
+.dr-waived{display:inline-block;font-size:.85em;border:1px solid var(--dr-border);border-radius:4px;padding:0 6px;margin-left:4px}.dr-waived.dr-unexplained{color:var(--dr-warn);border-color:var(--dr-warn);font-weight:600}
 .dr-reasons{margin:4px 0;color:var(--dr-poor)}.dr-reasons ul{margin:0;padding-left:1.4em}.dr-tiers{display:flex;gap:12px;list-style:none;padding:0}.dr-badge{color:#fff;border-radius:4px;padding:2px 10px;font-weight:700}
 .dr-rank{list-style:none;padding:0}.dr-rank>li{margin:4px 0}
 .dr-rank summary{cursor:pointer;display:grid;grid-template-columns:3.5em minmax(0,1fr) 2.5em 2.5em 10em 13em;gap:8px;align-items:center;

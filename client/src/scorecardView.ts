@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { request } from './messages';
 import { ExportRequest, REPORT_LANGUAGES, ScorecardRequest, type ExportResponse, type ScorecardResponse, type StatusParams } from '../../shared/protocol';
-import { escapeHtml, SCORECARD_CSS, scorecardCsp } from '../../shared/html';
+import { escapeHtml, SCORECARD_CSS, scorecardCsp, showBidiControls } from '../../shared/html';
 import type { AnalysisResult, Finding } from '../../server/src/core/types';
 import type { FromPreview, PreviewState, ToPreview } from './preview/messages';
 
@@ -113,7 +113,8 @@ export class ScorecardView implements vscode.Disposable {
   }
 
   private setTitle(doc: vscode.TextDocument): void {
-    if (this.panel) this.panel.title = vscode.l10n.t('Scorecard: {0}', doc.uri.path.split('/').pop() ?? '');
+    // A file name's bidirectional controls shown, not obeyed, as on the card (shared/html.ts).
+    if (this.panel) this.panel.title = vscode.l10n.t('Scorecard: {0}', showBidiControls(doc.uri.path.split('/').pop() ?? ''));
   }
 
   private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -171,7 +172,8 @@ export class ScorecardView implements vscode.Disposable {
   }
 
   private post(msg: ToPreview): void {
-    void this.panel?.webview.postMessage(msg);
+    // A note may name a file or quote the server; the card itself comes escaped from the renderer.
+    void this.panel?.webview.postMessage(msg.note === undefined ? msg : { ...msg, note: showBidiControls(msg.note) });
   }
 
   /** Shows `note` above the card; the card stays when it belongs to the followed document. */

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { analyze, RULES } from '../../server/src/core/index';
 import type { AnalysisResult, Finding, SectionStat } from '../../server/src/core/types';
 import { rankReports, renderBatchPage, renderScorecardFragment, renderScorecardPage, scorecardCssHash } from '../../server/src/render/html';
+import { formatHtml } from '../../server/src/format/html';
 import { escapeHtml, SCORECARD_CSS, scorecardCsp } from '../../shared/html';
 
 const SCRIPT = '<script>alert(1)</script>';
@@ -409,6 +410,186 @@ describe('render/html', () => {
       assertInert(page);
       assertStyleMatchesCsp(page);
       assert.ok(page.includes(renderScorecardFragment(`${SCRIPT}.md`, hostileResult(), 'zh', 'static')), 'the page holds exactly the static fragment');
+    });
+  });
+
+  describe('waivers (checks switched off with comments)', () => {
+    const root = path.join(__dirname, '..', 'fixtures');
+    const fixture = (name: string): AnalysisResult => {
+      const dir = path.join(root, `rule-waiver-without-reason-${name}`);
+      const options = (JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as { options?: object }).options ?? {};
+      return analyze(fs.readFileSync(path.join(dir, 'input.md'), 'utf8'), options);
+    };
+    const positive = fixture('positive');
+    const negative = fixture('negative');
+
+    it('the fixtures carry the waivers the card shows', () => {
+      assert.deepEqual(positive.waivers, [{ kind: 'disable', rules: [], line: 0, hidden: 3 }]);
+      assert.deepEqual(negative.waivers, [{ kind: 'disable-line', rules: ['vague-phrase'], line: 10, reason: '引用会上表态原话', hidden: 1 }]);
+    });
+
+    it('shows a waiver without a reason near the top: all checks, where, a visible 未说明理由, what it hid', () => {
+      const out = renderScorecardFragment('pos.md', positive, 'zh');
+      assertInert(out);
+      assert.match(
+        out,
+        /<div class="dr-waivers"><strong>已关闭的检查 1<\/strong><ul><li class="dr-waiver dr-unexplained" data-line="0" data-character="0"><strong>全部检查<\/strong> <span class="dr-muted">第 1 行起<\/span> <span class="dr-no-reason">⚠ 未说明理由<\/span> <span class="dr-muted">隐去 3 条问题<\/span><\/li><\/ul><\/div>/,
+      );
+      // After why the tier is what it is, before the profile and every finding.
+      assert.ok(out.indexOf('dr-reasons') < out.indexOf('dr-waivers') && out.indexOf('dr-waivers') < out.indexOf('述职类型') && out.indexOf('dr-waivers') < out.indexOf('发现的问题'));
+      const page = renderScorecardPage('pos.md', positive, 'zh');
+      assertInert(page);
+      assert.match(page, /<li class="dr-waiver dr-unexplained"><strong>全部检查<\/strong> <span class="dr-muted">第 1 行起<\/span> <span class="dr-no-reason">⚠ 未说明理由<\/span>/);
+    });
+
+    it('names the rules a waiver switched off in words, with where, its reason and what it hid', () => {
+      const out = renderScorecardFragment('neg.md', negative, 'zh', 'static');
+      assertInert(out);
+      assert.match(out, /<li class="dr-waiver"><strong>空话套话<\/strong> <span class="dr-muted">第 11 行<\/span> <span class="dr-waiver-reason">理由：引用会上表态原话<\/span> <span class="dr-muted">隐去 1 条问题<\/span><\/li>/);
+      assert.doesNotMatch(out, /未说明理由/);
+      const en = renderScorecardFragment('neg.md', negative, 'en', 'static');
+      assert.match(en, /<strong>Checks switched off 1<\/strong><ul><li class="dr-waiver"><strong>Vague or formulaic phrase<\/strong> <span class="dr-muted">line 11<\/span> <span class="dr-waiver-reason">reason: 引用会上表态原话<\/span> <span class="dr-muted">hid 1 finding<\/span>/);
+    });
+
+    it('says nothing of waivers when there are none', () => {
+      const out = renderScorecardFragment('a.md', hostileResult(), 'zh');
+      assert.doesNotMatch(out, /dr-waiver|已关闭的检查/);
+    });
+
+    it('shows a hostile reason and an unknown rule id as text, and several rules in one list', () => {
+      const r: AnalysisResult = {
+        ...hostileResult(),
+        waivers: [
+          { kind: 'disable-next-line', rules: ['vague-phrase', `x${HOSTILE}`], line: 4, reason: HOSTILE, hidden: 2 },
+          { kind: 'disable', rules: ['no-evidence'], line: Number.NaN, reason: '   ', hidden: -3 },
+          null as never,
+        ],
+      };
+      for (const variant of ['preview', 'static'] as const) {
+        const out = renderScorecardFragment('a.md', r, 'zh', variant);
+        assertInert(out);
+        assert.ok(out.includes(`<strong>空话套话；x${escapeHtml(HOSTILE)}</strong> <span class="dr-muted">第 6 行（注释在第 5 行）</span> <span class="dr-waiver-reason">理由：${escapeHtml(HOSTILE)}</span> <span class="dr-muted">隐去 2 条问题</span>`));
+        // A blank reason is no reason; odd numbers are clamped.
+        assert.match(out, /<li class="dr-waiver dr-unexplained"[^>]*><strong>成绩缺实例数据<\/strong> <span class="dr-muted">第 1 行起<\/span> <span class="dr-no-reason">⚠ 未说明理由<\/span> <span class="dr-muted">隐去 0 条问题<\/span>/);
+        assert.match(out, /已关闭的检查 2/);
+      }
+    });
+
+    it('marks reports with waivers in the ranking: a badge with the count, and 未说明理由 when any has none', () => {
+      const page = renderBatchPage([
+        { path: 'pos.md', result: positive },
+        { path: 'neg.md', result: negative },
+        { path: 'plain.md', result: hostileResult(80, '好') },
+      ]);
+      assertInert(page);
+      assert.match(page, /<p class="dr-waived-lead dr-unexplained">2 份报告用注释关闭了检查，其中 1 份未说明理由。<\/p>/);
+      assert.match(page, /<span class="dr-path">pos\.md<\/span> <span class="dr-muted">[^<]*<\/span> <span class="dr-waived dr-unexplained">关闭检查 1 处 · ⚠ 未说明理由<\/span><\/span>/);
+      assert.match(page, /<span class="dr-path">neg\.md<\/span> <span class="dr-muted">[^<]*<\/span> <span class="dr-waived">关闭检查 1 处<\/span><\/span>/);
+      assert.match(page, /<span class="dr-path">plain\.md<\/span><\/span>/);
+      assert.equal(page.match(/<div class="dr-waivers">/g)?.length, 2, 'each waived report\'s card lists its waivers');
+      const en = renderBatchPage([{ path: 'neg.md', result: negative }], { locale: 'en' });
+      assert.match(en, /<p class="dr-waived-lead">1 report switched checks off with comments\.<\/p>/);
+      assert.match(en, /<span class="dr-waived">1 check switched off<\/span>/);
+    });
+  });
+
+  describe('bidirectional controls in report text and file names', () => {
+    const RLO = '\u202e';
+    const CONTROLS = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'];
+    const ANY_CONTROL = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+
+    function bidiResult(): AnalysisResult {
+      const r = hostileResult();
+      r.title = `述职报告${RLO}篇一`;
+      r.stats.sections = [{ ...section(`一、主要工作${RLO}`, 'achievements', 2), units: 26, share: 0.34 }];
+      r.stats.units = 76;
+      r.findings[2] = { ...r.findings[2], message: `空话：${RLO}进一步` };
+      r.profile = { ...r.profile, name: `党员${CONTROLS.join('')}` };
+      r.tierReasons = [`只讲成绩${RLO}`];
+      r.waivers = [{ kind: 'disable', rules: [`x${RLO}`], line: 0, reason: `理由${RLO}`, hidden: 0 }];
+      return r;
+    }
+
+    it('escapeHtml shows each control as its code point, and leaves other text alone', () => {
+      assert.equal(escapeHtml(CONTROLS.join('')), '&lt;U+202A&gt;&lt;U+202B&gt;&lt;U+202C&gt;&lt;U+202D&gt;&lt;U+202E&gt;&lt;U+2066&gt;&lt;U+2067&gt;&lt;U+2068&gt;&lt;U+2069&gt;&lt;U+200E&gt;&lt;U+200F&gt;&lt;U+061C&gt;');
+      assert.equal(escapeHtml('述职\u200b报告\u00a0'), '述职\u200b报告\u00a0');
+    });
+
+    it('no control from a title, section, message or file name reaches the card, the page or its <title>', () => {
+      const file = `reports/张三${RLO}xcod.exe.md`;
+      const outputs = [
+        renderScorecardFragment(file, bidiResult(), 'zh'),
+        renderScorecardFragment(file, bidiResult(), 'en', 'static'),
+        renderScorecardPage(file, bidiResult(), 'zh'),
+        renderBatchPage([{ path: file, result: bidiResult() }], { skipped: [{ path: `x${RLO}.md`, reason: `原因${RLO}` }] }),
+      ];
+      for (const out of outputs) {
+        assertInert(out);
+        assert.doesNotMatch(out, ANY_CONTROL);
+        assert.ok(out.includes(`张三&lt;U+202E&gt;xcod.exe.md`), 'the file name shows the control, so it cannot pass for another');
+      }
+      const [card, , page] = outputs;
+      assert.ok(page.includes(`<title>reports/张三&lt;U+202E&gt;xcod.exe.md</title>`));
+      assert.ok(card.includes('<div class="dr-title">述职报告&lt;U+202E&gt;篇一</div>'));
+      // The section's numbers follow its title in reading order, with nothing to turn them round.
+      assert.ok(card.includes('<span class="dr-sec-title">一、主要工作&lt;U+202E&gt;</span> <span class="dr-muted">26 字 · 34%</span>'));
+      assert.ok(card.includes('空话：&lt;U+202E&gt;进一步'));
+      assert.ok(card.includes('理由：理由&lt;U+202E&gt;'));
+    });
+
+    it('does so for the real analysis of a draft whose title and heading hold U+202E', () => {
+      const text = [`# 2024年度${RLO}述职报告`, '', `## 一、主要工作${RLO}`, '', '全年组织集中学习12次，撰写心得4篇。', '', '## 二、存在的问题', '', '一是理论学习不够深入。', '', '## 三、下步打算', '', '一是每月开展一次专题学习。'].join('\n');
+      const r = analyze(text);
+      const out = renderBatchPage([{ path: `${RLO}a.md`, result: r }]);
+      assertInert(out);
+      assert.doesNotMatch(out, ANY_CONTROL);
+      assert.ok(out.includes('主要工作&lt;U+202E&gt;</span> <span class="dr-muted">'));
+    });
+  });
+
+  describe('Word files', () => {
+    const places = (r: AnalysisResult) => r.findings.map((_, i) => ({ start: { paragraph: i === 0 ? 5 : 26 + i, offset: i === 0 ? 2 : 0 }, end: { paragraph: 30, offset: 0 } }));
+
+    it('places a finding by its 段 (and 字 when not at the start), not by the lines of the Markdown read', () => {
+      const r = hostileResult();
+      const docx = places(r);
+      for (const out of [renderScorecardPage('a.docx', r, 'zh', { docx }), renderScorecardFragment('a.docx', r, 'zh', 'static', { docx }), renderBatchPage([{ path: 'a.docx', result: r, docx }, { path: 'b.md', result: hostileResult() }])]) {
+        assertInert(out);
+        assert.match(out, /<span class="dr-sev">错误<\/span> <span class="dr-muted">第 5 段第 3 字<\/span>/);
+        assert.match(out, /<span class="dr-sev">提示<\/span> <span class="dr-muted">第 28 段<\/span>/);
+        // A covered topic's place is a line of the Markdown: not shown for a Word file.
+        assert.doesNotMatch(out.split('b.md')[0], /第 \d+ 行/);
+      }
+      assert.match(renderScorecardFragment('a.docx', r, 'en', 'static', { docx }), /<span class="dr-muted">paragraph 5, character 3<\/span>/);
+      // The Markdown file beside it keeps its lines.
+      assert.match(renderBatchPage([{ path: 'b.md', result: hostileResult() }]), /第 4 行第 5 列/);
+    });
+
+    it('--format html passes the CLI\'s places along, for one file and for many', () => {
+      const r = hostileResult();
+      const file = { path: 'a.docx', format: 'docx' as const, result: r, docx: places(r) };
+      const one = formatHtml({ files: [file], skipped: [], locale: 'zh', color: false });
+      assert.match(one, /第 5 段第 3 字/);
+      assert.doesNotMatch(one, /第 \d+ 行第 \d+ 列/);
+      const many = formatHtml({ files: [file, { path: 'b.md', result: hostileResult() }], skipped: [], locale: 'zh', color: false });
+      assert.match(many, /第 5 段第 3 字/);
+      assert.match(many, /第 4 行第 5 列/);
+    });
+
+    it('places a waiver in a Word file by its 段 too, when the CLI gives it', () => {
+      const r: AnalysisResult = { ...hostileResult(), waivers: [{ kind: 'disable-line', rules: ['vague-phrase'], line: 7, reason: '引用原话', hidden: 1 }, { kind: 'disable', rules: [], line: 0, hidden: 0 }] };
+      const out = renderScorecardPage('a.docx', r, 'zh', { docx: places(r), docxWaivers: [{ paragraph: 12, offset: 0 }] });
+      assert.match(out, /<li class="dr-waiver"><strong>空话套话<\/strong> <span class="dr-muted">第 12 段<\/span> <span class="dr-waiver-reason">理由：引用原话<\/span>/);
+      // No place given for the second: none shown, rather than a line of the Markdown.
+      assert.match(out, /<li class="dr-waiver dr-unexplained"><strong>全部检查<\/strong> <span class="dr-no-reason">/);
+      const file = { path: 'a.docx', format: 'docx' as const, result: r, docx: places(r), docxWaivers: [{ paragraph: 12, offset: 0 }] };
+      assert.match(formatHtml({ files: [file], skipped: [], locale: 'zh', color: false }), /<strong>空话套话<\/strong> <span class="dr-muted">第 12 段<\/span>/);
+    });
+
+    it('says 文首 for a place in a document with no text', () => {
+      const r = hostileResult();
+      const docx = r.findings.map(() => ({ start: { paragraph: 0, offset: 0 }, end: { paragraph: 0, offset: 0 } }));
+      assert.match(renderScorecardPage('a.docx', r, 'zh', { docx }), /<span class="dr-sev">错误<\/span> <span class="dr-muted">文首<\/span>/);
     });
   });
 

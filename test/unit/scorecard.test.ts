@@ -131,6 +131,16 @@ function checkCard(r: AnalysisResult, html: string, locale: 'zh' | 'en'): void {
   }
   assert.equal((chrome(html).match(/✗/g) ?? []).length, crosses, 'no ✗ anywhere else');
 
+  // The checks switched off: one entry each, with what it hid, and a warning exactly where no reason is given.
+  const waivers = r.waivers ?? [];
+  const shownWaivers = [...html.matchAll(/<li class="dr-waiver( dr-unexplained)?"[^>]*>.*?<span class="dr-muted">(?:隐去 (\d+) 条问题|hid (\d+) findings?)<\/span><\/li>/g)];
+  assert.deepEqual(
+    shownWaivers.map((m) => [Number(m[2] ?? m[3]), !!m[1]]),
+    waivers.map((w) => [w.hidden, !w.reason]),
+    'the waivers',
+  );
+  assert.equal(html.includes(locale === 'zh' ? `已关闭的检查 ${waivers.length}` : `Checks switched off ${waivers.length}`), waivers.length > 0);
+
   // The outline: each section's percentage is its 字数 over the report's, as rounded.
   const sections: SectionStat[] = [];
   const walk = (list: readonly SectionStat[]) => list.forEach((s) => (sections.push(s), walk(s.children)));
@@ -176,6 +186,19 @@ describe('scorecard numbers (samples and fixtures)', () => {
       }
     });
   }
+
+  it('the waiver fixtures: a waiver without a reason warns, one with a reason says it, each with what it hid', () => {
+    for (const [name, hidden, reason] of [['positive', 3, undefined], ['negative', 1, '引用会上表态原话']] as const) {
+      const c = all.find((x) => x.name === `fixtures/rule-waiver-without-reason-${name}`);
+      assert.ok(c, name);
+      const r = analyze(c.text, c.options);
+      assert.equal(r.waivers?.length, 1);
+      const html = renderScorecardPage(`${name}.md`, r, 'zh');
+      assert.ok(html.includes(`隐去 ${hidden} 条问题`));
+      assert.equal(html.includes('⚠ 未说明理由'), reason === undefined);
+      if (reason) assert.ok(html.includes(`理由：${reason}`));
+    }
+  });
 
   it('the model report agrees with itself: 问题 40% against 下限 33%, its outline says 40%, 100 points and nothing found', () => {
     const text = fs.readFileSync(path.join(ROOT, 'samples', '2024年机关党支部书记述职报告.md'), 'utf8');

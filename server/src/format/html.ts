@@ -1,12 +1,15 @@
 /**
  * `--format html`, rendered by the shared pure renderer: one report's scorecard page (the same
- * card the editor's preview shows), or for several the reviewer's ranked summary page.
+ * card the editor's preview shows), or for several the reviewer's ranked summary page. A Word
+ * file's places (`CheckedFile.docx`, `docxWaivers`) go along, so its findings and waivers are
+ * found by 段, not by the lines of the Markdown the checker read.
  */
 import { renderBatchPage, renderScorecardPage } from '../render/html';
 import type { Format, FormatInput } from './types';
 
 export function formatHtml(input: FormatInput): string {
-  if (input.files.length === 1 && !input.skipped.length) return renderScorecardPage(input.files[0].path, input.files[0].result, input.locale);
+  const [only] = input.files;
+  if (input.files.length === 1 && !input.skipped.length) return renderScorecardPage(only.path, only.result, input.locale, only);
   return renderBatchPage(input.files, { locale: input.locale, skipped: input.skipped });
 }
 

@@ -20,3 +20,4 @@
  */
 export { renderScorecardFragment, type Variant } from './scorecard';
 export { rankReports, renderBatchPage, renderScorecardPage, scorecardCssHash, type BatchFile, type BatchOptions } from './page';
+export type { WordPlaces } from './values';

@@ -3,10 +3,11 @@ import type { AnalysisResult, Locale, Tier } from '../core/types';
 import { escapeHtml, SCORECARD_CSS, scorecardCsp } from '../../../shared/html';
 import { SCORECARD_CSS_HASH } from '../../../shared/cssHash';
 import { renderScorecardFragment } from './scorecard';
-import { int, lookup, reportTitle, severityCounts, tierClass, tierWordHtml } from './values';
-import { words } from './words';
+import { int, lookup, reportTitle, severityCounts, tierClass, tierWordHtml, waiversOf, type WordPlaces } from './values';
+import { words, type Words } from './words';
 
-export interface BatchFile {
+/** A report to rank; for a Word file, where its findings and waivers stand in it (as in the CLI's `CheckedFile`). */
+export interface BatchFile extends WordPlaces {
   path: string;
   result: AnalysisResult;
 }
@@ -47,8 +48,20 @@ function pageHead(title: string): string {
 }
 
 /** A standalone page for one report (the scorecard's "export as HTML"): no script, so nothing offered for a click. */
-export function renderScorecardPage(path: string, r: AnalysisResult, locale?: Locale): string {
-  return `${pageHead(path)}<body>${renderScorecardFragment(path, r, locale, 'static')}</body></html>\n`;
+export function renderScorecardPage(path: string, r: AnalysisResult, locale?: Locale, word?: WordPlaces): string {
+  return `${pageHead(path)}<body>${renderScorecardFragment(path, r, locale, 'static', word)}</body></html>\n`;
+}
+
+/** A report's mark in the ranking when its draft switched checks off: how many, and whether any gave no reason. */
+function waiverBadge(w: Words, r: AnalysisResult): string {
+  const waivers = waiversOf(r);
+  if (!waivers.length) return '';
+  const unexplained = waivers.some((x) => !x.reason);
+  return (
+    ` <span class="dr-waived${unexplained ? ' dr-unexplained' : ''}">${escapeHtml(w.waivedBadge(waivers.length))}` +
+    (unexplained ? ` · ⚠ ${escapeHtml(w.noReason)}` : '') +
+    `</span>`
+  );
 }
 
 /** One standalone page ranking many reports; each row opens that report's scorecard. */
@@ -66,13 +79,17 @@ export function renderBatchPage(files: readonly BatchFile[], opts: BatchOptions 
       `<span class="dr-rank-no">${i + 1}</span>` +
       `<span class="dr-name"><span class="dr-path">${escapeHtml(f.path)}</span>` +
       (reportTitle(f.result) ? ` <span class="dr-muted">${escapeHtml(reportTitle(f.result) as string)}</span>` : '') +
+      waiverBadge(w, f.result) +
       `</span><span class="dr-score-n-small">${int(f.result.score, 0, 100)}</span>` +
       `<span class="dr-tier">${tierWordHtml(w, f.result.tier)}</span>` +
       `<span class="dr-muted">${escapeHtml(f.result.profile?.name ?? '')}</span>` +
       `<span class="dr-muted">${escapeHtml(w.counts(c.error, c.warning, c.other))}</span>` +
-      `</summary>${renderScorecardFragment(f.path, f.result, opts.locale, 'static')}</details></li>`
+      `</summary>${renderScorecardFragment(f.path, f.result, opts.locale, 'static', f)}</details></li>`
     );
   });
+  const waived = ranked.filter((f) => waiversOf(f.result).length);
+  const unexplained = waived.filter((f) => waiversOf(f.result).some((x) => !x.reason)).length;
+  const waivedLine = waived.length ? `<p class="dr-waived-lead${unexplained ? ' dr-unexplained' : ''}">${escapeHtml(w.waivedReports(waived.length, unexplained))}</p>` : '';
   const skipped = opts.skipped?.length
     ? `<h2>${escapeHtml(w.skipped)}</h2><ul>${opts.skipped
         .map((s) => `<li><span class="dr-path">${escapeHtml(s.path)}</span> <span class="dr-muted">${escapeHtml(s.reason)}</span></li>`)
@@ -81,7 +98,7 @@ export function renderBatchPage(files: readonly BatchFile[], opts: BatchOptions 
   return (
     `${pageHead(title)}<body>` +
     `<h1>${escapeHtml(title)}</h1>` +
-    `<p class="dr-muted">${escapeHtml(w.summaryLead(ranked.length))} ${escapeHtml(w.average(avg))}</p>` +
+    `<p class="dr-muted">${escapeHtml(w.summaryLead(ranked.length))} ${escapeHtml(w.average(avg))}</p>${waivedLine}` +
     `<ul class="dr-tiers">${counts.join('')}</ul>` +
     `<ol class="dr-rank">${rows.join('')}</ol>${skipped}</body></html>\n`
   );

@@ -6,7 +6,7 @@ import { RULES } from '../core';
 import type { AnalysisResult, Finding, Locale, SectionStat, Severity } from '../core/types';
 import { escapeHtml } from '../../../shared/html';
 import { holdsAsShown, percentText, shareBars, shareOf, totalBar, wholePercent, type LimitState, type ShareBar } from './shares';
-import { int, lookup, pct, reportTitle, roleOf, roundPoints, severityCounts, severityOf, tierClass, tierWordHtml } from './values';
+import { int, lookup, pct, reportTitle, roleOf, roundPoints, severityCounts, severityOf, tierClass, tierWordHtml, waiversOf, type ParagraphPosition, type WordPlaces } from './values';
 import { words, type Words } from './words';
 
 /** A row of the share bars; `state` says whether a limit applies and holds. */
@@ -63,6 +63,24 @@ interface Ctx {
   w: Words;
   locale: Locale;
   interactive: boolean;
+  /**
+   * A Word file's places, when the file is one: there a finding or a waiver is found by its 段,
+   * and the lines of the Markdown the checker read (a covered topic's place) mean nothing.
+   */
+  word?: WordPlaces;
+}
+
+/** A place in a Word file in words: 第 N 段, and the character when it does not start the paragraph. */
+function paragraphText(w: Words, at: ParagraphPosition | undefined): string {
+  if (!at) return '';
+  if (int(at.paragraph) === 0) return w.docStart;
+  return w.paragraph(int(at.paragraph), int(at.offset) + 1);
+}
+
+/** Where finding `i` stands, as its reader finds it: 第 N 行第 M 列, or in a Word file 第 N 段 (nothing when its place is not given). */
+function findingPlace(c: Ctx, f: Finding, i: number): string {
+  if (!c.word) return c.w.line(int(f.range?.start?.line) + 1, int(f.range?.start?.character) + 1);
+  return paragraphText(c.w, c.word.docx?.[i]?.start);
 }
 
 /** Attributes of something a click can act on (preview only): where it is, and which finding it stands for. */
@@ -121,7 +139,7 @@ function renderTopics(c: Ctx): string {
   const items = topics.map((t) => {
     const ok = t.covered === true;
     if (ok) {
-      const where = t.range ? ` <span class="dr-muted">${escapeHtml(w.line(int(t.range.start?.line) + 1, int(t.range.start?.character) + 1))}</span>` : '';
+      const where = t.range && !c.word ? ` <span class="dr-muted">${escapeHtml(w.line(int(t.range.start?.line) + 1, int(t.range.start?.character) + 1))}</span>` : '';
       const matched = t.matched ? ` <q>${escapeHtml(t.matched)}</q>` : '';
       return (
         `<li class="dr-ok"${t.range ? target(c, t.range) : ''}>` +
@@ -205,11 +223,12 @@ function renderFindings(c: Ctx): string {
         const f = findings[i];
         const sev = severityOf(f.severity);
         const p = points.get(i);
+        const place = findingPlace(c, f, i);
         const fix = f.fix?.title ? `<div class="dr-fix">${escapeHtml(w.fix)}${escapeHtml(f.fix.title)}</div>` : '';
         return (
           `<li class="dr-finding dr-sev-${sev}"${target(c, f.range, i, offersFix(c, f))}>` +
           `<span class="dr-sev">${escapeHtml(w.severity[sev])}</span> ` +
-          `<span class="dr-muted">${escapeHtml(w.line(int(f.range?.start?.line) + 1, int(f.range?.start?.character) + 1))}</span> ` +
+          (place ? `<span class="dr-muted">${escapeHtml(place)}</span> ` : '') +
           `<span class="dr-msg">${escapeHtml(f.message ?? '')}</span>` +
           (p ? ` <span class="dr-points">${escapeHtml(w.points(roundPoints(p)))}</span>` : '') +
           fix +
@@ -250,12 +269,36 @@ function renderTierReasons(r: AnalysisResult, w: Words): string {
 }
 
 /**
- * One report's scorecard as an HTML fragment (no document wrapper, no styles). The editor's
- * preview asks for it as is; a standalone page asks for the `static` variant.
+ * The checks the draft switched off with comments, for a reviewer: what (the rules by name, or
+ * all checks), where, why (or a warning that it does not say), and how many findings each hid.
  */
-export function renderScorecardFragment(path: string, r: AnalysisResult, locale?: Locale, variant: Variant = 'preview'): string {
+function renderWaivers(c: Ctx): string {
+  const waivers = waiversOf(c.r);
+  if (!waivers.length) return '';
+  const items = waivers.map((x, k) => {
+    // Rule names in the page's language; an id the core does not know as written, escaped.
+    const what = x.rules.length ? x.rules.map((id) => RULE_BY_ID.get(id)?.name?.[c.locale] ?? id).join(c.w.listSep) : c.w.allChecks;
+    const at = c.word ? paragraphText(c.w, c.word.docxWaivers?.[k]) : c.w.waiverScope(x.kind, x.line + 1);
+    const where = at ? ` <span class="dr-muted">${escapeHtml(at)}</span>` : '';
+    const why = x.reason
+      ? ` <span class="dr-waiver-reason">${escapeHtml(c.w.reason(x.reason))}</span>`
+      : ` <span class="dr-no-reason">⚠ ${escapeHtml(c.w.noReason)}</span>`;
+    return (
+      `<li class="dr-waiver${x.reason ? '' : ' dr-unexplained'}"${c.word ? '' : target(c, { start: { line: x.line, character: 0 }, end: { line: x.line, character: 0 } })}>` +
+      `<strong>${escapeHtml(what)}</strong>${where}${why} <span class="dr-muted">${escapeHtml(c.w.hidden(x.hidden))}</span></li>`
+    );
+  });
+  return `<div class="dr-waivers"><strong>${escapeHtml(c.w.waivers)} ${waivers.length}</strong><ul>${items.join('')}</ul></div>`;
+}
+
+/**
+ * One report's scorecard as an HTML fragment (no document wrapper, no styles). The editor's
+ * preview asks for it as is; a standalone page asks for the `static` variant. For a Word file,
+ * `word` gives where its findings and waivers stand in it (the CLI's `CheckedFile` has both).
+ */
+export function renderScorecardFragment(path: string, r: AnalysisResult, locale?: Locale, variant: Variant = 'preview', word?: WordPlaces): string {
   const w = words(locale);
-  const c: Ctx = { r, w, locale: locale === 'en' ? 'en' : 'zh', interactive: variant === 'preview' };
+  const c: Ctx = { r, w, locale: locale === 'en' ? 'en' : 'zh', interactive: variant === 'preview', word: word?.docx || word?.docxWaivers ? word : undefined };
   const tc = tierClass(r.tier);
   const stats = r.stats;
   const counts = severityCounts(r.findings ?? []);
@@ -278,6 +321,7 @@ export function renderScorecardFragment(path: string, r: AnalysisResult, locale?
     (reportTitle(r) ? `<div class="dr-title">${escapeHtml(reportTitle(r) as string)}</div>` : '') +
     `<div class="dr-path">${escapeHtml(path)}</div>` +
     renderTierReasons(r, w) +
+    renderWaivers(c) +
     `<div>${escapeHtml(w.profile)}：<strong>${escapeHtml(r.profile?.name ?? '')}</strong> <span class="dr-muted">（${escapeHtml(source)}）</span></div>` +
     (r.profile?.reason ? `<div class="dr-muted">${escapeHtml(r.profile.reason)}</div>` : '') +
     `<div class="dr-facts">${escapeHtml(w.units(int(stats?.units)))} · ${escapeHtml(w.counts(counts.error, counts.warning, counts.other))} · ` +

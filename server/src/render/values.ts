@@ -3,7 +3,7 @@
  * closed sets checked, lookups by own property only. No report text passes through here
  * unescaped.
  */
-import { SEVERITIES, type AnalysisResult, type Finding, type Role, type Severity } from '../core/types';
+import { SEVERITIES, type AnalysisResult, type Finding, type Role, type Severity, type Waiver } from '../core/types';
 import { escapeHtml } from '../../../shared/html';
 import type { Words } from './words';
 
@@ -68,3 +68,40 @@ export function reportTitle(r: AnalysisResult): string | undefined {
   return typeof t === 'string' && t.trim() ? t.trim() : undefined;
 }
 
+
+const WAIVER_KINDS: readonly Waiver['kind'][] = ['disable', 'disable-line', 'disable-next-line'];
+
+/**
+ * The result's waivers, each with its fields checked (a result from another version, or
+ * none): rules as strings, line and count as integers, a reason only when it says something.
+ */
+export function waiversOf(r: AnalysisResult): Waiver[] {
+  const list: unknown[] = Array.isArray(r.waivers) ? r.waivers : [];
+  return list
+    .filter((x): x is Waiver => typeof x === 'object' && x !== null)
+    .map((x) => {
+      const w: Waiver = {
+        kind: WAIVER_KINDS.includes(x.kind) ? x.kind : 'disable',
+        rules: Array.isArray(x.rules) ? x.rules.filter((id): id is string => typeof id === 'string') : [],
+        line: int(x.line),
+        hidden: int(x.hidden),
+      };
+      if (typeof x.reason === 'string' && x.reason.trim()) w.reason = x.reason.trim();
+      return w;
+    });
+}
+
+/** A place in a Word file: its 段 (1-based; 0 in a document with no text) and the offset in it (format/types.ts `DocxPosition`). */
+export interface ParagraphPosition {
+  paragraph: number;
+  offset: number;
+}
+
+/**
+ * Where things stand in a Word file, as the CLI gives them (format/types.ts `CheckedFile`):
+ * each finding's place, and each waiver's, in the order of the result's lists.
+ */
+export interface WordPlaces {
+  docx?: readonly { start: ParagraphPosition }[];
+  docxWaivers?: readonly ParagraphPosition[];
+}

@@ -3,7 +3,7 @@
  * table (core/words.ts), then the phrases only the scorecard uses. Plain strings and functions
  * of numbers; the renderer escapes whatever it places.
  */
-import type { Locale, ProfileSource, Role, Severity, Tier } from '../core/types';
+import type { Locale, ProfileSource, Role, Severity, Tier, Waiver } from '../core/types';
 import { WORDS } from '../core/words';
 
 export interface Words {
@@ -63,6 +63,23 @@ export interface Words {
   /** The parts read item by item: how many items, how many flagged. */
   itemsProblems: (total: number, flagged: number) => string;
   itemsPlans: (total: number, flagged: number) => string;
+  /** A place in a Word file: its 段 (1-based), and the character in it when not the first (1-based). */
+  paragraph: (p: number, c: number) => string;
+  /** The place of a Word file's finding in a document with no text. */
+  docStart: string;
+  /** The checks the draft switched off with comments, near the top of the card. */
+  waivers: string;
+  /** A waiver naming no rule. */
+  allChecks: string;
+  /** Where a waiver acts, from the 1-based line of its comment. */
+  waiverScope: (kind: Waiver['kind'], line: number) => string;
+  reason: (r: string) => string;
+  noReason: string;
+  hidden: (n: number) => string;
+  /** The batch page's badge of a report with waivers. */
+  waivedBadge: (n: number) => string;
+  /** The batch page's line on how many reports switched checks off, and how many of them gave no reason. */
+  waivedReports: (n: number, unexplained: number) => string;
 }
 
 
@@ -117,6 +134,16 @@ const PHRASES: Record<Locale, Words> = {
     listSep: '；',
     itemsProblems: (t, n) => `问题 ${t} 条中 ${n} 条大而化之`,
     itemsPlans: (t, n) => `措施 ${t} 条中 ${n} 条空泛`,
+    paragraph: (p, c) => (c > 1 ? `第 ${p} 段第 ${c} 字` : `第 ${p} 段`),
+    docStart: '文首',
+    waivers: '已关闭的检查',
+    allChecks: '全部检查',
+    waiverScope: (kind, l) => (kind === 'disable' ? `第 ${l} 行起` : kind === 'disable-line' ? `第 ${l} 行` : `第 ${l + 1} 行（注释在第 ${l} 行）`),
+    reason: (r) => `理由：${r}`,
+    noReason: '未说明理由',
+    hidden: (n) => `隐去 ${n} 条问题`,
+    waivedBadge: (n) => `关闭检查 ${n} 处`,
+    waivedReports: (n, u) => `${n} 份报告用注释关闭了检查${u ? `，其中 ${u} 份未说明理由` : ''}。`,
   },
   en: {
     role: WORDS.roleShort.en,
@@ -168,6 +195,16 @@ const PHRASES: Record<Locale, Words> = {
     listSep: '; ',
     itemsProblems: (t, n) => `${n} of ${t} problems generic`,
     itemsPlans: (t, n) => `${n} of ${t} measures empty`,
+    paragraph: (p, c) => (c > 1 ? `paragraph ${p}, character ${c}` : `paragraph ${p}`),
+    docStart: 'start of the document',
+    waivers: 'Checks switched off',
+    allChecks: 'all checks',
+    waiverScope: (kind, l) => (kind === 'disable' ? `from line ${l} on` : kind === 'disable-line' ? `line ${l}` : `line ${l + 1} (comment on line ${l})`),
+    reason: (r) => `reason: ${r}`,
+    noReason: 'no reason given',
+    hidden: (n) => `hid ${n} ${n === 1 ? 'finding' : 'findings'}`,
+    waivedBadge: (n) => `${n} ${n === 1 ? 'check' : 'checks'} switched off`,
+    waivedReports: (n, u) => `${n} ${n === 1 ? 'report switched' : 'reports switched'} checks off with comments${u ? `, ${u} without a reason` : ''}.`,
   },
 };
 
