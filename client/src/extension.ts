@@ -230,6 +230,7 @@ function registerCommands(context: vscode.ExtensionContext, view: ScorecardView,
         sarif: { label: 'SARIF 2.1.0', ext: 'sarif' },
         json: { label: 'JSON', ext: 'json' },
         text: { label: vscode.l10n.t('Plain text'), ext: 'txt' },
+        csv: { label: vscode.l10n.t('Spreadsheet (CSV)'), ext: 'csv' },
       };
       const formats = (Object.keys(choices) as ExportFormat[]).map((format) => ({ ...choices[format], format }));
       const pick = await vscode.window.showQuickPick(formats, { placeHolder: vscode.l10n.t('Export the findings as') });

@@ -5,13 +5,14 @@
  *
  * Adding a format: one file exporting a `Format` (see ./types.ts) and its line below.
  */
+import { csvFormat } from './csv';
 import { htmlFormat } from './html';
 import { jsonFormat } from './json';
 import { sarifFormat } from './sarif';
 import { textFormat } from './text';
 import type { Format } from './types';
 
-export const FORMATS = [textFormat, jsonFormat, sarifFormat, htmlFormat] as const satisfies readonly Format[];
+export const FORMATS = [textFormat, jsonFormat, sarifFormat, htmlFormat, csvFormat] as const satisfies readonly Format[];
 
 export type FormatId = (typeof FORMATS)[number]['id'];
 
