@@ -381,6 +381,16 @@ describe('render/html', () => {
       assert.ok(page.includes(`x/${escapeHtml(IMG)}.md`));
     });
 
+    it('lists the files not recognised as reports after the ranking, never in it, escaped', () => {
+      const out = renderBatchPage([files[0]], { unrecognised: ['docs/README.md', `x/${SCRIPT}\u202e.md`] });
+      assertInert(out);
+      assert.ok(out.includes(`<h2>未识别为述职报告，未评分</h2><ul class="dr-unrecognised"><li><span class="dr-path">docs/README.md</span></li><li><span class="dr-path">x/${escapeHtml(SCRIPT)}&lt;U+202E&gt;.md</span></li></ul>`));
+      assert.equal(out.match(/<section class="dr-card/g)?.length, 1, 'not ranked');
+      assert.ok(out.indexOf('dr-rank') < out.indexOf('dr-unrecognised'));
+      assert.match(renderBatchPage([], { locale: 'en', unrecognised: ['a.md'] }), /<h2>Not recognised as a duty report, not scored<\/h2>/);
+      assert.doesNotMatch(page, /dr-unrecognised/);
+    });
+
     it('is deterministic', () => {
       assert.equal(renderBatchPage([...files].reverse(), { skipped: [{ path: `x/${IMG}.md`, reason: '文件含 NUL 字节' }] }), page);
     });

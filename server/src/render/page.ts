@@ -18,6 +18,8 @@ export interface BatchOptions {
   title?: string;
   /** Files named on the command line but not analysed, with the reason. */
   skipped?: { path: string; reason: string }[];
+  /** Files found in folders that do not read as a report: listed after the ranking, never in it. */
+  unrecognised?: readonly string[];
 }
 
 const TIER_ORDER: Record<string, number> = { 好: 0, 中: 1, 差: 2 };
@@ -95,11 +97,14 @@ export function renderBatchPage(files: readonly BatchFile[], opts: BatchOptions 
         .map((s) => `<li><span class="dr-path">${escapeHtml(s.path)}</span> <span class="dr-muted">${escapeHtml(s.reason)}</span></li>`)
         .join('')}</ul>`
     : '';
+  const unrecognised = opts.unrecognised?.length
+    ? `<h2>${escapeHtml(w.unrecognised)}</h2><ul class="dr-unrecognised">${opts.unrecognised.map((p) => `<li><span class="dr-path">${escapeHtml(p)}</span></li>`).join('')}</ul>`
+    : '';
   return (
     `${pageHead(title)}<body>` +
     `<h1>${escapeHtml(title)}</h1>` +
     `<p class="dr-muted">${escapeHtml(w.summaryLead(ranked.length))} ${escapeHtml(w.average(avg))}</p>${waivedLine}` +
     `<ul class="dr-tiers">${counts.join('')}</ul>` +
-    `<ol class="dr-rank">${rows.join('')}</ol>${skipped}</body></html>\n`
+    `<ol class="dr-rank">${rows.join('')}</ol>${skipped}${unrecognised}</body></html>\n`
   );
 }

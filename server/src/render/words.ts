@@ -57,6 +57,8 @@ export interface Words {
   rank: string;
   file: string;
   skipped: string;
+  /** Files found in folders that do not read as a report: listed, not scored. */
+  unrecognised: string;
   average: (n: number) => string;
   tierReasons: string;
   listSep: string;
@@ -129,6 +131,7 @@ const PHRASES: Record<Locale, Words> = {
     rank: '名次',
     file: '报告',
     skipped: '未分析的文件',
+    unrecognised: '未识别为述职报告，未评分',
     average: (n) => `平均分 ${n}`,
     tierReasons: '定档依据',
     listSep: '；',
@@ -190,6 +193,7 @@ const PHRASES: Record<Locale, Words> = {
     rank: 'Rank',
     file: 'Report',
     skipped: 'Files not analysed',
+    unrecognised: 'Not recognised as a duty report, not scored',
     average: (n) => `average score ${n}`,
     tierReasons: 'Why this tier',
     listSep: '; ',
