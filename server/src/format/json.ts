@@ -3,11 +3,15 @@
  * AnalysisResult), one object per file with its path relative to the current directory and,
  * when read from disk, its format and encoding.
  *
- * A Word file's findings, and their `related` places, each carry `docx: { paragraph, offset }`:
+ * Each file's `waivers` (checks the draft switched off with comments: kind, rules, 0-based line,
+ * reason when given, findings hidden) are kept as the core gives them; `skipped` lists the files
+ * refused with their reasons, `unrecognised` the files found that are not reports (not scored).
+ *
+ * A Word file's findings, their `related` places and its waivers each carry `docx: { paragraph, offset }`:
  * the 段 and the offset in what Word shows of it (see DocxPosition). Their `range` still refers
  * to the Markdown the checker made of the file and read.
  */
-import type { AnalysisResult, Finding, RelatedInfo } from '../core/types';
+import type { AnalysisResult, Finding, RelatedInfo, Waiver } from '../core/types';
 import type { CheckedFile, DocxPosition, Format, FormatInput, JsonLayout, ReportEncoding, ReportFormat, SkippedFile } from './types';
 
 /** A finding, with its place in a Word file when it is in one. */
@@ -15,8 +19,10 @@ export type JsonFinding = Finding & { docx?: DocxPosition; related?: (RelatedInf
 
 export interface JsonReport {
   version: 1;
-  files: ({ path: string; format?: ReportFormat; encoding?: ReportEncoding } & Omit<AnalysisResult, 'findings'> & { findings: JsonFinding[] })[];
+  files: ({ path: string; format?: ReportFormat; encoding?: ReportEncoding } & Omit<AnalysisResult, 'findings' | 'waivers'> & { findings: JsonFinding[]; waivers?: (Waiver & { docx?: DocxPosition })[] })[];
   skipped: SkippedFile[];
+  /** Files found in folders that are not recognised as reports: listed, not scored. */
+  unrecognised: string[];
 }
 
 /** One file's object: path, format and encoding first (absent ones are left out), then the result. */
@@ -32,13 +38,15 @@ function fileObject(f: CheckedFile): JsonReport['files'][number] {
       return finding;
     });
   }
+  const waiverPlaces = f.docxWaivers;
+  if (waiverPlaces && f.result.waivers) object.waivers = f.result.waivers.map((w, k) => ({ ...w, docx: { ...waiverPlaces[k] } }));
   return object;
 }
 
 /** The report in pieces, so the CLI can write a large batch without building one string. */
 export function* jsonChunks(input: FormatInput, layout: JsonLayout): Generator<string> {
   if (layout === 'pretty') {
-    const report: JsonReport = { version: 1, files: input.files.map(fileObject), skipped: input.skipped };
+    const report: JsonReport = { version: 1, files: input.files.map(fileObject), skipped: input.skipped, unrecognised: input.unrecognised ?? [] };
     yield JSON.stringify(report, null, 2) + '\n';
     return;
   }
@@ -47,7 +55,7 @@ export function* jsonChunks(input: FormatInput, layout: JsonLayout): Generator<s
     const f = input.files[i];
     yield `${i ? ',' : ''}\n${JSON.stringify(fileObject(f))}`;
   }
-  yield `\n],"skipped":${JSON.stringify(input.skipped)}}\n`;
+  yield `\n],"skipped":${JSON.stringify(input.skipped)},"unrecognised":${JSON.stringify(input.unrecognised ?? [])}}\n`;
 }
 
 export function formatJson(input: FormatInput, layout: JsonLayout = 'pretty'): string {

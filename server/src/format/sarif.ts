@@ -8,12 +8,26 @@
  * nowhere wrong. The region says so in `properties.lineKind: "docxParagraph"` (named after
  * run.columnKind), and the location's message spells it out (`第12段第6字`). Fixes are left out
  * for Word files: they edit the Markdown the checker read, not the file.
+ *
+ * What did not go as it should is in `invocations[0]`: each file refused or not analysed is a
+ * `toolExecutionNotifications` entry (level error, descriptor `file-skipped`) and makes
+ * `executionSuccessful` false; each file found that is not a report is one at level note
+ * (descriptor `not-a-report`), which leaves the run successful.
+ *
+ * Checks the draft switched off with comments (waivers) are not SARIF `suppressions`: those
+ * belong to results that were suppressed, and the core does not keep the findings a waiver hid,
+ * so a suppressed result would have to be made up. Instead each waiver is (1) data on its file's
+ * artifact, `properties.waivers` (as the core gives it, plus a 1-based `line` in `startLine`), and
+ * (2) a `toolConfigurationNotifications` entry at the comment's line (descriptor `waiver`; level
+ * note with its reason, warning without one), since the draft configures the tool there; viewers
+ * that show notifications list it with its place. A waiver without a reason is besides a result of
+ * the rule waiver-without-reason, which every viewer shows.
  */
 import { repository, version } from '../../../package.json';
 import { RULE_PAGES } from '../docs/rulePages';
 import { RULES } from '../core';
 import type { Finding, Locale, Range, RuleInfo, Severity } from '../core/types';
-import { docxPlaceText } from './text';
+import { docxPlaceText, waiverText } from './text';
 import { CHARSET, type DocxPosition, type Format, type FormatInput, type ReportFormat } from './types';
 
 export interface ToolInfo {
@@ -124,6 +138,7 @@ export function formatSarif(input: FormatInput, tool: ToolInfo): string {
       score: f.result.score,
       tier: f.result.tier,
       profile: { id: f.result.profile.id, name: f.result.profile.name, source: f.result.profile.source },
+      ...(f.result.waivers?.length ? { waivers: f.result.waivers.map((w) => ({ ...w, startLine: w.line + 1 })) } : {}),
     },
   }));
 
@@ -167,11 +182,40 @@ export function formatSarif(input: FormatInput, tool: ToolInfo): string {
     });
   });
 
-  const notifications = input.skipped.map((s) => ({
-    level: 'warning',
-    message: { text: `${locale === 'zh' ? '已跳过' : 'skipped'}：${s.reason}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: pathToUriReference(s.path), uriBaseId: '%SRCROOT%' } } }],
-  }));
+  const zh = locale === 'zh';
+  const at = (path: string) => [{ physicalLocation: { artifactLocation: { uri: pathToUriReference(path), uriBaseId: '%SRCROOT%' } } }];
+  const notifications = [
+    ...input.skipped.map((s) => ({
+      descriptor: { id: 'file-skipped' },
+      level: 'error',
+      message: { text: `${zh ? '已跳过：' : 'skipped: '}${s.reason}` },
+      locations: at(s.path),
+    })),
+    ...(input.unrecognised ?? []).map((p) => ({
+      descriptor: { id: 'not-a-report' },
+      level: 'note',
+      message: { text: zh ? '未识别为述职报告，未评分' : 'not recognised as a report, not scored' },
+      locations: at(p),
+    })),
+  ];
+  const waiverNotes = input.files.flatMap((file, artifactIndex) =>
+    (file.result.waivers ?? []).map((w, k) => {
+      const artifactLocation = { uri: pathToUriReference(file.path), uriBaseId: '%SRCROOT%', index: artifactIndex };
+      const place = file.docxWaivers?.[k];
+      const region = place ? docxRegion(place) : { startLine: w.line + 1 };
+      return {
+        descriptor: { id: 'waiver' },
+        level: w.reason ? 'note' : 'warning',
+        message: { text: `${zh ? '已关闭检查：' : 'checks switched off: '}${waiverText(w, locale, place)}` },
+        locations: [{ physicalLocation: { artifactLocation, ...(region ? { region } : {}) } }],
+      };
+    }),
+  );
+  const invocation = {
+    executionSuccessful: input.skipped.length === 0,
+    ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
+    ...(waiverNotes.length ? { toolConfigurationNotifications: waiverNotes } : {}),
+  };
 
   const srcRootUri = tool.srcRootUri.replace(/\/?$/, '/');
   const log = {
@@ -189,7 +233,7 @@ export function formatSarif(input: FormatInput, tool: ToolInfo): string {
             rules,
           },
         },
-        invocations: [{ executionSuccessful: true, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
+        invocations: [invocation],
         originalUriBaseIds: { '%SRCROOT%': { uri: srcRootUri } },
         artifacts,
         results,

@@ -4,7 +4,7 @@
  * scorecard line per file and a totals line. In a Word file, where Markdown lines mean nothing
  * to the reader, the place is the paragraph: `path:第12段第6字` (`path:paragraph 12 char 6`).
  */
-import { OUTLINE_ROLES, type Finding, type Locale, type Severity } from '../core/types';
+import { OUTLINE_ROLES, type Finding, type Locale, type Severity, type Waiver } from '../core/types';
 import { WORDS } from '../core/words';
 import { CHARSET, type CheckedFile, type DocxPosition, type Format, type FormatInput } from './types';
 
@@ -23,12 +23,25 @@ const ANSI = {
 const SEVERITY_COLOR: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.cyan, hint: ANSI.gray };
 
 /**
- * Report text may hold control characters; printed raw, an escape sequence in a title could
- * rewrite the reviewer's terminal. Show them as visible code points instead.
+ * Bidirectional controls: embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069) and
+ * the marks (U+200E, U+200F, U+061C). One U+202E in a heading or a file name turns
+ * "26 字 · 34%" into "%43 · 字 62" on the reviewer's screen, and can disguise a file name.
+ */
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/**
+ * Report text and file names may hold control characters; printed raw, an escape sequence in a
+ * title could rewrite the reviewer's terminal, and a bidi control reorder the line. Show them as
+ * visible code points instead: `\u001b` for C0/C1 controls, `<U+202E>` for bidi controls.
  */
 export function safeTerminalText(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return String(s).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/[\r\n\t]+/g, ' ');
+  return (
+    String(s)
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .replace(BIDI, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`)
+      .replace(/[\r\n\t]+/g, ' ')
+  );
 }
 
 function paint(on: boolean, code: string, s: string): string {
@@ -84,6 +97,28 @@ export function docxPlaceText(p: DocxPosition, locale: Locale): string {
   return p.offset > 0 ? `paragraph ${p.paragraph} char ${p.offset + 1}` : `paragraph ${p.paragraph}`;
 }
 
+/** What a waiver's kind covers, in words. */
+const WAIVER_SCOPE: Record<Locale, Record<Waiver['kind'], string>> = {
+  zh: { disable: '此后全文', 'disable-line': '本行', 'disable-next-line': '下一行' },
+  en: { disable: 'from here on', 'disable-line': 'this line', 'disable-next-line': 'next line' },
+};
+
+/**
+ * One check switched off by a comment in the draft, for the reviewer to judge: where (the
+ * comment's 1-based line, or in a Word file its 段), which rules, how far, why (or that no reason
+ * was given), and how many findings it hid. `第12行 vague-phrase（下一行；理由：…），隐去 2 条`.
+ */
+export function waiverText(w: Waiver, locale: Locale, place?: DocxPosition): string {
+  const zh = locale === 'zh';
+  const where = place ? docxPlaceText(place, locale) : zh ? `第${w.line + 1}行` : `line ${w.line + 1}`;
+  const rules = Array.isArray(w.rules) && w.rules.length ? w.rules.join(zh ? '、' : ', ') : zh ? '全部检查' : 'all checks';
+  const scope = WAIVER_SCOPE[locale][w.kind] ?? w.kind;
+  const reason = typeof w.reason === 'string' && w.reason.trim() ? w.reason.trim() : undefined;
+  const hidden = Number.isFinite(w.hidden) ? w.hidden : 0;
+  if (zh) return `${where} ${rules}（${scope}；${reason ? `理由：${reason}` : '未写理由'}），隐去 ${hidden} 条`;
+  return `${where} ${rules} (${scope}; ${reason ? `reason: ${reason}` : 'no reason given'}), ${hidden} ${hidden === 1 ? 'finding' : 'findings'} hidden`;
+}
+
 /** After the path, the encoding when it is not UTF-8 (a GB18030 or UTF-16 file), so ordinary output stays as it was. */
 function encodingNote(f: CheckedFile, locale: Locale): string {
   if (!f.encoding) return '';
@@ -97,9 +132,17 @@ export function formatText(input: FormatInput): string {
   const words = WORDS.severity[locale];
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   const out: string[] = [];
+  let waivers = 0;
+  let hidden = 0;
   for (const file of input.files) {
     const path = safeTerminalText(file.path);
     out.push(paint(color, ANSI.bold, path) + encodingNote(file, locale));
+    // Checks the draft switched off come first: a reviewer reads the findings knowing what is missing from them.
+    (file.result.waivers ?? []).forEach((w, k) => {
+      waivers++;
+      hidden += Number.isFinite(w.hidden) ? w.hidden : 0;
+      out.push(paint(color, ANSI.yellow, `  ${locale === 'zh' ? '已关闭检查：' : 'checks switched off: '}${safeTerminalText(waiverText(w, locale, file.docxWaivers?.[k]))}`));
+    });
     for (const { f, i } of byPosition(file.result.findings)) {
       const sev = severityOf(f.severity);
       totals[sev]++;
@@ -112,16 +155,24 @@ export function formatText(input: FormatInput): string {
     out.push('');
   }
   for (const s of input.skipped) {
-    out.push(`${safeTerminalText(s.path)}  ${locale === 'zh' ? '已跳过' : 'skipped'}：${safeTerminalText(s.reason)}`);
+    out.push(paint(color, ANSI.red, `${safeTerminalText(s.path)}  ${locale === 'zh' ? '已跳过' : 'skipped'}${locale === 'zh' ? '：' : ': '}${safeTerminalText(s.reason)}`));
+  }
+  const unrecognised = input.unrecognised ?? [];
+  for (const p of unrecognised) {
+    out.push(paint(color, ANSI.gray, `${safeTerminalText(p)}  ${locale === 'zh' ? '未识别为述职报告，未评分' : 'not recognised as a report, not scored'}`));
   }
   const n = input.files.length;
   const infos = totals.info + totals.hint;
   const skipped = input.skipped.length;
-  const line =
-    locale === 'zh'
-      ? `共 ${n} 个文件：${totals.error} 个${words.error}，${totals.warning} 个${words.warning}，${infos} 个${words.info}${skipped ? `；跳过 ${skipped} 个文件` : ''}。`
-      : `${n} files: ${totals.error} errors, ${totals.warning} warnings, ${infos} infos${skipped ? `; ${skipped} files skipped` : ''}.`;
-  out.push(paint(color, totals.error ? ANSI.red + ANSI.bold : ANSI.green, line));
+  const zh = locale === 'zh';
+  const extra: string[] = [];
+  if (skipped) extra.push(zh ? `跳过 ${skipped} 个文件` : `${skipped} files skipped`);
+  if (unrecognised.length) extra.push(zh ? `${unrecognised.length} 个文件未识别为述职报告，未评分` : `${unrecognised.length} not recognised as reports, not scored`);
+  if (waivers) extra.push(zh ? `${waivers} 处关闭了检查，隐去 ${hidden} 条` : `${waivers} checks switched off, ${hidden} findings hidden`);
+  const line = zh
+    ? `共 ${n} 个文件：${totals.error} 个${words.error}，${totals.warning} 个${words.warning}，${infos} 个${words.info}${extra.map((x) => `；${x}`).join('')}。`
+    : `${n} files: ${totals.error} errors, ${totals.warning} warnings, ${infos} infos${extra.map((x) => `; ${x}`).join('')}.`;
+  out.push(paint(color, totals.error || skipped ? ANSI.red + ANSI.bold : ANSI.green, line));
   return out.join('\n') + '\n';
 }
 

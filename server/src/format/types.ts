@@ -56,9 +56,15 @@ export interface CheckedFile {
    * order. The findings' ranges still refer to the Markdown the core read.
    */
   docx?: DocxPlace[];
+  /** For a Word file: where each of `result.waivers` stands in it, in the same order. */
+  docxWaivers?: DocxPosition[];
 }
 
-/** A file named or found but not analysed (binary, in no encoding we read, too large, unreadable). */
+/**
+ * A file named or found but not analysed (binary, in no encoding we read, too large, unreadable,
+ * not a regular file, a damaged Word file, a failed analysis), or a folder that could not be
+ * searched (its path ends with `/`). Every format lists them; any makes the CLI's exit code 2.
+ */
 export interface SkippedFile {
   path: string;
   reason: string;
@@ -67,6 +73,11 @@ export interface SkippedFile {
 export interface FormatInput {
   files: CheckedFile[];
   skipped: SkippedFile[];
+  /**
+   * Files found in a folder that do not read as a 述职报告 (core/recognize.ts): not scored, not
+   * ranked, not in the totals, only listed. The CLI always gives it; the editor's export has none.
+   */
+  unrecognised?: string[];
   /** Locale of the words the formatter adds (severity names, totals). */
   locale: Locale;
   /** ANSI colours, when the output goes to a terminal; formats for files ignore it. */
