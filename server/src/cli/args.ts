@@ -20,6 +20,8 @@ export interface CheckArgs {
   output?: string;
   locale?: Locale;
   jobs?: number;
+  /** --all: check every file found in the folders, not only those that read as reports. */
+  all?: boolean;
 }
 
 /** `duty-report export --docx <draft.md>`: the draft, where to write, and whether an existing file may go. */
@@ -72,16 +74,22 @@ export function helpText(): string {
       duty-report export --docx <草稿.md> [--output 文件.docx] [--force]
 
 文件夹会递归查找 *.md、*.markdown、*.txt 和 Word 文件 *.docx（跳过 node_modules、以“.”开头的文件夹
-和 --format docx 写出的批注副本 *.批注.docx），按路径排序后逐个检查。Word 文件里的位置写作“第几段”。
+和 --format docx 写出的批注副本 *.批注.docx），按路径排序后逐个检查。
+文件夹里找到的文件要看得出是述职报告（标题、文件开头的设置或提纲）才评分，其余列为“未识别为述职报告，
+未评分”；直接写出的文件总是检查。读不了的文件（无法识别的编码、二进制、超过 20 MB、损坏的 Word 文件、
+没有权限、管道或设备）逐个跳过并说明原因，其余照常检查。Word 文件里的位置写作“第几段”。
 每个文件使用离它最近的配置文件（.duty-report.json / .yaml），--config 指定时以它为准。
 
 选项：
   --profile ID        指定述职类型，优先于配置文件，低于文件开头的 profile 设置。可用的类型：
 ${profileList()}
   --config FILE       使用这个配置文件，不再自动查找
+  --all               文件夹里找到的文件全部检查，不论是否识别为述职报告
   --format FORMAT     输出格式，默认 text：
 ${formatList('zh')}
-  --output FILE       写入文件；默认或“-”表示标准输出。--format docx 时是批注副本所在的文件夹，
+  --output FILE       写入文件；默认或“-”表示标准输出。不能是要检查的文件，也不能是要检查的文件夹里的
+                      .md、.markdown、.txt、.docx 文件；全部写完才替换原有的文件。
+                      --format docx 时是批注副本所在的文件夹，
                       默认放在原文件旁边，名为“原名.批注.docx”；原文件和已有的文件从不覆盖
   --locale zh|en      消息语言（默认 zh）
   --jobs N            最多使用 N 个线程（多于 ${POOL_THRESHOLD} 个文件时才启用；不指定时四核及以上才启用）
@@ -93,7 +101,8 @@ export --docx 把 Markdown 草稿写成按公文格式（GB/T 9704）排版的 W
   --output FILE       写到这个文件；默认与草稿同名、扩展名为 .docx，放在草稿旁边
   --force             覆盖已有的文件（草稿本身从不覆盖）
 
-退出码：0 没有错误级别的问题（export：已写出）；1 至少有一个错误；2 用法错误、配置错误、分析失败、无法导出或批注副本未写出。
+退出码：0 没有错误级别的问题（export：已写出）；1 至少有一个错误；2 用法错误、配置错误、有文件被跳过（读不了或分析失败，
+其余文件照常检查）、结果未写出、无法导出或批注副本未写出。未识别为述职报告的文件不影响退出码。
 
 Duty Report Assistant ${version} — checks Chinese duty-report drafts (Markdown, plain text, Word)
 
@@ -102,15 +111,23 @@ Usage: duty-report check [options] <files|folders>…
 
 Folders are searched recursively for *.md, *.markdown, *.txt and Word files *.docx (node_modules,
 dot-folders and the annotated copies *.批注.docx that --format docx writes are skipped); files are
-checked in sorted order. Places in a Word file are given as paragraphs (paragraph 12). Each file uses its nearest configuration file (.duty-report.json /
+checked in sorted order. A file found in a folder is scored only when it reads as a report (its
+title, the settings at its start or its outline); others are listed as "not recognised as a report,
+not scored". A file named on the command line is always checked. A file that cannot be read (an
+unknown encoding, binary, over 20 MB, a damaged Word file, no permission, a pipe or a device) is
+skipped with its reason and the others are still checked. Places in a Word file are given as
+paragraphs (paragraph 12). Each file uses its nearest configuration file (.duty-report.json /
 .yaml) unless --config names one.
 
 Options:
   --profile ID        profile (reporter kind) to use; overrides the configuration, not front matter
   --config FILE       use this configuration file instead of discovering one
+  --all               check every file found in the folders, recognised as a report or not
   --format FORMAT     output format, text by default:
 ${formatList('en')}
-  --output FILE       write to FILE; default or "-" is standard output. With --format docx, the
+  --output FILE       write to FILE; default or "-" is standard output. Never a file to check, nor
+                      a .md, .markdown, .txt or .docx file inside a checked folder; an existing
+                      file is replaced only once the whole output is written. With --format docx, the
                       folder for the annotated copies; by default each goes beside its original
                       as <name>.批注.docx. Neither the original nor an existing file is overwritten
   --locale zh|en      language of messages (default zh)
@@ -125,7 +142,9 @@ and 楷体, page numbers "— 1 —"; outline labels stay as written.
   --force             overwrite an existing file (never the draft itself)
 
 Exit codes: 0 no error findings (export: written); 1 at least one error; 2 bad usage, bad configuration,
-a failed analysis, a failed export or an annotated copy not written.
+a file skipped (unreadable or a failed analysis; the others are still checked), the results not
+written, a failed export or an annotated copy not written. Files not recognised as reports do not
+change the exit code.
 `;
 }
 
@@ -140,6 +159,8 @@ export const SHORT_USAGE =
 const VALUE_OPTIONS = ['--profile', '--config', '--format', '--output', '--locale', '--jobs'];
 /** Options of `export` that take no value; `--output` is the only valued one it accepts. */
 const EXPORT_FLAGS = ['--docx', '--force'];
+/** Options of `check` that take no value. */
+const CHECK_FLAGS = ['--all'];
 
 /** Checks one option's value and stores it in `args`. */
 function setOption(args: CheckArgs, name: string, value: string): void {
@@ -204,6 +225,11 @@ export function parseArgs(argv: readonly string[]): Parsed {
     }
     if (EXPORT_FLAGS.includes(arg)) {
       given.push(arg);
+      continue;
+    }
+    if (CHECK_FLAGS.includes(arg)) {
+      given.push(arg);
+      if (arg === '--all') args.all = true;
       continue;
     }
     const eq = arg.indexOf('=');

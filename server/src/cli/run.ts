@@ -6,13 +6,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyze } from '../core';
+import { recognizeReport } from '../core/recognize';
 import type { AnalysisResult, AnalyzeOptions, DutyReportConfig, Locale } from '../core/types';
 import type { CheckedFile, SkippedFile } from '../format';
 import type { ReportEncoding, ReportFormat } from '../format/types';
 import { safeTerminalText } from '../format/text';
 import type { CheckArgs } from './args';
 import { readReport } from './files';
-import { docxPlaces, type WordSource } from './word';
+import { docxPlaces, docxWaiverPlaces, type WordSource } from './word';
 import { displayPath, errorText, warn } from './output';
 import { workerCount } from './pool';
 import type { WorkerReply, WorkerTask } from './worker';
@@ -35,19 +36,34 @@ export interface CheckedReport extends CheckedFile {
 
 type Outcome = { result: AnalysisResult } | { error: string };
 
+/** What reading gave: the reports to analyse, the files refused, and those found that are not reports. */
+export interface ReadTasks {
+  tasks: Task[];
+  skipped: SkippedFile[];
+  /** Found in a folder but not recognised as a 述职报告 (core/recognize.ts): listed, not scored. */
+  unrecognised: string[];
+}
+
 /**
  * Reads every report and pairs it with its options; a file that cannot be read is warned about
- * and listed as skipped, with its reason in `locale`.
+ * and listed as skipped, with its reason in `locale`. A file found in a folder is checked only
+ * when it reads as a report, as the editor decides (a README, meeting notes and the like are
+ * listed as unrecognised); a file named on the command line, or any with --all, always is.
  */
-export function readTasks(files: readonly string[], configs: readonly DutyReportConfig[], args: CheckArgs, locale: Locale): { tasks: Task[]; skipped: SkippedFile[] } {
+export function readTasks(files: readonly string[], named: ReadonlySet<string>, configs: readonly DutyReportConfig[], args: CheckArgs, locale: Locale): ReadTasks {
   const tasks: Task[] = [];
   const skipped: SkippedFile[] = [];
+  const unrecognised: string[] = [];
   files.forEach((file, i) => {
     const shown = displayPath(file);
     const read = readReport(file);
     if ('reason' in read) {
       warn(`跳过 ${shown}：${read.reason}`, `skipped ${shown}: ${read.reasonEn}`);
       skipped.push({ path: shown, reason: locale === 'zh' ? read.reason : read.reasonEn });
+      return;
+    }
+    if (!args.all && !named.has(file) && !recognizeReport(read.text).report) {
+      unrecognised.push(shown);
       return;
     }
     const config = configs[i];
@@ -61,7 +77,14 @@ export function readTasks(files: readonly string[], configs: readonly DutyReport
     if (read.word) task.word = read.word;
     tasks.push(task);
   });
-  return { tasks, skipped };
+  if (unrecognised.length) {
+    const n = unrecognised.length;
+    warn(
+      `${n} 个文件未识别为述职报告，未评分；要检查它们，请直接写出文件名或加 --all`,
+      `${n} ${n === 1 ? 'file' : 'files'} not recognised as a report, not scored; name ${n === 1 ? 'it' : 'them'} or add --all to check ${n === 1 ? 'it' : 'them'}`,
+    );
+  }
+  return { tasks, skipped, unrecognised };
 }
 
 function analyzeHere(task: Task): Outcome {
@@ -179,6 +202,7 @@ export async function runTasks(tasks: readonly Task[], skipped: SkippedFile[], j
       const file: CheckedReport = { path: t.path, format: t.format, encoding: t.encoding, result: o.result };
       if (t.word) {
         file.docx = docxPlaces(t.word.report, o.result.findings);
+        if (o.result.waivers?.length) file.docxWaivers = docxWaiverPlaces(t.word.report, o.result.waivers);
         file.word = t.word;
       }
       checked.push(file);

@@ -3,8 +3,7 @@
  * analyses, and every finding's Markdown range is mapped back to the 段 (paragraph) a reviewer
  * finds it at in Word.
  */
-import * as fs from 'node:fs';
-import type { Finding, Position } from '../core/types';
+import type { Finding, Position, Waiver } from '../core/types';
 import type { DocxPlace, DocxPosition } from '../format/types';
 import { DocxError, locate, readDocx, type DocxReport } from '../node/docx';
 
@@ -23,11 +22,10 @@ export const ANNOTATED_SUFFIX = '.批注';
 export const ANNOTATED_COPY = /\.批注(?:-\d+)?\.docx$/i;
 
 /**
- * Reads a .docx, or says why not in both languages (corrupt, encrypted, a zip bomb …): the
+ * Reads a .docx from its bytes, or says why not in both languages (corrupt, encrypted, a zip bomb …): the
  * reader's own words, so the batch goes on with one clear line for this file.
  */
-export function readWord(abs: string): WordSource | { reason: string; reasonEn: string } {
-  const bytes = fs.readFileSync(abs);
+export function readWord(abs: string, bytes: Uint8Array): WordSource | { reason: string; reasonEn: string } {
   try {
     return { abs, report: readDocx(bytes), bytes };
   } catch (err) {
@@ -71,5 +69,14 @@ export function docxPlaces(report: DocxReport, findings: readonly Finding[]): Do
     const place: DocxPlace = { start, end: e > s ? endAt(start, e) : start };
     if (f.related?.length) place.related = f.related.map((r) => at(offsetOf(r.range.start)));
     return place;
+  });
+}
+
+/** Where each waiver's comment stands in the Word file (its 段), in the order of `waivers`. */
+export function docxWaiverPlaces(report: DocxReport, waivers: readonly Waiver[]): DocxPosition[] {
+  const offsetOf = offsetsIn(report.markdown);
+  return waivers.map((w) => {
+    const loc = locate(report, offsetOf({ line: w.line, character: 0 }));
+    return loc ? { paragraph: loc.paragraph, offset: loc.offset } : { paragraph: 0, offset: 0 };
   });
 }
