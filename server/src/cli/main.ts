@@ -37,13 +37,15 @@ async function check(args: CheckArgs): Promise<number> {
   if (args.profile !== undefined && !isKnownProfile(args.profile, configs)) return usageFailure(unknownProfileError(args.profile));
 
   const displayLocale: Locale = args.locale ?? (configs.every((c) => c.locale === 'en') ? 'en' : 'zh');
-  // Entries refused while searching (a looping link, an unreadable folder) come first, then the files refused when read.
+  // Entries refused while searching (a looping link, an unreadable folder), said first, then listed with the files refused when read.
   const refused = inputs.refused.map((r) => {
     warn(`跳过 ${r.path}：${r.reason}`, `skipped ${r.path}: ${r.reasonEn}`);
     return { path: r.path, reason: displayLocale === 'zh' ? r.reason : r.reasonEn };
   });
   const { tasks, skipped, unrecognised } = readTasks(inputs.files, inputs.named, configs, args, displayLocale);
-  skipped.unshift(...refused);
+  // One list in path order, as the reports are.
+  skipped.push(...refused);
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const { checked } = await runTasks(tasks, skipped, args.jobs, displayLocale);
   // With --format docx, --output is the copies' folder; the text results go to stdout.
   const written = writeResults(args.annotate ? { ...args, output: undefined } : args, checked, skipped, unrecognised, displayLocale);
