@@ -173,6 +173,14 @@ describe('format/csv', () => {
     assert.deepEqual([withReason[col('已关闭检查')], withReason[col('其中未说明理由')]], ['1', '0']);
   });
 
+  it('lists the files not recognised as reports last, with 未识别为述职报告，未评分 and nothing else', () => {
+    const out = parseCsv(formatCsv({ ...input(), unrecognised: ['docs/README.md', '=cmd.md'] }).slice(1));
+    const tail = out.slice(-2);
+    assert.deepEqual(tail.map((r) => [r[0], r[r.length - 1]]), [['docs/README.md', '未识别为述职报告，未评分'], ["'=cmd.md", '未识别为述职报告，未评分']]);
+    for (const r of tail) assert.ok(r.slice(1, -1).every((c) => c === ''), 'not scored');
+    assert.equal(out.length, rows.length + 2);
+  });
+
   it('writes an empty batch as its header alone', () => {
     assert.equal(parseCsv(formatCsv({ files: [], skipped: [], locale: 'en', color: false }).slice(1)).length, 1);
   });

@@ -586,14 +586,20 @@ describe('render/html', () => {
       assert.match(many, /第 4 行第 5 列/);
     });
 
+    it('--format html lists the files not recognised as reports, on the summary page even beside one report', () => {
+      const out = formatHtml({ files: [{ path: 'a.md', result: hostileResult() }], skipped: [], unrecognised: ['docs/README.md'], locale: 'zh', color: false });
+      assert.match(out, /<ol class="dr-rank">/);
+      assert.match(out, /<h2>未识别为述职报告，未评分<\/h2><ul class="dr-unrecognised"><li><span class="dr-path">docs\/README\.md<\/span><\/li><\/ul>/);
+      assert.doesNotMatch(formatHtml({ files: [{ path: 'a.md', result: hostileResult() }], skipped: [], unrecognised: [], locale: 'zh', color: false }), /<ol class="dr-rank">|<ul class="dr-unrecognised">/);
+    });
+
     it('places a waiver in a Word file by its 段 too, when the CLI gives it', () => {
       const r: AnalysisResult = { ...hostileResult(), waivers: [{ kind: 'disable-line', rules: ['vague-phrase'], line: 7, reason: '引用原话', hidden: 1 }, { kind: 'disable', rules: [], line: 0, hidden: 0 }] };
       const out = renderScorecardPage('a.docx', r, 'zh', { docx: places(r), docxWaivers: [{ paragraph: 12, offset: 0 }] });
       assert.match(out, /<li class="dr-waiver"><strong>空话套话<\/strong> <span class="dr-muted">第 12 段<\/span> <span class="dr-waiver-reason">理由：引用原话<\/span>/);
       // No place given for the second: none shown, rather than a line of the Markdown.
       assert.match(out, /<li class="dr-waiver dr-unexplained"><strong>全部检查<\/strong> <span class="dr-no-reason">/);
-      const file = { path: 'a.docx', format: 'docx' as const, result: r, docx: places(r), docxWaivers: [{ paragraph: 12, offset: 0 }] };
-      assert.match(formatHtml({ files: [file], skipped: [], locale: 'zh', color: false }), /<strong>空话套话<\/strong> <span class="dr-muted">第 12 段<\/span>/);
+      assert.match(formatHtml({ files: [{ path: 'a.docx', format: 'docx', result: r, docx: places(r), docxWaivers: [{ paragraph: 12, offset: 0 }] }], skipped: [], locale: 'zh', color: false }), /<strong>空话套话<\/strong> <span class="dr-muted">第 12 段<\/span>/);
     });
 
     it('says 文首 for a place in a document with no text', () => {

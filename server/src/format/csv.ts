@@ -14,14 +14,15 @@
  *   percentage points under a header that says so (成绩占比（%）: 29.97), since "29.97%" stays
  *   text in LibreOffice. The required topics are two columns, covered and total, since "3/5" in
  *   a cell is read as the date 3月5日.
- * - Files not analysed come last, each with its reason under 备注 and the other cells empty.
+ * - Files not analysed come last, each with its reason under 备注 and the other cells empty,
+ *   then the files not recognised as reports (未识别为述职报告，未评分), never ranked.
  */
 import { RULES } from '../core';
 import { OUTLINE_ROLES, type AnalysisResult, type Locale } from '../core/types';
 import { WORDS } from '../core/words';
 import { rankReports } from '../render/html';
 import { showBidiControls } from '../../../shared/html';
-import type { CheckedFile, Format, FormatInput, SkippedFile } from './types';
+import type { CheckedFile, Format, FormatInput } from './types';
 
 const BOM = '\ufeff';
 const EOL = '\r\n';
@@ -39,7 +40,7 @@ function row(cells: readonly Cell[]): string {
   return cells.map(csvCell).join(',') + EOL;
 }
 
-const HEAD: Record<Locale, { file: string; profile: string; score: string; tier: string; units: string; share: (role: string) => string; topicsCovered: string; topics: string; waivers: string; unexplained: string; tierReasons: string; note: string; notChecked: (reason: string) => string; sep: string }> = {
+const HEAD: Record<Locale, { file: string; profile: string; score: string; tier: string; units: string; share: (role: string) => string; topicsCovered: string; topics: string; waivers: string; unexplained: string; tierReasons: string; note: string; notChecked: (reason: string) => string; unrecognised: string; sep: string }> = {
   zh: {
     file: '文件',
     profile: '述职类型',
@@ -54,6 +55,7 @@ const HEAD: Record<Locale, { file: string; profile: string; score: string; tier:
     tierReasons: '定档依据',
     note: '备注',
     notChecked: (reason) => `未分析：${reason}`,
+    unrecognised: '未识别为述职报告，未评分',
     sep: '；',
   },
   en: {
@@ -70,6 +72,7 @@ const HEAD: Record<Locale, { file: string; profile: string; score: string; tier:
     tierReasons: 'Why this tier',
     note: 'Note',
     notChecked: (reason) => `not analysed: ${reason}`,
+    unrecognised: 'not recognised as a duty report, not scored',
     sep: '; ',
   },
 };
@@ -131,10 +134,11 @@ function reportRow(f: CheckedFile, locale: Locale): Cell[] {
   ];
 }
 
-function skippedRow(s: SkippedFile, locale: Locale, width: number): Cell[] {
+/** A file listed but not scored: its path, and under 备注 why. */
+function noteRow(path: string, note: string, width: number): Cell[] {
   const cells: Cell[] = new Array<Cell>(width).fill('');
-  cells[0] = s.path;
-  cells[width - 1] = HEAD[locale].notChecked(s.reason);
+  cells[0] = path;
+  cells[width - 1] = note;
   return cells;
 }
 
@@ -144,7 +148,8 @@ export function* csvRows(input: FormatInput): Generator<string> {
   const head = header(locale);
   yield BOM + row(head);
   for (const f of rankReports(input.files)) yield row(reportRow(f, locale));
-  for (const s of input.skipped) yield row(skippedRow(s, locale, head.length));
+  for (const s of input.skipped) yield row(noteRow(s.path, HEAD[locale].notChecked(s.reason), head.length));
+  for (const p of input.unrecognised ?? []) yield row(noteRow(p, HEAD[locale].unrecognised, head.length));
 }
 
 export function formatCsv(input: FormatInput): string {
