@@ -2,6 +2,9 @@ import { blockInsertion, headingLine, LevelStyle, snippetEscape, styleOf } from 
 import type { Rule, RuleContext } from '../rule';
 import { leadInsertionPoint } from './missingSection';
 
+/** Quotes inside a quoted title turn single, as Chinese writes nested quotes: “‘四议两公开’工作法”. */
+const inner = (s: string) => s.replace(/“/g, '‘').replace(/”/g, '’');
+
 export const missingTopic: Rule = {
   order: 2,
   name: { zh: '缺少必述内容', en: 'Missing required topic' },
@@ -47,11 +50,11 @@ export const missingTopic: Rule = {
         end: anchorEnd,
         topic: topic.title,
         message: {
-          zh: `没有写到必述内容“${topic.title}”（${profile.name}，依据 ${topic.source}）。可写的关键词如：${topic.keywords.slice(0, 4).join('、')}。`,
+          zh: `没有写到必述内容“${inner(topic.title)}”（${profile.name}，依据${topic.source}）。可写的关键词如：${topic.keywords.slice(0, 4).join('、')}。`,
           en: `Required topic "${topic.title}" is not covered (profile ${profile.nameEn}, ${topic.source}).`,
         },
         fix: {
-          title: { zh: `插入必述内容“${title}”`, en: `Insert the required topic "${title}"` },
+          title: { zh: `插入必述内容“${inner(title)}”`, en: `Insert the required topic "${title}"` },
           offset,
           newText: plain ? `${lead}${title}方面，${hint.replace(/。$/, '')}。${tail}` : `${lead}${head.text}${style.hashes ? eol + eol : '。'}${hint}${tail}`,
           snippet: plain
