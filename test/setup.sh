@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the editor tests need (test/e2e: a real VS Code; test/nvim: Neovim as an LSP
-# client) and the Word-file tests (LibreOffice writes and reads .docx, pdftoppm draws its PDFs,
+# client) and the Word-file tests (LibreOffice writes and reads .docx and opens CSV, pdftoppm draws its PDFs,
 # a CJK font makes the pictures show Chinese), and nothing twice: Debian packages that are missing, and a pinned code-server in
 # the project's .cache/. Safe to run again; when all is there it ends in about a second.
 set -euo pipefail
@@ -27,7 +27,7 @@ code_server_ok() {
 }
 
 # "package:command" pairs; an empty command means "ask dpkg".
-runtime_pkgs=(chromium:chromium neovim:nvim ripgrep:rg libreoffice-writer-nogui:soffice poppler-utils:pdftoppm fonts-noto-cjk:)
+runtime_pkgs=(chromium:chromium neovim:nvim ripgrep:rg libreoffice-writer-nogui:soffice libreoffice-calc-nogui: poppler-utils:pdftoppm fonts-noto-cjk:)
 # Only the code-server install (native modules built by node-gyp) needs these.
 build_pkgs=(libkrb5-dev: pkg-config:pkg-config build-essential: python3:python3)
 
