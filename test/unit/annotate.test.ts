@@ -13,6 +13,7 @@ import { analyze } from '../../server/src/core';
 import { readDocx, type DocxReport } from '../../server/src/node/docx';
 import { anchorRanges, annotateDocx, type DocxNote } from '../../server/src/node/docx/annotate';
 import { elements, parseXmlText, type XmlDocument, type XmlElement, type XmlNode } from '../../server/src/node/docx/xml';
+import { convert, findSoffice, offsetOf } from './libreoffice';
 
 // Tests run from test/out (bundled); the repository root is two folders up.
 const ROOT = path.resolve(__dirname, '../..');
@@ -190,34 +191,6 @@ describe('annotate: comments spliced into a copy (in-memory documents)', () => {
 // ---------------------------------------------------------------------------------------------
 // The fixtures, written as .docx by LibreOffice, annotated with every finding and read back by
 // LibreOffice.
-
-function findSoffice(): string | undefined {
-  for (const name of ['soffice', 'libreoffice']) {
-    const r = spawnSync(name, ['--version'], { encoding: 'utf8', timeout: 60000 });
-    if (r.status === 0) return name;
-  }
-  return undefined;
-}
-
-/** One soffice call for several files, with its own profile so parallel runs do not collide. */
-function convert(soffice: string, files: string[], to: string, outDir: string): void {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-lo-'));
-  try {
-    const r = spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, ...files], {
-      encoding: 'utf8',
-      timeout: 240000,
-    });
-    assert.equal(r.status, 0, `soffice failed: ${r.stderr}`);
-  } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
-}
-
-function offsetOf(text: string, line: number, character: number): number {
-  let at = 0;
-  for (let l = 0; l < line; l++) at = text.indexOf('\n', at) + 1;
-  return at + character;
-}
 
 const OFFICE = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
 const TEXT = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0';

@@ -3,13 +3,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import Ajv from 'ajv';
 import { PROFILE_IDS, RULES } from '../../server/src/core';
 import type { AnalysisResult } from '../../server/src/core/types';
 import { workerCount } from '../../server/src/cli/pool';
 import { FORMATS } from '../../server/src/format';
 import { scorecardCssHash } from '../../server/src/render/html';
 import { escapeHtml, scorecardCsp } from '../../shared/html';
+import { sarifValidator as compileSarifSchema } from './sarifSchema';
 
 // Tests run from test/out (bundled); the repository root is two folders up.
 const ROOT = path.resolve(__dirname, '../..');
@@ -116,22 +116,6 @@ function write(dir: string, rel: string, content: string | Buffer): string {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, content);
   return file;
-}
-
-/** The official SARIF 2.1.0 schema as shipped by @microsoft/jest-sarif (rtm.5, draft-04). */
-function sarifValidator() {
-  const file = path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-  const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  // Ajv 8 speaks draft-07; this schema uses no draft-04-only keyword besides `id` and `$schema`.
-  delete schema.$schema;
-  delete schema.id;
-  // unicodeRegExp off: the schema's language pattern has a stray `]` that only /u rejects.
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-  const ascii = /^[\x21-\x7e]*$/;
-  ajv.addFormat('uri', { validate: (s: string) => ascii.test(s) && /^[a-z][a-z0-9+.-]*:/i.test(s) && URL.canParse(s) });
-  ajv.addFormat('uri-reference', { validate: (s: string) => ascii.test(s) && !s.includes('\\') });
-  ajv.addFormat('date-time', { validate: (s: string) => !Number.isNaN(Date.parse(s)) });
-  return ajv.compile(schema);
 }
 
 describe('cli (bin/duty-report.js)', function () {
@@ -501,7 +485,7 @@ describe('cli (bin/duty-report.js)', function () {
     it('gives each SARIF artifact its encoding, MIME type and format, and still validates', () => {
       const log = JSON.parse(run(tmp, ['check', '--format', 'sarif', 'enc', 'bom/with-bom.md']).stdout);
       const artifacts = log.runs[0].artifacts.map((a: any) => [a.location.uri, a.encoding, a.mimeType, a.properties.format, a.properties.encoding]);
-      const validate = sarifValidator();
+      const validate = compileSarifSchema(ROOT);
       assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
       assert.deepEqual(artifacts, [
         ['bom/with-bom.md', 'UTF-8', 'text/markdown', 'markdown', 'utf-8-bom'],
@@ -587,7 +571,7 @@ describe('cli (bin/duty-report.js)', function () {
   });
 
   describe('sarif format', () => {
-    const validate = sarifValidator();
+    const validate = compileSarifSchema(ROOT);
 
     it('validates against the SARIF 2.1.0 schema', () => {
       const r = run(tmp, ['check', '--format', 'sarif', 'one', 'mixed']);

@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import Ajv from 'ajv';
+import { sarifValidator as compileSarifSchema } from './sarifSchema';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'duty-report.js');
@@ -95,19 +95,6 @@ interface JsonOut {
   unrecognised: string[];
 }
 
-/** The official SARIF 2.1.0 schema as shipped by @microsoft/jest-sarif, as cli.test.ts checks it. */
-function sarifValidator() {
-  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
-  delete schema.$schema;
-  delete schema.id;
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-  const ascii = /^[\x21-\x7e]*$/;
-  ajv.addFormat('uri', { validate: (s: string) => ascii.test(s) && /^[a-z][a-z0-9+.-]*:/i.test(s) && URL.canParse(s) });
-  ajv.addFormat('uri-reference', { validate: (s: string) => ascii.test(s) && !s.includes('\\') });
-  ajv.addFormat('date-time', { validate: (s: string) => !Number.isNaN(Date.parse(s)) });
-  return ajv.compile(schema);
-}
-
 /**
  * How to run the CLI as a user the file modes apply to. As root, chmod 000 stops nothing, so the
  * CLI runs as nobody through setpriv where there is one; undefined when neither works.
@@ -192,7 +179,7 @@ describe('cli: the reviewer batch at its edges', function () {
       const r = run(tmp, ['check', '--format', 'sarif', 'refused']);
       assert.equal(r.status, 2, r.stderr);
       const log: any = JSON.parse(r.stdout);
-      const validate = sarifValidator();
+      const validate = compileSarifSchema(ROOT);
       assert.ok(validate(log as object), JSON.stringify(validate.errors, null, 2));
       const inv = log.runs[0].invocations[0];
       assert.equal(inv.executionSuccessful, false);
@@ -355,7 +342,7 @@ describe('cli: the reviewer batch at its edges', function () {
       ]);
 
       const log: any = JSON.parse(run(tmp, ['check', '--format', 'sarif', 'waived']).stdout);
-      const validate = sarifValidator();
+      const validate = compileSarifSchema(ROOT);
       assert.ok(validate(log as object), JSON.stringify(validate.errors, null, 2));
       assert.deepEqual(log.runs[0].artifacts[0].properties.waivers.map((w: any) => [w.startLine, w.hidden]), [
         [5, 1],

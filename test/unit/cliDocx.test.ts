@@ -9,10 +9,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import Ajv from 'ajv';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Finding } from '../../server/src/core/types';
 import { readDocx } from '../../server/src/node/docx';
+import { convert, findSoffice } from './libreoffice';
+import { sarifValidator as compileSarifSchema } from './sarifSchema';
 
 // Tests run from test/out (bundled); the repository root is two folders up.
 const ROOT = path.resolve(__dirname, '../..');
@@ -49,43 +50,10 @@ function json(r: Run): JsonOut {
   return JSON.parse(r.stdout) as JsonOut;
 }
 
-function findSoffice(): string | undefined {
-  for (const name of ['soffice', 'libreoffice']) {
-    const r = spawnSync(name, ['--version'], { encoding: 'utf8', timeout: 60000 });
-    if (r.status === 0) return name;
-  }
-  return undefined;
-}
-
-/** One soffice call, with its own profile so parallel runs do not collide. */
-function convert(soffice: string, files: string[], to: string, outDir: string): void {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-lo-'));
-  try {
-    const r = spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, ...files], { encoding: 'utf8', timeout: 240000 });
-    assert.equal(r.status, 0, `soffice failed: ${r.stderr}`);
-  } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
-}
-
 function iconv(text: string, to: string): Buffer {
   const r = spawnSync('iconv', ['-f', 'UTF-8', '-t', to], { input: Buffer.from(text, 'utf8') });
   assert.equal(r.status, 0, `iconv -t ${to}: ${r.stderr}`);
   return r.stdout;
-}
-
-/** The official SARIF 2.1.0 schema as shipped by @microsoft/jest-sarif (as in cli.test.ts). */
-function sarifValidator() {
-  const file = path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-  const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  delete schema.$schema;
-  delete schema.id;
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-  const ascii = /^[\x21-\x7e]*$/;
-  ajv.addFormat('uri', { validate: (s: string) => ascii.test(s) && /^[a-z][a-z0-9+.-]*:/i.test(s) && URL.canParse(s) });
-  ajv.addFormat('uri-reference', { validate: (s: string) => ascii.test(s) && !s.includes('\\') });
-  ajv.addFormat('date-time', { validate: (s: string) => !Number.isNaN(Date.parse(s)) });
-  return ajv.compile(schema);
 }
 
 /** The `<w:comment ` elements of a .docx's comments part. */
@@ -269,7 +237,7 @@ describe('cli: Word files among the reports', function () {
 
     it('are SARIF regions counting paragraphs, which still validate against the schema', () => {
       const sarif = JSON.parse(run(tmp, ['check', '--format', 'sarif', 'mixed']).stdout) as Record<string, any>;
-      const validate = sarifValidator();
+      const validate = compileSarifSchema(ROOT);
       assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
       const sarifRun = sarif.runs[0];
       const index = sarifRun.artifacts.findIndex((a: { location: { uri: string } }) => decodeURIComponent(a.location.uri) === 'mixed/张三述职报告.docx');

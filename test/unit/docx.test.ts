@@ -8,6 +8,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { analyze } from '../../server/src/core';
 import { DocxError, locate, readDocx, sourceElements, type DocxErrorCode, type DocxReport } from '../../server/src/node/docx';
 import { formatNumber } from '../../server/src/node/docx/numberFormats';
+import { convert, findSoffice, offsetOf } from './libreoffice';
 
 // Tests run from test/out (bundled); the repository root is two folders up.
 const ROOT = path.resolve(__dirname, '../..');
@@ -281,34 +282,6 @@ describe('docx: files that are refused with a clear message', () => {
 
 /** The labels of the fixtures as LibreOffice's text export shows them, followed by one space. */
 const LO_LABEL = /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+(?:\.\d+)*\.|（\d+）|[①-⑳]) /;
-
-function findSoffice(): string | undefined {
-  for (const name of ['soffice', 'libreoffice']) {
-    const r = spawnSync(name, ['--version'], { encoding: 'utf8', timeout: 60000 });
-    if (r.status === 0) return name;
-  }
-  return undefined;
-}
-
-/** One soffice call for several files, with its own profile so parallel runs do not collide. */
-function convert(soffice: string, files: string[], to: string, outDir: string): void {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-lo-'));
-  try {
-    const r = spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, ...files], {
-      encoding: 'utf8',
-      timeout: 240000,
-    });
-    assert.equal(r.status, 0, `soffice failed: ${r.stderr}`);
-  } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
-}
-
-function offsetOf(text: string, line: number, character: number): number {
-  let at = 0;
-  for (let l = 0; l < line; l++) at = text.indexOf('\n', at) + 1;
-  return at + character;
-}
 
 describe('docx: documents written by LibreOffice', function () {
   const docs: Record<string, { bytes: Uint8Array; report: DocxReport; loText: string[] }> = {};
