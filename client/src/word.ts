@@ -18,8 +18,10 @@ async function freeTarget(source: vscode.Uri): Promise<vscode.Uri> {
     const target = vscode.Uri.joinPath(dir, n === 1 ? `${base}.md` : `${base} (${n}).md`);
     try {
       await vscode.workspace.fs.stat(target);
-    } catch {
-      return target;
+    } catch (err) {
+      // Only a name that is not there is free; any other failure (no permission) is reported.
+      if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return target;
+      throw err;
     }
   }
 }

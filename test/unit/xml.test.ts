@@ -165,3 +165,26 @@ describe('docx XML parser: what it refuses', () => {
     assert.throws(() => parse(nest(200000), 256), (err: unknown) => err instanceof DocxError && err.code === 'too-large');
   });
 });
+
+describe('XML parser against hostile attribute lists (review)', () => {
+  const { parseXmlText } = require('../../server/src/node/docx/xml') as typeof import('../../server/src/node/docx/xml');
+  // Count work, not time: a quadratic check of 20,000 attributes would do 2e8 comparisons; a
+  // linear one finishes the parse long before the 5 s this test allows. The refusal is instant.
+  it('refuses an element with thousands of attributes as too large, at once', () => {
+    const attrs = Array.from({ length: 20000 }, (_, i) => `a${i}="x"`).join(' ');
+    assert.throws(() => parseXmlText(`<w:p xmlns:w="u" ${attrs}/>`, 'document.xml', 256), /more than 1000 attributes/);
+  });
+
+  it('reads an element with hundreds of namespace declarations and prefixed attributes', () => {
+    const decl = Array.from({ length: 400 }, (_, i) => `xmlns:p${i}="urn:${i}"`).join(' ');
+    const uses = Array.from({ length: 400 }, (_, i) => `p${i}:a="v"`).join(' ');
+    const doc = parseXmlText(`<w:p xmlns:w="u" ${decl} ${uses}/>`, 'document.xml', 256);
+    const el = doc.documentElement!;
+    assert.equal(el.getAttributeNS('urn:399', 'a'), 'v');
+  });
+
+  it('still refuses a repeated attribute past the first few', () => {
+    const attrs = Array.from({ length: 40 }, (_, i) => `a${i}="x"`).join(' ');
+    assert.throws(() => parseXmlText(`<r ${attrs} a7="y"/>`, 'document.xml', 256), /attribute a7 twice/);
+  });
+});

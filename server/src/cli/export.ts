@@ -37,7 +37,7 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /** The draft's text, or a UsageError / failure message saying why there is none. */
-function readDraft(input: string): { text: string } | { code: number } {
+function readDraft(input: string): { text: string; plain: boolean } | { code: number } {
   const abs = path.resolve(input);
   const stat = fs.statSync(abs, { throwIfNoEntry: false });
   if (!stat) return { code: usageFailure(new UsageError(`找不到草稿：${input}`, `no such draft: ${input}`)) };
@@ -45,7 +45,7 @@ function readDraft(input: string): { text: string } | { code: number } {
   if (/\.docx$/i.test(abs)) return { code: usageFailure(new UsageError(`${input} 已经是 Word 文件；export --docx 导出的是 Markdown 草稿`, `${input} is already a Word file; export --docx takes a Markdown draft`)) };
   const read = readReport(abs);
   if ('reason' in read) return { code: fail(`无法导出 ${displayPath(abs)}：${read.reason}`, `cannot export ${displayPath(abs)}: ${read.reasonEn}`) };
-  return { text: read.text };
+  return { text: read.text, plain: read.format === 'text' };
 }
 
 export async function exportCommand(args: ExportArgs): Promise<number> {
@@ -61,10 +61,21 @@ export async function exportCommand(args: ExportArgs): Promise<number> {
   if (existing?.isDirectory()) return usageFailure(new UsageError(`${shown} 是文件夹，不能写成 Word 文件`, `${shown} is a folder, not a file to write`));
   if (existing && !args.force) return fail(`${shown} 已存在，没有覆盖；确要覆盖请加 --force`, `${shown} already exists and was left as it is; add --force to overwrite it`);
 
-  const bytes = await exportDocx(draft.text);
+  const bytes = await exportDocx(draft.text, { format: draft.plain ? 'text' : 'markdown' });
   try {
-    // 'wx' fails if the file appeared meanwhile: without --force nothing is ever overwritten.
-    fs.writeFileSync(target, bytes, { flag: args.force ? 'w' : 'wx' });
+    if (args.force) {
+      // Replaced only once the new file is whole: a failed write (a full disk) keeps the old one.
+      const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+      try {
+        fs.writeFileSync(tmp, bytes, { flag: 'wx' });
+        fs.renameSync(tmp, target);
+      } finally {
+        fs.rmSync(tmp, { force: true });
+      }
+    } else {
+      // 'wx' fails if the file appeared meanwhile: without --force nothing is ever overwritten.
+      fs.writeFileSync(target, bytes, { flag: 'wx' });
+    }
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return fail(`${shown} 已存在，没有覆盖；确要覆盖请加 --force`, `${shown} already exists and was left as it is; add --force to overwrite it`);
     return fail(`无法写入 ${shown}：${errorText(err)}`, `cannot write ${shown}: ${errorText(err)}`);

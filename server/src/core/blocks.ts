@@ -58,7 +58,7 @@ const ORDERED = /^[ \t]{0,8}\d{1,9}[.)][ \t]+/;
 const QUOTE = /^[ \t]{0,3}>[ \t]?/;
 // Bounded: an unclosed "<!-- duty-report-disable " would otherwise be searched to the end of
 // the text once per occurrence. A rule list is never near 500 characters.
-const DIRECTIVE = /<!--\s{0,20}duty-report-(disable-next-line|disable-line|disable|enable)\b([^>]{0,500}?)-->/g;
+const DIRECTIVE = /<!--\s{0,20}duty-report-(disable-next-line|disable-line|disable|enable)\b((?:(?!-->)[\s\S]){0,500}?)-->/g;
 
 /** Where a heading's closing "  ##" begins (its leading blanks included), or -1. */
 function closingHashes(line: string): number {

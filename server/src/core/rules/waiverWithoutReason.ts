@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { RULE_LIST } from './index';
 
 /**
  * A check switched off with a comment must say why, so the reviewer can judge the waiver: an
@@ -23,14 +24,16 @@ export const waiverWithoutReason: Rule = {
       if (d.kind === 'enable' || d.reason) continue;
       const start = model.index.starts[d.line] ?? 0;
       const end = model.index.lineEnd(d.line);
-      const what = d.rules.length ? d.rules.join('、') : ctx.locale === 'zh' ? '全部检查' : 'every check';
+      // Rules named in words, as everywhere a person reads them (read at run time: the registry imports this module).
+      const named = (locale: 'zh' | 'en') => d.rules.map((id) => { const r = RULE_LIST.find((x) => x.id === id); return r ? `“${r.name[locale]}”` : id; });
+      const what = d.rules.length ? named('zh').join('、') : '全部检查';
       const scope = { disable: ['此后', 'from here on'], 'disable-line': ['本行', 'on this line'], 'disable-next-line': ['下一行', 'on the next line'] }[d.kind];
       ctx.report({
         start,
         end,
         message: {
           zh: `这里关闭了${scope[0]}的${what}，但没有写明理由。评议人会看到哪些检查被关闭：请在规则后写“-- 理由：……”，如 <!-- duty-report-${d.kind} ${d.rules.join(' ') || '规则'} -- 理由：引用文件原文 -->。`,
-          en: `${d.rules.length ? d.rules.join(', ') : 'Every check'} is switched off ${scope[1]} with no reason given. Reviewers see every check switched off: add "-- reason: …" after the rules, e.g. <!-- duty-report-${d.kind} ${d.rules.join(' ') || 'rule'} -- reason: quoting the document -->.`,
+          en: `${d.rules.length ? named('en').join(', ') : 'Every check'} is switched off ${scope[1]} with no reason given. Reviewers see every check switched off: add "-- reason: …" after the rules, e.g. <!-- duty-report-${d.kind} ${d.rules.join(' ') || 'rule'} -- reason: quoting the document -->.`,
         },
         data: { directive: d.kind, rules: d.rules },
         // Switching off everything weighs as an error would; one rule, as a warning.

@@ -151,7 +151,9 @@ function writeTable(out: Out, rows: readonly Para[][][]): void {
  */
 function writePieces(out: Out, para: DocxParagraph, pieces: readonly Piece[], mode: Mode, labelled: boolean): string {
   const joined = pieces.map((pc) => pc.text).join('');
-  const text = mode === 'body' ? joined : joined.replace(/[\n\r]/g, ' ');
+  // A carriage return (&#13; in a w:t) becomes a line feed one for one: the core would read a
+  // lone CR as a line break the paragraph map does not count, and shift every later position.
+  const text = mode === 'body' ? joined.replace(/\r/g, '\n') : joined.replace(/[\n\r]/g, ' ');
   const escapes = escapePoints(text, mode, labelled);
   let e = 0;
   let at = 0;

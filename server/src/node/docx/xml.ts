@@ -35,19 +35,36 @@ export interface XmlAttribute {
 
 /** The namespace declarations of one element, chained to those around it. */
 class Scope {
+  /** The bindings as a map where there are many, so a lookup stays constant time. */
+  private readonly map: Map<string, string> | undefined;
+
   constructor(
     readonly parent: Scope | null,
     /** Prefix ('' for the default namespace) and URI ('' undeclares the default), in pairs. */
     readonly bindings: readonly string[],
-  ) {}
+  ) {
+    if (bindings.length > 16) {
+      const map = new Map<string, string>();
+      for (let k = 0; k < bindings.length; k += 2) if (!map.has(bindings[k])) map.set(bindings[k], bindings[k + 1]);
+      this.map = map;
+    }
+  }
 
   uri(prefix: string): string | null {
     for (let s: Scope | null = this; s; s = s.parent) {
+      if (s.map) {
+        const u = s.map.get(prefix);
+        if (u !== undefined) return u || null;
+        continue;
+      }
       for (let k = 0; k < s.bindings.length; k += 2) if (s.bindings[k] === prefix) return s.bindings[k + 1] || null;
     }
     return null;
   }
 }
+
+/** Word writes at most a few dozen attributes on an element (the root's namespace declarations). */
+const MAX_ATTRIBUTES = 1000;
 
 const ROOT_SCOPE = new Scope(null, ['xml', XML_NS, 'xmlns', XMLNS_NS]);
 
@@ -267,6 +284,7 @@ export function parseXmlText(text: string, name: string, maxDepth: number): XmlD
       if (!parent && doc.documentElement) fail('a second root element', i);
       const qname = text.slice(i + 1, nameEnd);
       const raw: string[] = [];
+      let seen: Set<string> | undefined;
       let j = nameEnd;
       let empty = false;
       for (;;) {
@@ -296,7 +314,15 @@ export function parseXmlText(text: string, name: string, maxDepth: number): XmlD
         if (close === -1) fail(`attribute ${aname} not closed`, j);
         const value = text.slice(j + 1, close);
         if (value.includes('<')) fail(`< in attribute ${aname}`, j);
-        for (let k = 0; k < raw.length; k += 2) if (raw[k] === aname) fail(`attribute ${aname} twice`, j);
+        // A set past a few attributes: one element with thousands of them must stay linear.
+        if (seen) {
+          if (seen.has(aname)) fail(`attribute ${aname} twice`, j);
+          seen.add(aname);
+        } else {
+          for (let k = 0; k < raw.length; k += 2) if (raw[k] === aname) fail(`attribute ${aname} twice`, j);
+          if (raw.length >= 16) seen = new Set(raw.filter((_, k) => k % 2 === 0).concat(aname));
+        }
+        if (raw.length >= MAX_ATTRIBUTES * 2) throw new DocxError('too-large', `${name}: more than ${MAX_ATTRIBUTES} attributes on <${qname}>`);
         raw.push(aname, /[&\t\n\r]/.test(value) ? decodeAttribute(value, j + 1, fail) : value);
         j = close + 1;
       }
