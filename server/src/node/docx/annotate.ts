@@ -33,7 +33,7 @@ import { sourceElements } from './body';
 import { DocxError } from './errors';
 import { locate } from './index';
 import type { DocxParagraph, DocxReport } from './types';
-import { DEFAULT_DOCX_LIMITS } from './types';
+import { DEFAULT_DOCX_LIMITS, paragraphEndingAtOrAfter } from './types';
 import { decodeXml, elements, encodeXmlLike, isW, parseXmlText, type XmlDocument, type XmlElement, type XmlNode } from './xml';
 import { ZipPackage } from './zip';
 
@@ -347,14 +347,7 @@ class Planner {
   /** Index of the first paragraph that ends at or after `offset`. */
   #paragraphAt(offset: number): number {
     const ps = this.#report.paragraphs;
-    let lo = 0;
-    let hi = ps.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ps[mid].end < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return Math.min(lo, Math.max(0, ps.length - 1));
+    return Math.min(paragraphEndingAtOrAfter(ps, offset), Math.max(0, ps.length - 1));
   }
 
   /** The first characters of the paragraph at `offset` (or the nearest one with text). */

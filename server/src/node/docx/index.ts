@@ -16,7 +16,7 @@ import { writeMarkdown } from './markdown';
 import { Numbering } from './numbering';
 import { resolveBlocks } from './resolve';
 import { StyleSheet } from './styles';
-import { DEFAULT_DOCX_LIMITS, type DocxLimits, type DocxLocation, type DocxReport } from './types';
+import { DEFAULT_DOCX_LIMITS, paragraphEndingAtOrAfter, type DocxLimits, type DocxLocation, type DocxReport } from './types';
 import { elements, parseXml, type XmlDocument as Document } from './xml';
 import { ZipPackage } from './zip';
 
@@ -65,14 +65,7 @@ export function readDocx(bytes: Uint8Array, options: ReadDocxOptions = {}): Docx
  */
 export function locate(report: DocxReport, offset: number): DocxLocation | undefined {
   const ps = report.paragraphs;
-  let lo = 0;
-  let hi = ps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ps[mid].end < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  let k = lo;
+  let k = paragraphEndingAtOrAfter(ps, offset);
   while (k < ps.length && ps[k].omitted) k++;
   if (k === ps.length) {
     for (k = ps.length - 1; k >= 0 && ps[k].omitted; k--);

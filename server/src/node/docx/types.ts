@@ -111,3 +111,15 @@ export interface DocxLocation {
   /** The element and offset in it, when the character came from the XML. */
   source?: { tag: DocxSourceTag; index: number; offset: number };
 }
+
+/** Index of the first paragraph that ends at or after a Markdown offset (the paragraphs' count if none). */
+export function paragraphEndingAtOrAfter(ps: readonly DocxParagraph[], offset: number): number {
+  let lo = 0;
+  let hi = ps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ps[mid].end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
