@@ -5,7 +5,7 @@
 import { Block, OutlineMarker, TEXT_KINDS } from './blocks';
 import { isLabelLine } from './frame';
 import { rolesFromTitle } from './signals';
-import { LineIndex } from './text';
+import { indexWithin, LineIndex } from './text';
 import type { Role } from './types';
 
 export interface Section {
@@ -183,7 +183,7 @@ function sectionTitle(text: string, blk: Block, index: LineIndex): { title: stri
     }
   }
   // A comment is never part of a title ("二、存在的问题 <!-- duty-report-disable-line … -->").
-  const comment = text.indexOf('<!--', start);
+  const comment = indexWithin(text, '<!--', start, end);
   if (comment !== -1 && comment < end) end = comment;
   while (end > start && /[\s　*_#]/.test(text[end - 1])) end--;
   return { title: text.slice(start, end), titleStart: start, titleEnd: end };
