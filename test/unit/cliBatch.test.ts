@@ -69,9 +69,10 @@ interface Run {
   stderr: string;
 }
 
-function run(cwd: string, args: string[], options: { timeout?: number; prefix?: string[] } = {}): Run {
+function run(cwd: string, args: string[], options: { timeout?: number; prefix?: string[]; bin?: string } = {}): Run {
   const [cmd, ...pre] = options.prefix ?? [process.execPath];
-  const argv = options.prefix ? [...pre, process.execPath, BIN, ...args] : [BIN, ...args];
+  const bin = options.bin ?? BIN;
+  const argv = options.prefix ? [...pre, process.execPath, bin, ...args] : [bin, ...args];
   const r = spawnSync(cmd, argv, {
     cwd,
     encoding: 'utf8',
@@ -93,6 +94,18 @@ interface JsonOut {
   files: { path: string; score: number; waivers?: { kind: string; rules: string[]; line: number; reason?: string; hidden: number }[] }[];
   skipped: { path: string; reason: string }[];
   unrecognised: string[];
+}
+
+/**
+ * The built CLI copied under `dir` (readable by everyone), for a run as nobody: the checkout
+ * itself may sit in a folder only its owner can enter (a mktemp -d clone).
+ */
+function publicCli(dir: string): string {
+  for (const rel of ['bin/duty-report.js', 'server/out/cli.js', 'server/out/worker.js']) {
+    fs.mkdirSync(path.join(dir, path.dirname(rel)), { recursive: true, mode: 0o755 });
+    fs.copyFileSync(path.join(ROOT, rel), path.join(dir, rel));
+  }
+  return path.join(dir, 'bin/duty-report.js');
 }
 
 /**
@@ -253,13 +266,14 @@ describe('cli: the reviewer batch at its edges', function () {
       const check = spawnSync(as.length ? as[0] : 'ls', as.length ? [...as.slice(1), 'ls', path.join(tmp, 'locked/secret')] : [path.join(tmp, 'locked/secret')]);
       if (check.status === 0) this.skip();
 
-      const folder = run(tmp, ['check', '--format', 'json', 'locked'], { prefix: as.length ? as : undefined });
+      const bin = as.length ? publicCli(path.join(tmp, '.cli')) : BIN;
+      const folder = run(tmp, ['check', '--format', 'json', 'locked'], { prefix: as.length ? as : undefined, bin });
       assert.equal(folder.status, 2, folder.stderr);
       let out = JSON.parse(folder.stdout) as JsonOut;
       assert.deepEqual(out.files.map((f) => f.path), ['locked/good.md']);
       assert.deepEqual(out.skipped, [{ path: 'locked/secret/', reason: '无法读取文件夹：没有读取权限' }]);
 
-      const named = run(tmp, ['check', '--format', 'json', 'named/ok.md', 'named/locked/inside.md'], { prefix: as.length ? as : undefined });
+      const named = run(tmp, ['check', '--format', 'json', 'named/ok.md', 'named/locked/inside.md'], { prefix: as.length ? as : undefined, bin });
       assert.equal(named.status, 2, named.stderr);
       assert.doesNotMatch(named.stderr, /内部错误|internal error/);
       out = JSON.parse(named.stdout) as JsonOut;
