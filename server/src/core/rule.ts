@@ -62,6 +62,23 @@ export function fraction(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
+/** A share as a whole percentage, the way every message and the scorecard print it. */
+export function wholePercent(x: number): number {
+  return Math.round(x * 100);
+}
+
 export function percent(x: number): string {
-  return `${Math.round(x * 100)}%`;
+  return `${wholePercent(x)}%`;
+}
+
+/**
+ * Share limits are judged on whole percentages, as printed: a finding never says "33%, under
+ * 1/3" and the scorecard never marks a printed 34% against 上限 33% as held.
+ */
+export function overShare(share: number, max: number): boolean {
+  return wholePercent(share) > wholePercent(max);
+}
+
+export function underShare(share: number, min: number): boolean {
+  return wholePercent(share) < wholePercent(min);
 }

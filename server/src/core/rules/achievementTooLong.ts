@@ -1,4 +1,4 @@
-import { fraction, percent, Rule } from '../rule';
+import { fraction, overShare, percent, Rule } from '../rule';
 import { MIN_UNITS_FOR_SHARES, relatedParts, roleAnchor } from './shares';
 
 export const achievementTooLong: Rule = {
@@ -15,7 +15,7 @@ export const achievementTooLong: Rule = {
     const { derived, model } = ctx;
     if (max === undefined || model.units < MIN_UNITS_FOR_SHARES || !derived.rolesPresent.has('achievements')) return;
     const share = derived.unitsByRole.achievements / model.units;
-    if (share <= max + 0.005) return;
+    if (!overShare(share, max)) return;
     const src = ctx.profile.thresholdSources?.maxAchievementShare ?? ctx.profile.source;
     const excess = Math.ceil(derived.unitsByRole.achievements - max * model.units);
     const a = roleAnchor(ctx, 'achievements');

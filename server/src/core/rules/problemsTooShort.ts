@@ -1,4 +1,4 @@
-import { fraction, percent, Rule } from '../rule';
+import { fraction, percent, Rule, underShare } from '../rule';
 import { MIN_UNITS_FOR_SHARES, relatedParts, roleAnchor } from './shares';
 
 export const problemsTooShort: Rule = {
@@ -18,7 +18,7 @@ export const problemsTooShort: Rule = {
     // Seed 003's outline has no separate causes part: the analysis is part of 讲问题.
     const units = derived.unitsByRole.problems + derived.unitsByRole.causes;
     const share = units / model.units;
-    if (share >= min - 0.005) return;
+    if (!underShare(share, min)) return;
     const src = ctx.profile.thresholdSources?.minProblemShare ?? ctx.profile.source;
     const lack = Math.ceil(min * model.units - units);
     ctx.report({

@@ -31,10 +31,14 @@ export function relatedParts(ctx: RuleContext, roles: readonly OutlineRole[]): F
     const si = ctx.derived.sectionOfRole[role];
     if (si === undefined || total === 0) continue;
     const s = ctx.model.sections[si];
-    const units = ctx.derived.unitsByRole[role];
+    // 讲问题 counts its analysis of causes, as problems-too-short and the scorecard's bar do.
+    const causes = role === 'problems' ? ctx.derived.unitsByRole.causes : 0;
+    const units = ctx.derived.unitsByRole[role] + causes;
     const share = percent(units / total);
+    const zh = causes > 0 ? '问题部分（含原因分析）' : ROLE_WORDS[role].zh;
+    const en = causes > 0 ? 'The problems part (with its causes)' : ROLE_WORDS[role].en;
     out.push({
-      message: { zh: `${ROLE_WORDS[role].zh}：${units} 字，占 ${share}`, en: `${ROLE_WORDS[role].en}: ${units} characters, ${share}` },
+      message: { zh: `${zh}：${units} 字，占 ${share}`, en: `${en}: ${units} characters, ${share}` },
       start: s.titleStart,
       end: Math.max(s.titleEnd, s.titleStart),
     });
