@@ -368,6 +368,11 @@ describe('recognising a report by its title (issue 16)', () => {
     ['# 述 职 报 告\n\n正文。\n', 'a title spaced out with ASCII spaces'],
     ['---\ntitle: 2024年度个人述职报告\n---\n\n各位领导：\n', 'a title only in the front matter'],
     ['# 述职报告（篇一）\n\n正文。\n', 'a title with a numbered note'],
+    ['# 个人工作总结（述职）\n\n各位领导：\n', 'a summary titled as a 述职 in brackets'],
+    ['# 2024年度人大代表履职情况报告\n\n正文。\n', "a deputy's 履职 report"],
+    ['# 某某街道党工委书记抓基层党建工作述职\n\n正文。\n', 'a short title ending in 述职'],
+    ['# 2024年度述职述廉\n\n正文。\n', 'a title ending in 述职述廉'],
+    ['# 述职报告——张某某\n\n正文。\n', 'a title with the name after a dash'],
   ]) {
     it(`recognises ${why}`, () => assert.equal(recognizeReport(text).report, true));
   }
@@ -375,6 +380,10 @@ describe('recognising a report by its title (issue 16)', () => {
     ['# 述职报告助手\n\n一个 VS Code 扩展。\n', "a tool's name"],
     ['# 关于 述职 报告 的 说明\n', 'a sentence about reports'],
     ['---\ntitle: 项目说明\n---\n\n正文\n', 'another front-matter title'],
+    ['# 关于做好年度述职工作的通知\n\n各单位：\n', 'a notice about the reporting'],
+    ['# 述职评议工作方案\n\n一、目的\n', 'a plan for the review'],
+    ['# 述职报告助手 - 使用说明\n\n安装。\n', "a tool's manual with a dash"],
+    ['我在会上听了他的述职\n\n正文。\n', 'a sentence ending in 述职'],
   ]) {
     it(`does not take ${why} for a report`, () => assert.equal(recognizeReport(text).report, false));
   }

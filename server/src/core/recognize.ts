@@ -17,7 +17,17 @@ const FM_KEY = /^(?:profile|duty-report|dutyReport|述职报告|report-kind|repo
  * A report's title names the genre and ends with it: "2024年度个人述职报告",
  * "XX同志述职述廉报告（初稿）". "述职报告助手" (a tool's name) does not end that way.
  */
-const TITLE = /述(?:职|责|廉)[\p{L}\p{N}]{0,8}(?:报告|材料|发言|提纲)(?:（[^）]{0,12}）|\([^)]{0,12}\))?$/u;
+const TITLE = /述(?:职|责|廉)[\p{L}\p{N}]{0,8}(?:报告|材料|发言|提纲)(?:（[^）]{0,12}）|\([^)]{0,12}\))?(?:\s*(?:——|--|－|-)\s*[\p{L}·]{2,12})?$/u;
+
+/**
+ * Titles of the genre that do not end in 报告: "个人工作总结（述职）", a deputy's
+ * "2024年度履职情况报告", and a short title ending in the act itself ("抓基层党建工作述职").
+ */
+const OTHER_TITLES = [
+  /(?:总结|报告|材料)(?:（述(?:职|责)[^）]{0,6}）|\(述(?:职|责)[^)]{0,6}\))$/u,
+  /履职[\p{L}\p{N}]{0,6}报告(?:（[^）]{0,12}）|\([^)]{0,12}\))?$/u,
+  /^[\p{L}\p{N}]{0,30}(?:工作|党建|年度|个人|书记|主任|代表|委员|同志|干部|班子)述(?:职|责)(?:述廉|述学)*$/u,
+];
 
 const MARKER = /^(?:#{1,6}\s+)?(?:\*\*)?\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．])?\s*/;
 const SALUTATION = /^(?:各位|尊敬的|同志们|大家好).{0,30}[：:]\s*$/;
@@ -71,7 +81,9 @@ export function recognizeReport(text: string): Recognition {
 }
 
 function isTitle(t: string): boolean {
-  return TITLE.test(t) || (t.length <= 60 && TITLE.test(t.replace(/[ \t\u3000]+/g, '')));
+  if (t.length > 80) return false;
+  const joined = t.replace(/[ \t\u3000]+/g, '');
+  return [TITLE, ...OTHER_TITLES].some((re) => re.test(t) || re.test(joined));
 }
 
 function bare(line: string): string {
