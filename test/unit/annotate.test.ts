@@ -391,3 +391,40 @@ describe('annotate: LibreOffice opens the annotated copies', function () {
     assert.ok(anchored(7).startsWith(d.report.paragraphs[0].text + '\n') && anchored(7).endsWith('2025年1月6日'), anchored(7));
   });
 });
+
+describe('annotate: the scorecard comment lists the checks switched off (issue 16)', () => {
+  const { scorecardComment } = require('../../server/src/cli/annotate') as typeof import('../../server/src/cli/annotate');
+  const text = [
+    '# 2024年度个人述职报告',
+    '',
+    '## 一、主要工作',
+    '',
+    '<!-- duty-report-disable-next-line vague-phrase -- 理由：引用会上原话 -->',
+    '全年高度重视党建工作，组织学习12次。',
+    '',
+    '<!-- duty-report-disable-next-line vague-phrase -->',
+    '认真开展主题党日活动。',
+    '',
+  ].join('\n');
+
+  it('says where each is in the Word file, by rule name, with its reason or its lack', () => {
+    const r = analyze(text, { profile: 'general' });
+    assert.equal(r.waivers?.length, 2);
+    const places = [
+      { paragraph: 3, offset: 0 },
+      { paragraph: 5, offset: 0 },
+    ];
+    const zh = scorecardComment(r, 'zh', places).split('\n');
+    assert.ok(zh.includes('已关闭检查：第3段 空话套话（下一行；理由：引用会上原话），隐去 1 条'), zh.join('\n'));
+    assert.ok(zh.includes('已关闭检查：第5段 空话套话（下一行；未写理由），隐去 1 条'), zh.join('\n'));
+    const en = scorecardComment(r, 'en', places).split('\n');
+    assert.ok(en.some((l) => l.startsWith('Check switched off: paragraph 5 Vague or formulaic phrase (next line; no reason given)')), en.join('\n'));
+    // Without Word places (a Markdown draft) the lines count as the checker read them.
+    assert.ok(scorecardComment(r, 'zh').includes('已关闭检查：第5行 空话套话'));
+  });
+
+  it('adds nothing when no check is switched off', () => {
+    const r = analyze(text.replace(/<!--[^\n]*-->\n/g, ''), { profile: 'general' });
+    assert.ok(!scorecardComment(r, 'zh').includes('已关闭检查'));
+  });
+});

@@ -342,12 +342,12 @@ describe('cli: the reviewer batch at its edges', function () {
     it('are shown in text, kept in JSON and listed in SARIF, with their reasons or the lack of one', () => {
       write(tmp, 'waived/述职报告.md', WAIVED);
       const text = run(tmp, ['check', 'waived']).stdout;
-      assert.match(text, /^ {2}已关闭检查：第5行 vague-phrase（下一行；理由：原文引用上级通报），隐去 1 条$/m);
-      assert.match(text, /^ {2}已关闭检查：第16行 vague-phrase（此后全文；未写理由），隐去 2 条$/m);
+      assert.match(text, /^ {2}已关闭检查：第5行 空话套话（下一行；理由：原文引用上级通报），隐去 1 条$/m);
+      assert.match(text, /^ {2}已关闭检查：第16行 空话套话（此后全文；未写理由），隐去 2 条$/m);
       assert.match(text, /；2 处关闭了检查，隐去 3 条。$/m);
       const en = run(tmp, ['check', '--locale', 'en', 'waived']).stdout;
-      assert.match(en, /^ {2}checks switched off: line 5 vague-phrase \(next line; reason: 原文引用上级通报\), 1 finding hidden$/m);
-      assert.match(en, /^ {2}checks switched off: line 16 vague-phrase \(from here on; no reason given\), 2 findings hidden$/m);
+      assert.match(en, /^ {2}checks switched off: line 5 Vague or formulaic phrase \(next line; reason: 原文引用上级通报\), 1 finding hidden$/m);
+      assert.match(en, /^ {2}checks switched off: line 16 Vague or formulaic phrase \(from here on; no reason given\), 2 findings hidden$/m);
 
       const json = JSON.parse(run(tmp, ['check', '--format', 'json', 'waived']).stdout) as JsonOut;
       assert.deepEqual(json.files[0].waivers, [

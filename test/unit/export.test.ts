@@ -339,9 +339,13 @@ describe('duty-report export --docx', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /已导出 Word 文件：草稿\.docx\nWrote the Word file: 草稿\.docx/);
     // The draft's one instruction (一是写明……) is what the checker reports as unfilled.
-    assert.match(r.stderr, /草稿还有 1 处待填写（规则 unfilled）[\s\S]*still has 1 place to fill in/);
+    assert.match(r.stderr, /草稿还有 1 处待填写，[\s\S]*still has 1 place to fill in/);
+    assert.doesNotMatch(r.stderr, /unfilled/, 'the rule is not named by its id');
+    // The draft's disable comment is left out with the other comments, and the writer is told.
+    assert.match(r.stderr, /草稿里有 1 处关闭检查的注释，注释没有写进 Word 文件[\s\S]*switches off checks in 1 comment/);
     const docx = unzip(fs.readFileSync(path.join(dir, '草稿.docx')));
     assert.ok(paragraphs(docx['word/document.xml']).some((p) => p.text === '2024年度个人述职报告'));
+    assert.ok(!docx['word/document.xml'].includes('duty-report-disable'), 'the comment itself is left out');
   });
 
   it('never overwrites an existing file without --force, and overwrites it with', () => {

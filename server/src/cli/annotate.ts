@@ -16,7 +16,8 @@ import * as path from 'node:path';
 import { RULES } from '../core';
 import { OUTLINE_ROLES, type AnalysisResult, type Locale } from '../core/types';
 import { WORDS } from '../core/words';
-import { safeTerminalText } from '../format/text';
+import { safeTerminalText, waiverText } from '../format/text';
+import type { DocxPosition } from '../format/types';
 import { annotateDocx } from '../node/docx/annotate';
 import { UsageError } from './args';
 import { displayPath, errorText, warn } from './output';
@@ -47,9 +48,10 @@ function percent(n: number): string {
 
 /**
  * The scorecard as one comment, a line each: score and tier, profile and why, 字数 and shares,
- * required topics, how many findings of each rule (in the rules' order), and what the tier rests on.
+ * required topics, how many findings of each rule (in the rules' order), what the tier rests on,
+ * and every check switched off, where (its 段 when `places` are given) and why.
  */
-export function scorecardComment(r: AnalysisResult, locale: Locale): string {
+export function scorecardComment(r: AnalysisResult, locale: Locale, places?: readonly DocxPosition[]): string {
   const zh = locale === 'zh';
   const tier = WORDS.tier[locale][r.tier] ?? r.tier;
   const source = WORDS.profileSource[locale][r.profile.source] ?? r.profile.source;
@@ -65,6 +67,7 @@ export function scorecardComment(r: AnalysisResult, locale: Locale): string {
   if (topics.length) lines.push(zh ? `必述内容：${topics.filter((t) => t.covered).length}/${topics.length}` : `Required topics: ${topics.filter((t) => t.covered).length}/${topics.length}`);
   lines.push(zh ? `检查意见 ${r.findings.length} 条${perRule.length ? `：${perRule.join('，')}` : ''}` : `${r.findings.length} findings${perRule.length ? `: ${perRule.join(', ')}` : ''}`);
   if (r.tierReasons?.length) lines.push(zh ? `定档依据：${r.tierReasons.join('；')}` : `Tier because: ${r.tierReasons.join('; ')}`);
+  (r.waivers ?? []).forEach((w, k) => lines.push(`${zh ? '已关闭检查：' : 'Check switched off: '}${waiverText(w, locale, places?.[k])}`));
   return lines.join('\n');
 }
 
@@ -107,7 +110,7 @@ export function writeAnnotatedCopies(checked: readonly CheckedReport[], output: 
     const offsetOf = offsetsIn(report.markdown);
     const notes = file.result.findings.map((f) => ({ start: offsetOf(f.range.start), end: offsetOf(f.range.end), text: findingComment(f.rule, f.message, locale) }));
     try {
-      const copy = annotateDocx(bytes, report, notes, { author: AUTHOR[locale], initials: INITIALS, date: new Date(), summary: scorecardComment(file.result, locale) });
+      const copy = annotateDocx(bytes, report, notes, { author: AUTHOR[locale], initials: INITIALS, date: new Date(), summary: scorecardComment(file.result, locale, file.docxWaivers) });
       fs.mkdirSync(path.dirname(target), { recursive: true });
       // 'wx': never over a file that is there, whatever made it (an earlier run, the reviewer).
       fs.writeFileSync(target, copy, { flag: 'wx' });

@@ -83,11 +83,21 @@ export async function exportCommand(args: ExportArgs): Promise<number> {
   process.stdout.write(`${safeTerminalText(`已导出 Word 文件：${shown}`)}\n${safeTerminalText(`Wrote the Word file: ${shown}`)}\n`);
   // The checker's own count of what is still to be written: instructions are left out of the
   // file and placeholders (X月, XX次) are kept as they are, so the writer should know.
-  const unfilled = analyze(draft.text).findings.filter((f) => f.rule === 'unfilled').length;
+  const result = analyze(draft.text);
+  const unfilled = result.findings.filter((f) => f.rule === 'unfilled').length;
   if (unfilled) {
     process.stderr.write(
-      `duty-report: 注意：草稿还有 ${unfilled} 处待填写（规则 unfilled），提示语没有写进 Word 文件，占位符照原样保留\n` +
-        `duty-report: note: the draft still has ${unfilled} ${unfilled === 1 ? 'place' : 'places'} to fill in (rule unfilled); instructions are left out of the Word file, placeholders kept as written\n`,
+      `duty-report: 注意：草稿还有 ${unfilled} 处待填写，提示语没有写进 Word 文件，占位符照原样保留\n` +
+        `duty-report: note: the draft still has ${unfilled} ${unfilled === 1 ? 'place' : 'places'} to fill in; instructions are left out of the Word file, placeholders kept as written\n`,
+    );
+  }
+  // Comments are left out of the Word file, waivers with them: the reviewer who gets only the
+  // Word file would not know a check was switched off, so the writer is told.
+  const waivers = result.waivers?.length ?? 0;
+  if (waivers) {
+    process.stderr.write(
+      `duty-report: 注意：草稿里有 ${waivers} 处关闭检查的注释，注释没有写进 Word 文件；审核人要看关闭的检查和理由，请一并提交评分卡（check --format html）\n` +
+        `duty-report: note: the draft switches off checks in ${waivers} ${waivers === 1 ? 'comment' : 'comments'}, and comments are left out of the Word file; to show the reviewer what was switched off and why, send the scorecard too (check --format html)\n`,
     );
   }
   return 0;
