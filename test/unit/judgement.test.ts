@@ -86,6 +86,38 @@ describe('measures, item by item', () => {
   });
 });
 
+describe('who carries a measure out', () => {
+  const measures = (item: string) => at(analyze(report('# 个人述职报告', ACHIEVEMENTS, '## 二、存在的问题', '我对2处漏登仓库的复核拖到8月。', '## 三、下步打算', item), { profile: 'general' }), 'vague-measure');
+
+  it('does not take the reporter\'s portfolio (分管工作) for an owner', () => {
+    assert.equal(measures('一是要开阔视野，多向兄弟单位取经，把分管领域的各项工作抓实抓好。').length, 1);
+  });
+
+  it('still takes a named owner among the leaders', () => {
+    assert.equal(measures('一是明确分管领导专门盯办，把仓库复核的进度每周通报一遍。').length, 0);
+    assert.equal(measures('一是仓库复核由分管副局长牵头，年内完成。').length, 0);
+  });
+});
+
+describe('required topics written as cases rather than keywords', () => {
+  const topic = (profile: string, id: string, body: string) => {
+    const r = analyze(report('# 2024年度述职报告', '## 一、主要工作', body, '## 二、存在的问题', '我对2处漏登仓库的复核拖到8月。', '## 三、下步打算', '一是3月底前由我牵头制定走访计划。'), { profile });
+    const t = r.stats.topics?.find((x) => x.id === id);
+    assert.ok(t, `${profile} has the topic ${id}`);
+    return t.covered;
+  };
+
+  it("reads a deputy taking voters' matters to county departments as assisting the government", () => {
+    assert.equal(topic('npc-deputy', 'assisting-government', '选民反映镇中学门口没有红绿灯，我向县公安交警大队提出建议，交警大队书面答复后于9月装好了信号灯。'), true);
+    assert.equal(topic('npc-deputy', 'assisting-government', '我认真学习了代表法，按时参加代表小组活动。'), false);
+  });
+
+  it('reads a long-standing dispute settled at coordination meetings as a hot issue handled', () => {
+    assert.equal(topic('community-committee', 'hot-issues', '3号楼加装电梯的事吵了两年，我组织楼里住户开了四次协调会，最后按楼层分摊费用，矛盾得到化解，电梯10月投用。'), true);
+    assert.equal(topic('community-committee', 'hot-issues', '我按时参加街道组织的业务培训，认真完成了各项报表。'), false);
+  });
+});
+
 describe('causes where they are written', () => {
   const base = (problems: string) => report('# 个人述职报告', ACHIEVEMENTS, '## 二、存在的问题', problems, '## 三、下步打算', '一是3月底前由我牵头制定走访计划，每月入户不少于8次。');
 

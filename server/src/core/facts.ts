@@ -47,8 +47,9 @@ export const FACTS: Record<FactKind, readonly string[]> = {
     '汛前', '汛期前', '开学前', '秋收前', '换届前', '节前', '月中', '旬',
   ],
   // Not a bare 责任人: "履行第一责任人职责" names a duty, not who does the measure.
-  // Not a bare 负责 (认真负责) or 结对 (结对联系 is a formula).
-  owner: ['我带头', '我来抓', '由我负责', '我负责', '本人负责', '负责人', '专人负责', '具体负责', '牵头', '明确责任人', '责任人为', '专人', '由我', '本人亲自', '我亲自', '分管', '包村', '包片', '包户', '结对帮扶', '领办', '挂点'],
+  // Not a bare 负责 (认真负责) or 结对 (结对联系 is a formula), nor a bare 分管: "抓好分管工作"
+  // names the reporter's portfolio, not who carries the measure out.
+  owner: ['我带头', '我来抓', '由我负责', '我负责', '本人负责', '负责人', '专人负责', '具体负责', '牵头', '明确责任人', '责任人为', '专人', '由我', '本人亲自', '我亲自', '分管领导', '分管副', '分管同志', '包村', '包片', '包户', '结对帮扶', '领办', '挂点'],
   target: [
     // 达到, 不少于, 控制在 … name a target only with a number after them, and the number is the
     // figure: alone ("达到领导满意") they promise nothing.
