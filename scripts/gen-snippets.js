@@ -169,5 +169,5 @@ function renderSnippets(profiles = PROFILES) {
   return JSON.stringify(generateSnippets(profiles), null, 2) + '\n';
 }
 
-module.exports = { generateSnippets, renderSnippets, chineseNumeral };
+module.exports = { snippetFor, generateSnippets, renderSnippets, chineseNumeral };
 
