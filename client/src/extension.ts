@@ -28,6 +28,7 @@ import {
   type StatusParams,
 } from '../../shared/protocol';
 import { WORDS } from '../../shared/words';
+import { registerOutlineSuggest } from './outlineSuggest';
 import { notification } from './messages';
 import { registerWordCommands } from './word';
 import { SCORECARD_VIEW_TYPE, ScorecardView } from './scorecardView';
@@ -72,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     ...registerCommands(context, view, forcedFiles),
     ...registerWordCommands(send, activeMarkdown),
+    registerOutlineSuggest(),
     vscode.window.onDidChangeActiveTextEditor((e) => {
       status.follow(e?.document);
       view.onActiveEditor(e);
