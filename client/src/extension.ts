@@ -250,7 +250,7 @@ function toRange(r: { start: { line: number; character: number }; end: { line: n
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
 
-/** The outline snippet of a profile, from the same file VS Code offers as snippets. */
+/** The outline snippet of a profile, from the generated file (the server's completion offers the same outlines). */
 function outlineSnippet(context: vscode.ExtensionContext, profileId: string): string | undefined {
   try {
     const file = context.asAbsolutePath(path.join('snippets', 'duty-report.json'));
