@@ -8,7 +8,9 @@
  * The profiles (server/src/core/data/profiles.json) are the single source: adding a topic
  * there and running `npm run generate` keeps the snippets and the checker in step.
  * Contract with the client's "insert outline" command: every snippet's prefix array holds
- * exactly one `dutyreport-<profile id>`.
+ * exactly one `dutyreport-<profile id>`. The language server's outline completion calls
+ * snippetFor itself; the file is not contributed to VS Code as snippets, which would list
+ * every outline twice.
  */
 'use strict';
 
@@ -169,5 +171,5 @@ function renderSnippets(profiles = PROFILES) {
   return JSON.stringify(generateSnippets(profiles), null, 2) + '\n';
 }
 
-module.exports = { generateSnippets, renderSnippets, chineseNumeral };
+module.exports = { snippetFor, generateSnippets, renderSnippets, chineseNumeral };
 

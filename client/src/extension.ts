@@ -28,6 +28,7 @@ import {
   type StatusParams,
 } from '../../shared/protocol';
 import { WORDS } from '../../shared/words';
+import { registerOutlineSuggest } from './outlineSuggest';
 import { notification } from './messages';
 import { registerWordCommands } from './word';
 import { SCORECARD_VIEW_TYPE, ScorecardView } from './scorecardView';
@@ -72,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     ...registerCommands(context, view, forcedFiles),
     ...registerWordCommands(send, activeMarkdown),
+    registerOutlineSuggest(),
     vscode.window.onDidChangeActiveTextEditor((e) => {
       status.follow(e?.document);
       view.onActiveEditor(e);
@@ -248,7 +250,7 @@ function toRange(r: { start: { line: number; character: number }; end: { line: n
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
 
-/** The outline snippet of a profile, from the same file VS Code offers as snippets. */
+/** The outline snippet of a profile, from the generated file (the server's completion offers the same outlines). */
 function outlineSnippet(context: vscode.ExtensionContext, profileId: string): string | undefined {
   try {
     const file = context.asAbsolutePath(path.join('snippets', 'duty-report.json'));

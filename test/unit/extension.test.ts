@@ -221,11 +221,15 @@ describe('extension manifest', function () {
 
   it('points every contributed file at something that exists', function () {
     const c = pkg.contributes;
-    const paths = [pkg.main, ...c.snippets.map((s: { path: string }) => s.path), ...c.grammars.map((g: { path: string }) => g.path), ...c.jsonValidation.map((j: { url: string }) => j.url)];
+    const paths = [pkg.main, ...c.grammars.map((g: { path: string }) => g.path), ...c.jsonValidation.map((j: { url: string }) => j.url)];
     for (const p of paths) {
       if (p === pkg.main) continue; // built by esbuild, checked by the packaging step
       assert.ok(fs.existsSync(path.join(ROOT, p)), p);
     }
     for (const b of Object.values(pkg.bin) as string[]) assert.ok(fs.existsSync(path.join(ROOT, b)), b);
+  });
+
+  it('contributes no snippets: the language server offers the outlines, and snippets would list each twice', function () {
+    assert.equal(pkg.contributes.snippets, undefined);
   });
 });

@@ -80,6 +80,11 @@ export class DocumentService {
     return entry;
   }
 
+  /** The language of a document's messages (dutyReport.locale, else the editor's), with no analysis. */
+  localeFor(uri: string): Locale {
+    return resolveLocale(this.deps.settings.forDocument(uri).settings.locale, this.deps.clientLocale());
+  }
+
   /** The configuration a document is read with; its problems are published on the file. */
   configFor(uri: string): LoadedConfig {
     const { settings } = this.deps.settings.forDocument(uri);

@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as packageVersion } from '../../../package.json';
+import { OUTLINE_TRIGGER_CHARACTERS } from '../../../shared/outlineKeyword';
 import { EnableFileNotification, type EnableFileParams } from '../../../shared/protocol';
 import type { ServerContext } from './context';
 import { DocumentService } from './documentService';
@@ -43,7 +44,9 @@ const CAPABILITIES: InitializeResult['capabilities'] = {
   documentSymbolProvider: { label: SOURCE },
   foldingRangeProvider: true,
   codeLensProvider: { resolveProvider: false },
-  completionProvider: { triggerCharacters: [':', ' '] },
+  // ':' and ' ' for front matter (and a blank after an outline keyword); the keywords' last
+  // characters for editors that ask on them (VS Code does not: see shared/outlineKeyword.ts).
+  completionProvider: { triggerCharacters: [':', ' ', ...OUTLINE_TRIGGER_CHARACTERS] },
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
 
