@@ -29,14 +29,14 @@ export function codeLenses(result: AnalysisResult, locale: Locale, info: LensInf
 
 /**
  * The first step on an empty draft: a new file, or one whose name reads as a report's, gets a
- * lens that inserts the outline (the snippets are also there, typed as 述职提纲 and Ctrl+Space,
- * since Markdown shows no suggestions while typing). Other empty files get nothing.
+ * lens that inserts the outline (typing 述职提纲 or dutyreport offers it too: features/completion.ts).
+ * Other empty files get nothing.
  */
 function firstStep(ctx: ServerContext, uri: string, text: string, locale: Locale): CodeLens[] {
   if (text.trim() !== '') return [];
   const named = uri.startsWith('untitled:') || /述职/.test(decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)));
   if (!named) return [];
-  const title = locale === 'zh' ? '插入述职报告提纲…（也可输入“述职提纲”后按 Ctrl+空格）' : 'Insert a report outline… (or type 述职提纲 and press Ctrl+Space)';
+  const title = locale === 'zh' ? '插入述职报告提纲…（也可直接输入“述职提纲”）' : 'Insert a report outline… (or just type dutyreport)';
   return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title, command: INSERT_OUTLINE_COMMAND, arguments: [] } }];
 }
 
