@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { analyze, BUILTIN_LEXICON } from '../../server/src/core/index';
 import type { AnalysisResult, Finding, Locale } from '../../server/src/core/types';
 import { ROLE_NAMES } from '../../server/src/core/signals';
+import { hover } from '../../server/src/lsp/features/hover';
 
 /**
  * English is a second language of the product, not a summary of the Chinese (issue 17): every
@@ -151,6 +152,26 @@ describe('both locales in full', function () {
       if (zh >= 20 && en < zh * 1.4) bad.push(`${show(s, 'en')}\n    ${en} vs ${zh} characters\n    zh: ${s.zh}`);
     }
     assert.deepEqual([...new Set(bad)], []);
+  });
+});
+
+describe('editor text in English', function () {
+  this.timeout(120000);
+
+  it('gives hovers with no Chinese outside quotations and titles', () => {
+    const bad = new Set<string>();
+    for (const { name, text } of drafts()) {
+      const r = analyze(text, { locale: 'en' });
+      for (const f of r.findings) {
+        if (PENDING.has(f.rule)) continue;
+        const h = hover(r, f.range.start, 'en', 'https://example.invalid/docs/rules');
+        const value = String((h?.contents as { value?: string } | undefined)?.value ?? '');
+        // Markdown code spans hold rule ids and comment syntax, copied as they are.
+        const bare = value.replace(/`[^`]*`/g, ' ').replace(QUOTED, ' ');
+        for (const line of bare.split('\n')) if (HAN.test(line) || CJK_PUNCT.test(line)) bad.add(`${f.rule}: ${line}`);
+      }
+    }
+    assert.deepEqual([...bad], []);
   });
 });
 

@@ -231,6 +231,8 @@ export interface SectionStat {
 export interface TopicStat {
   id: string;
   title: string;
+  /** The title in English, where the profile gives one. */
+  titleEn?: string;
   covered: boolean;
   /** Where the first matching phrase stands. */
   range?: Range;
