@@ -155,6 +155,21 @@ describe('both locales in full', function () {
   });
 });
 
+describe('the client follows dutyReport.locale', function () {
+  it('writes every UI string through client/src/l10n.ts, which reads the setting', () => {
+    // vscode.l10n.t and vscode.env.language follow the editor's display language only: a Chinese
+    // UI set to "en" (or the reverse) would show the other language on buttons and notifications.
+    const dir = path.join(ROOT, 'client', 'src');
+    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.ts') && x !== 'l10n.ts')) {
+      const src = fs.readFileSync(path.join(dir, f), 'utf8');
+      assert.ok(!/vscode\.l10n\.t\(/.test(src), `${f} calls vscode.l10n.t; use l10n.t from ./l10n`);
+      assert.ok(!/vscode\.env\.language/.test(src), `${f} reads the editor's language; use l10n.uiLocale()`);
+    }
+    const l10n = fs.readFileSync(path.join(dir, 'l10n.ts'), 'utf8');
+    assert.match(l10n, /getConfiguration\('dutyReport'\)\.get<string>\('locale'\)/);
+  });
+});
+
 describe('editor text in English', function () {
   this.timeout(120000);
 
