@@ -28,6 +28,7 @@ import {
   type StatusParams,
 } from '../../shared/protocol';
 import { WORDS } from '../../shared/words';
+import * as l10n from './l10n';
 import { registerOutlineSuggest } from './outlineSuggest';
 import { notification } from './messages';
 import { registerWordCommands } from './word';
@@ -49,7 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new StatusBar();
   const view = new ScorecardView(context.extensionUri, () => client, async (uri) => {
     const doc = await vscode.workspace.openTextDocument(uri);
-    await exportAs(doc, 'html', vscode.l10n.t('HTML scorecard'), 'html');
+    await exportAs(doc, 'html', l10n.t('HTML scorecard'), 'html');
   });
   context.subscriptions.push(
     status,
@@ -77,6 +78,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor((e) => {
       status.follow(e?.document);
       view.onActiveEditor(e);
+    }),
+    // The words the client writes itself follow the setting at once; the server re-analyses in
+    // the new language and its status refreshes the rest.
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('dutyReport.locale')) return;
+      status.relabel();
+      view.onLocaleChanged();
     }),
   );
 
@@ -113,7 +121,7 @@ function restartingErrorHandler(output: vscode.LogOutputChannel): ErrorHandler {
       if (restarts.length >= MAX_RESTARTS) {
         return {
           action: CloseAction.DoNotRestart,
-          message: vscode.l10n.t('The Duty Report Assistant server stopped {0} times in a few minutes and was not restarted. See the output panel.', MAX_RESTARTS + 1),
+          message: l10n.t('The Duty Report Assistant server stopped {0} times in a few minutes and was not restarted. See the output panel.', MAX_RESTARTS + 1),
         };
       }
       restarts.push(now);
@@ -121,7 +129,7 @@ function restartingErrorHandler(output: vscode.LogOutputChannel): ErrorHandler {
       const first = !toldRestart;
       toldRestart = true;
       output.appendLine(`[${new Date().toISOString()}] server stopped; restarting`);
-      if (first) void vscode.window.showInformationMessage(vscode.l10n.t('The Duty Report Assistant server stopped unexpectedly and was restarted.'));
+      if (first) void vscode.window.showInformationMessage(l10n.t('The Duty Report Assistant server stopped unexpectedly and was restarted.'));
       return { action: CloseAction.Restart, handled: true };
     },
   };
@@ -130,7 +138,7 @@ function restartingErrorHandler(output: vscode.LogOutputChannel): ErrorHandler {
 /** The request to the server, or a warning and undefined while it is not running. */
 async function send<P, R>(method: RequestMethod<P, R>, params: P): Promise<R | undefined> {
   if (!client || client.state !== State.Running) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The Duty Report Assistant server is not running yet. Try again in a moment.'));
+    void vscode.window.showWarningMessage(l10n.t('The Duty Report Assistant server is not running yet. Try again in a moment.'));
     return undefined;
   }
   // The caller's parameters and result are checked by this signature; the library's
@@ -146,10 +154,12 @@ function activeMarkdown(): vscode.TextEditor | undefined {
 async function pickProfile(placeHolder: string): Promise<ProfileSummary | undefined> {
   const profiles = await send(ProfilesRequest, {});
   if (!profiles) return undefined;
+  // A profile by its name in the UI's language, its id beside it to search by.
+  const zh = l10n.uiLocale() === 'zh';
   const items = profiles.map((p) => ({
-    label: p.name,
+    label: zh ? p.name : p.nameEn,
     description: p.id,
-    detail: p.maxUnits ? vscode.l10n.t('{0} · at most {1} characters', p.nameEn, p.maxUnits) : p.nameEn,
+    detail: p.maxUnits ? l10n.t('At most {0} characters', p.maxUnits) : undefined,
     profile: p,
   }));
   return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true }))?.profile;
@@ -158,14 +168,14 @@ async function pickProfile(placeHolder: string): Promise<ProfileSummary | undefi
 /** Asks the server for `doc` in `format` and saves it where the writer chooses. */
 async function exportAs(doc: vscode.TextDocument, format: ExportFormat, label: string, ext: string): Promise<void> {
   const res = await send(ExportRequest, { textDocument: { uri: doc.uri.toString() }, format });
-  if (!res) return void vscode.window.showWarningMessage(vscode.l10n.t('This file is not checked as a report, so there is nothing to export.'));
+  if (!res) return void vscode.window.showWarningMessage(l10n.t('This file is not checked as a report, so there is nothing to export.'));
   const base = doc.isUntitled ? 'report' : path.basename(doc.uri.path).replace(/\.[^.]*$/, '');
   const defaultUri = doc.isUntitled ? undefined : vscode.Uri.joinPath(doc.uri, '..', `${base}.${format === 'html' ? 'scorecard' : 'findings'}.${ext}`);
   const target = await vscode.window.showSaveDialog({ defaultUri, filters: { [label]: [ext] } });
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, Buffer.from(res.content, 'utf8'));
-  const open = vscode.l10n.t('Open');
-  const said = format === 'html' ? vscode.l10n.t('Scorecard saved to {0}.', target.fsPath) : vscode.l10n.t('Findings exported to {0}.', target.fsPath);
+  const open = l10n.t('Open');
+  const said = format === 'html' ? l10n.t('Scorecard saved to {0}.', target.fsPath) : l10n.t('Findings exported to {0}.', target.fsPath);
   if ((await vscode.window.showInformationMessage(said, open)) === open) {
     await vscode.commands.executeCommand('vscode.open', target);
   }
@@ -175,11 +185,11 @@ async function exportAs(doc: vscode.TextDocument, format: ExportFormat, label: s
 function registerCommands(context: vscode.ExtensionContext, view: ScorecardView, forcedFiles: () => string[]): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('dutyReport.insertOutline', async () => {
-      const profile = await pickProfile(vscode.l10n.t('Outline for which kind of report?'));
+      const profile = await pickProfile(l10n.t('Outline for which kind of report?'));
       if (!profile) return;
       const body = outlineSnippet(context, profile.id);
       if (!body) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('No outline snippet for profile {0}.', profile.id));
+        void vscode.window.showErrorMessage(l10n.t('No outline snippet for profile {0}.', profile.id));
         return;
       }
       let editor = activeMarkdown();
@@ -192,15 +202,15 @@ function registerCommands(context: vscode.ExtensionContext, view: ScorecardView,
 
     vscode.commands.registerCommand('dutyReport.chooseProfile', async () => {
       const editor = activeMarkdown();
-      if (!editor) return void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown report first.'));
-      const profile = await pickProfile(vscode.l10n.t('Which kind of report is this file?'));
+      if (!editor) return void vscode.window.showWarningMessage(l10n.t('Open a Markdown report first.'));
+      const profile = await pickProfile(l10n.t('Which kind of report is this file?'));
       if (!profile) return;
       const doc = editor.document;
       const version = doc.version;
       const res = await send(SetProfileRequest, { textDocument: { uri: doc.uri.toString(), version }, profile: profile.id });
       // The edit was computed for `version`; if the writer typed meanwhile, it would land in the wrong place.
       if (!res || doc.version !== res.version) {
-        return void vscode.window.showWarningMessage(vscode.l10n.t('The document changed while the profile was chosen. Please try again.'));
+        return void vscode.window.showWarningMessage(l10n.t('The document changed while the profile was chosen. Please try again.'));
       }
       const edit = new vscode.WorkspaceEdit();
       for (const e of res.edits) edit.replace(doc.uri, toRange(e.range), e.newText);
@@ -209,33 +219,33 @@ function registerCommands(context: vscode.ExtensionContext, view: ScorecardView,
 
     vscode.commands.registerCommand('dutyReport.checkFile', async () => {
       const editor = activeMarkdown();
-      if (!editor) return void vscode.window.showWarningMessage(vscode.l10n.t('Only Markdown files can be checked.'));
+      if (!editor) return void vscode.window.showWarningMessage(l10n.t('Only Markdown files can be checked.'));
       const uri = editor.document.uri.toString();
       const list = forcedFiles();
       if (!list.includes(uri)) await context.workspaceState.update(FORCED_KEY, [...list, uri]);
       await client?.sendNotification(notification(EnableFileNotification), { uri, enabled: true });
-      void vscode.window.showInformationMessage(vscode.l10n.t('Checking is on for {0}.', path.basename(editor.document.uri.path)));
+      void vscode.window.showInformationMessage(l10n.t('Checking is on for {0}.', path.basename(editor.document.uri.path)));
     }),
 
     vscode.commands.registerCommand('dutyReport.showScorecard', async () => {
       const editor = activeMarkdown();
-      if (!editor) return void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown report first.'));
+      if (!editor) return void vscode.window.showWarningMessage(l10n.t('Open a Markdown report first.'));
       await view.show(editor);
     }),
 
     vscode.commands.registerCommand('dutyReport.exportFindings', async () => {
       const editor = activeMarkdown();
-      if (!editor) return void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown report first.'));
+      if (!editor) return void vscode.window.showWarningMessage(l10n.t('Open a Markdown report first.'));
       // Keyed by the server's format ids, so a format added there fails to compile until it is named here.
       const choices: Record<ExportFormat, { label: string; ext: string }> = {
-        html: { label: vscode.l10n.t('HTML scorecard'), ext: 'html' },
+        html: { label: l10n.t('HTML scorecard'), ext: 'html' },
         sarif: { label: 'SARIF 2.1.0', ext: 'sarif' },
         json: { label: 'JSON', ext: 'json' },
-        text: { label: vscode.l10n.t('Plain text'), ext: 'txt' },
-        csv: { label: vscode.l10n.t('Spreadsheet (CSV)'), ext: 'csv' },
+        text: { label: l10n.t('Plain text'), ext: 'txt' },
+        csv: { label: l10n.t('Spreadsheet (CSV)'), ext: 'csv' },
       };
       const formats = (Object.keys(choices) as ExportFormat[]).map((format) => ({ ...choices[format], format }));
-      const pick = await vscode.window.showQuickPick(formats, { placeHolder: vscode.l10n.t('Export the findings as') });
+      const pick = await vscode.window.showQuickPick(formats, { placeHolder: l10n.t('Export the findings as') });
       if (!pick) return;
       await exportAs(editor.document, pick.format, pick.label, pick.ext);
     }),
@@ -299,8 +309,15 @@ class StatusBar implements vscode.Disposable {
   private active: string | undefined;
 
   constructor() {
-    this.item.name = vscode.l10n.t('Duty Report Assistant');
+    this.item.name = l10n.t('Duty Report Assistant');
     this.item.command = 'dutyReport.showScorecard';
+  }
+
+  /** Draws the item again in the language just chosen. */
+  relabel(): void {
+    this.item.name = l10n.t('Duty Report Assistant');
+    const p = this.active ? this.latest.get(this.active) : undefined;
+    if (p) this.render(p);
   }
 
   update(p: StatusParams): void {
@@ -325,7 +342,7 @@ class StatusBar implements vscode.Disposable {
       return;
     }
     const over = p.limit !== undefined && p.units > p.limit;
-    const locale = p.locale ?? (vscode.env.language.startsWith('zh') ? 'zh' : 'en');
+    const locale = p.locale ?? l10n.uiLocale();
     const w = STATUS_WORDS[locale];
     const tiers: Readonly<Record<string, string>> = WORDS.tier[locale];
     const tier = p.tier && Object.prototype.hasOwnProperty.call(tiers, p.tier) ? tiers[p.tier] : (p.tier ?? '');

@@ -9,6 +9,7 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
+import * as l10n from './l10n';
 import { request } from './messages';
 import { ExportRequest, REPORT_LANGUAGES, ScorecardRequest, type ExportResponse, type ScorecardResponse, type StatusParams } from '../../shared/protocol';
 import { escapeHtml, SCORECARD_CSS, scorecardCsp, showBidiControls } from '../../shared/html';
@@ -37,6 +38,8 @@ export class ScorecardView implements vscode.Disposable {
   private followTimer: NodeJS.Timeout | undefined;
   /** The column the followed editor was in, for revealing places when it is not visible. */
   private sourceColumn: vscode.ViewColumn | undefined;
+  /** The followed file's name, for the tab title in whichever language. */
+  private fileName: string | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -48,7 +51,7 @@ export class ScorecardView implements vscode.Disposable {
   async show(editor: vscode.TextEditor): Promise<void> {
     this.sourceColumn = editor.viewColumn;
     if (!this.panel) {
-      const panel = vscode.window.createWebviewPanel(SCORECARD_VIEW_TYPE, vscode.l10n.t('Scorecard'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
+      const panel = vscode.window.createWebviewPanel(SCORECARD_VIEW_TYPE, l10n.t('Scorecard'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
       this.attach(panel);
     } else {
       this.panel.reveal(this.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
@@ -61,16 +64,16 @@ export class ScorecardView implements vscode.Disposable {
     panel.webview.options = this.webviewOptions();
     this.attach(panel);
     const uri = typeof state?.uri === 'string' ? state.uri : undefined;
-    if (!uri) return this.setNote(vscode.l10n.t('Open a report and run "Open Scorecard to the Side".'));
+    if (!uri) return this.setNote(l10n.t('Open a report and run "Open Scorecard to the Side".'));
     this.uri = uri;
-    this.setNote(vscode.l10n.t('Analysing…'));
+    this.setNote(l10n.t('Analysing…'));
     try {
       // Opening the document tells the server about it; its first analysis refreshes the view.
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
       this.setTitle(doc);
       await this.refresh();
     } catch {
-      this.setNote(vscode.l10n.t('{0} could not be opened.', uri));
+      this.setNote(l10n.t('{0} could not be opened.', uri));
     }
   }
 
@@ -113,8 +116,21 @@ export class ScorecardView implements vscode.Disposable {
   }
 
   private setTitle(doc: vscode.TextDocument): void {
+    this.fileName = doc.uri.path.split('/').pop() ?? '';
     // A file name's bidirectional controls shown, not obeyed, as on the card (shared/html.ts).
-    if (this.panel) this.panel.title = vscode.l10n.t('Scorecard: {0}', showBidiControls(doc.uri.path.split('/').pop() ?? ''));
+    if (this.panel) this.panel.title = l10n.t('Scorecard: {0}', showBidiControls(this.fileName));
+  }
+
+  /**
+   * dutyReport.locale changed: the page shell (its button, its language) is built again; the
+   * webview then says it is ready and gets the card, which the server re-renders in the new
+   * language as it re-analyses.
+   */
+  onLocaleChanged(): void {
+    if (!this.panel) return;
+    this.panel.title = this.fileName === undefined ? l10n.t('Scorecard') : l10n.t('Scorecard: {0}', showBidiControls(this.fileName));
+    this.panel.webview.html = this.page(this.panel.webview);
+    void this.refresh();
   }
 
   private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -157,7 +173,7 @@ export class ScorecardView implements vscode.Disposable {
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'client', 'out', 'preview.js'));
     const csp = scorecardCsp({ nonce });
     return (
-      `<!DOCTYPE html><html lang="${vscode.env.language.startsWith('zh') ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">` +
+      `<!DOCTYPE html><html lang="${l10n.uiLocale() === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">` +
       `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">` +
       `<meta name="viewport" content="width=device-width, initial-scale=1">` +
       `<style nonce="${nonce}">${SCORECARD_CSS}.dr-toolbar{display:flex;gap:8px;justify-content:flex-end;margin-bottom:4px}` +
@@ -165,7 +181,7 @@ export class ScorecardView implements vscode.Disposable {
       `border:1px solid var(--vscode-button-border,transparent);border-radius:2px;padding:2px 10px;cursor:pointer}` +
       `.dr-toolbar button:hover{background:var(--vscode-button-secondaryHoverBackground)}#dr-note{margin:4px 0}</style>` +
       `</head><body>` +
-      `<div class="dr-toolbar"><button id="dr-export" type="button" title="${escapeHtml(vscode.l10n.t('Save this scorecard as a standalone HTML file'))}">${escapeHtml(vscode.l10n.t('Export HTML'))}</button></div>` +
+      `<div class="dr-toolbar"><button id="dr-export" type="button" title="${escapeHtml(l10n.t('Save this scorecard as a standalone HTML file'))}">${escapeHtml(l10n.t('Export HTML'))}</button></div>` +
       `<p id="dr-note" class="dr-muted" hidden></p><main id="dr-root"></main>` +
       `<script nonce="${nonce}" src="${script.toString()}"></script></body></html>`
     );
@@ -207,10 +223,10 @@ export class ScorecardView implements vscode.Disposable {
         const res = await this.fetch(uri);
         if (uri !== this.uri || !this.panel) continue;
         if (res === undefined) {
-          this.setNote(vscode.l10n.t('The Duty Report Assistant server is not running yet. Try again in a moment.'));
+          this.setNote(l10n.t('The Duty Report Assistant server is not running yet. Try again in a moment.'));
         } else if (res === null || !res.checked || !res.result || res.html === undefined) {
           this.shown = undefined;
-          this.note = res ? res.reason : vscode.l10n.t('The document is not open.');
+          this.note = res ? res.reason : l10n.t('The document is not open.');
           this.post({ type: 'update', uri, version: res?.version ?? -1, html: null, note: this.note });
         } else {
           this.shown = { uri, version: res.version, html: res.html, result: res.result };
@@ -274,7 +290,7 @@ export class ScorecardView implements vscode.Disposable {
     const res = await this.fetch(uri, false);
     const current = res?.result?.findings.find((f) => sameFinding(f, old));
     if (!res || !current?.fix) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('This is already fixed in the current text.'));
+      void vscode.window.showInformationMessage(l10n.t('This is already fixed in the current text.'));
       return true;
     }
     const editor = await this.reveal(uri, current.range.start.line, current.range.start.character);
@@ -286,14 +302,14 @@ export class ScorecardView implements vscode.Disposable {
     const choice = await vscode.window.showQuickPick(
       [
         { label: `$(lightbulb) ${action.title}`, detail: current.message, apply: true },
-        { label: vscode.l10n.t('Only show the place'), apply: false },
+        { label: l10n.t('Only show the place'), apply: false },
       ],
-      { placeHolder: vscode.l10n.t('Apply "{0}"?', action.title) },
+      { placeHolder: l10n.t('Apply "{0}"?', action.title) },
     );
     if (!choice?.apply) return true;
     // The edit was computed for the version the analysis saw; typing since then would misplace it.
     if (editor.document.version !== res.version) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('The document changed while the fix was offered. Please try again.'));
+      void vscode.window.showWarningMessage(l10n.t('The document changed while the fix was offered. Please try again.'));
       return true;
     }
     await vscode.workspace.applyEdit(action.edit);

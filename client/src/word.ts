@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import * as l10n from './l10n';
 import { ExportWordRequest, ImportWordRequest, type RequestMethod } from '../../shared/protocol';
 
 type Send = <P, R>(method: RequestMethod<P, R>, params: P) => Promise<R | undefined>;
@@ -31,35 +32,35 @@ async function importWord(send: Send, given?: vscode.Uri): Promise<void> {
   if (!source) {
     const picked = await vscode.window.showOpenDialog({
       canSelectMany: false,
-      filters: { [vscode.l10n.t('Word documents')]: ['docx'] },
-      openLabel: vscode.l10n.t('Import'),
+      filters: { [l10n.t('Word documents')]: ['docx'] },
+      openLabel: l10n.t('Import'),
     });
     source = picked?.[0];
   }
   if (!source) return;
   const res = await send(ImportWordRequest, { uri: source.toString() });
   if (!res) return;
-  if ('error' in res) return void vscode.window.showErrorMessage(vscode.l10n.t('Could not import {0}: {1}', path.basename(source.path), res.error));
+  if ('error' in res) return void vscode.window.showErrorMessage(l10n.t('Could not import {0}: {1}', path.basename(source.path), res.error));
   const target = await freeTarget(source);
   await vscode.workspace.fs.writeFile(target, Buffer.from(res.markdown, 'utf8'));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
-  void vscode.window.showInformationMessage(vscode.l10n.t('Imported {0} as {1}. The Word file is unchanged.', path.basename(source.path), path.basename(target.path)));
+  void vscode.window.showInformationMessage(l10n.t('Imported {0} as {1}. The Word file is unchanged.', path.basename(source.path), path.basename(target.path)));
 }
 
 async function exportWord(send: Send, editor: vscode.TextEditor | undefined): Promise<void> {
-  if (!editor) return void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown report first.'));
+  if (!editor) return void vscode.window.showWarningMessage(l10n.t('Open a Markdown report first.'));
   const doc = editor.document;
   const res = await send(ExportWordRequest, { textDocument: { uri: doc.uri.toString() } });
   if (!res) return;
-  if ('error' in res) return void vscode.window.showErrorMessage(vscode.l10n.t('Could not write the Word file: {0}', res.error));
+  if ('error' in res) return void vscode.window.showErrorMessage(l10n.t('Could not write the Word file: {0}', res.error));
   const base = doc.isUntitled ? 'report' : path.basename(doc.uri.path).replace(/\.[^.]*$/, '');
   const defaultUri = doc.isUntitled ? undefined : vscode.Uri.joinPath(doc.uri, '..', `${base}.docx`);
-  const target = await vscode.window.showSaveDialog({ defaultUri, filters: { [vscode.l10n.t('Word documents')]: ['docx'] } });
+  const target = await vscode.window.showSaveDialog({ defaultUri, filters: { [l10n.t('Word documents')]: ['docx'] } });
   if (!target) return;
-  if (target.toString() === doc.uri.toString()) return void vscode.window.showErrorMessage(vscode.l10n.t('The Word file cannot replace the draft itself.'));
+  if (target.toString() === doc.uri.toString()) return void vscode.window.showErrorMessage(l10n.t('The Word file cannot replace the draft itself.'));
   await vscode.workspace.fs.writeFile(target, Buffer.from(res.base64, 'base64'));
-  const reveal = vscode.l10n.t('Show in Folder');
-  if ((await vscode.window.showInformationMessage(vscode.l10n.t('Word file saved to {0}.', target.fsPath), reveal)) === reveal) {
+  const reveal = l10n.t('Show in Folder');
+  if ((await vscode.window.showInformationMessage(l10n.t('Word file saved to {0}.', target.fsPath), reveal)) === reveal) {
     await vscode.commands.executeCommand('revealFileInOS', target);
   }
 }

@@ -214,7 +214,7 @@ describe('lexicon in English', () => {
     assert.ok(checked >= 3, `${checked} vague-phrase findings on the samples`);
   });
 
-  it('falls back to the general English text for a user\'s own entry, even one that replaces a built-in phrase', () => {
+  it('falls back to the general English text, with the entry\'s own words quoted, for a user\'s own entry, even one that replaces a built-in phrase', () => {
     const yaml = [
       'lexicon:',
       '  add:',
@@ -232,7 +232,10 @@ describe('lexicon in English', () => {
     const en = analyze(text, { profile: 'general', config, locale: 'en' }).findings.filter((f) => f.rule === 'vague-phrase' && f.range.start.line === WORK_LINE);
     assert.deepEqual(
       en.map((f) => f.message),
-      [`"成绩喜人" (Self-praise): ${GENERIC_EN}`, `"兢兢业业" (Self-praise): ${GENERIC_EN}`],
+      [
+        `"成绩喜人" (Self-praise): ${GENERIC_EN} The lexicon's note: "只下结论，没有数字。"; suggestion: "写出完成了多少。".`,
+        `"兢兢业业" (Self-praise): ${GENERIC_EN} The lexicon's note: "本单位要求写明考核结果。".`,
+      ],
     );
     // Chinese keeps the user's own reason.
     const zh = analyze(text, { profile: 'general', config, locale: 'zh' }).findings.filter((f) => f.rule === 'vague-phrase' && f.range.start.line === WORK_LINE);

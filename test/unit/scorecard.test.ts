@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { analyze } from '../../server/src/core/index';
 import type { AnalysisResult, AnalyzeOptions, Role, SectionStat } from '../../server/src/core/types';
 import { renderScorecardFragment, renderScorecardPage } from '../../server/src/render/html';
+import { escapeHtml } from '../../shared/html';
 
 // Bundled into test/out; the samples and fixtures stay where they are.
 const ROOT = path.join(__dirname, '..', '..');
@@ -124,7 +125,9 @@ function checkCard(r: AnalysisResult, html: string, locale: 'zh' | 'en'): void {
   for (const t of r.stats.topics) {
     if (t.covered) continue;
     const f = r.findings.some((x) => x.rule === 'missing-topic' && x.topic === t.title);
-    const m = new RegExp(`<li class="dr-no"[^>]*><span class="dr-check">(.)</span> ${t.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `).exec(html);
+    // An English card names the topic in English where the profile gives its English title.
+    const shown = escapeHtml((locale === 'en' && t.titleEn) || t.title);
+    const m = new RegExp(`<li class="dr-no"[^>]*><span class="dr-check">(.)</span> ${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `).exec(html);
     assert.ok(m, `topic ${t.title}`);
     assert.equal(m[1] === '✗', f, `topic ${t.title}: ✗ ⇔ its finding`);
     if (f) crosses++;

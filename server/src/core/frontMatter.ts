@@ -8,7 +8,8 @@ export interface FrontMatter {
   /** Lines covered, inclusive. */
   endLine: number;
   data: Record<string, unknown>;
-  error?: string;
+  /** Why the block could not be read, in each locale (the YAML parser's own words stay English). */
+  error?: { zh: string; en: string };
   /** Offset of the `profile:` value, for placing findings about it. */
   profileOffset?: number;
 }
@@ -41,9 +42,10 @@ export function parseFrontMatter(text: string, index: LineIndex): FrontMatter | 
   try {
     const data = parseYaml(yamlText, { prettyErrors: false, maxAliasCount: 50 });
     if (data && typeof data === 'object' && !Array.isArray(data)) fm.data = data as Record<string, unknown>;
-    else if (data != null) fm.error = 'front matter 不是键值对 / front matter is not a mapping';
+    else if (data != null) fm.error = { zh: '文件开头的设置块（--- 之间）不是“键: 值”的写法', en: 'the settings block at the top of the file (between the --- lines) is not written as "key: value" lines' };
   } catch (e) {
-    fm.error = `front matter 无法解析 / cannot parse front matter: ${(e as Error).message.split('\n')[0]}`;
+    const why = (e as Error).message.split('\n')[0];
+    fm.error = { zh: `文件开头的设置块（--- 之间）无法读取，解析器提示“${why}”`, en: `the settings block at the top of the file (between the --- lines) cannot be read (${why})` };
   }
   const m = /^profile[ \t]*:[ \t]*/m.exec(yamlText);
   if (m) fm.profileOffset = bodyStart + m.index + m[0].length;

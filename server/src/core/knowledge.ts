@@ -105,6 +105,7 @@ function mergeProfiles(builtin: Profile[], config: DutyReportConfig | undefined)
         nameEn: extra.nameEn ?? extra.name ?? extra.id,
         aliases: extra.aliases ?? [],
         source: extra.source ?? '.duty-report',
+        sourceEn: extra.sourceEn,
         thresholds: { ...(extra.thresholds ?? {}) },
         thresholdSources: { ...(extra.thresholdSources ?? {}) },
         topics: extra.topics ?? [],
@@ -113,13 +114,22 @@ function mergeProfiles(builtin: Profile[], config: DutyReportConfig | undefined)
     } else {
       const base = out[i];
       const sources = { ...base.thresholdSources };
-      for (const key of Object.keys(extra.thresholds ?? {}) as (keyof Thresholds)[]) sources[key] = '配置文件 profiles';
+      // A threshold set or sourced anew drops the built-in English source, which no longer applies.
+      const sourcesEn = { ...base.thresholdSourcesEn };
+      for (const key of Object.keys(extra.thresholds ?? {}) as (keyof Thresholds)[]) {
+        sources[key] = '配置文件 profiles';
+        sourcesEn[key] = 'the configuration file (profiles)';
+      }
       Object.assign(sources, extra.thresholdSources ?? {});
+      for (const key of Object.keys(extra.thresholdSources ?? {}) as (keyof Thresholds)[]) delete sourcesEn[key];
       out[i] = {
         ...base,
         ...extra,
         thresholds: { ...base.thresholds, ...(extra.thresholds ?? {}) },
         thresholdSources: sources,
+        thresholdSourcesEn: sourcesEn,
+        // A source given anew in Chinese only: the built-in English one would cite another text.
+        sourceEn: extra.sourceEn ?? (extra.source !== undefined ? undefined : base.sourceEn),
         detect: { title: extra.detect?.title ?? base.detect.title, content: extra.detect?.content ?? base.detect.content },
         topics: extra.topics ?? base.topics,
         aliases: extra.aliases ?? base.aliases,
@@ -131,7 +141,11 @@ function mergeProfiles(builtin: Profile[], config: DutyReportConfig | undefined)
     if (p) {
       p.thresholds = { ...p.thresholds, ...(t as Thresholds) };
       p.thresholdSources = { ...p.thresholdSources };
-      for (const key of Object.keys(t ?? {}) as (keyof Thresholds)[]) p.thresholdSources[key] = '配置文件 thresholds';
+      p.thresholdSourcesEn = { ...p.thresholdSourcesEn };
+      for (const key of Object.keys(t ?? {}) as (keyof Thresholds)[]) {
+        p.thresholdSources[key] = '配置文件 thresholds';
+        p.thresholdSourcesEn[key] = 'the configuration file (thresholds)';
+      }
     }
   }
   return out;

@@ -8,38 +8,42 @@ export function chooseProfile(model: ReportModel, knowledge: Knowledge, options:
   const general = profiles.find((p) => p.id === 'general') ?? profiles[0];
   const make = (p: Profile, source: ProfileChoice['source'], zh: string, en: string) => ({
     profile: p,
-    choice: { id: p.id, name: p.name, source, reason: locale === 'zh' ? zh : en, thresholds: { ...p.thresholds } },
+    // The name a reader of this locale knows the profile by; the id stays for machines.
+    choice: { id: p.id, name: locale === 'zh' ? p.name : p.nameEn, source, reason: locale === 'zh' ? zh : en, thresholds: { ...p.thresholds } },
   });
   const notes: string[] = [];
   const fmValue = model.frontMatter?.data?.profile;
   if (typeof fmValue === 'string' && fmValue.trim()) {
     const p = findProfile(profiles, fmValue);
-    if (p) return make(p, 'front-matter', `文件开头写明 profile: ${fmValue}`, `front matter says profile: ${fmValue}`);
-    notes.push(locale === 'zh' ? `文件开头的 profile “${fmValue}” 不是已知的述职类型` : `front matter profile "${fmValue}" is unknown`);
+    if (p) return make(p, 'front-matter', `文件开头写明“profile: ${fmValue}”`, `set at the top of the file: "profile: ${fmValue}"`);
+    notes.push(locale === 'zh' ? `文件开头写的“profile: ${fmValue}”不是已知的述职类型` : `"profile: ${fmValue}" at the top of the file names no known profile`);
   } else if (model.frontMatter?.error) {
-    notes.push(model.frontMatter.error);
+    notes.push(model.frontMatter.error[locale]);
   }
   if (options.profile) {
     const p = findProfile(profiles, options.profile);
-    if (p) return make(p, 'option', `调用方指定 ${options.profile}`, `chosen by the caller: ${options.profile}`);
-    notes.push(locale === 'zh' ? `指定的述职类型 “${options.profile}” 不存在` : `requested profile "${options.profile}" does not exist`);
+    if (p) return make(p, 'option', `命令行或设置指定“${options.profile}”`, `set by option or setting: "${options.profile}"`);
+    notes.push(locale === 'zh' ? `指定的述职类型“${options.profile}”不存在` : `the requested profile "${options.profile}" does not exist`);
   }
   if (options.config?.profile) {
     const p = findProfile(profiles, options.config.profile);
-    if (p) return make(p, 'config', `配置文件指定 ${options.config.profile}`, `set in the configuration file: ${options.config.profile}`);
+    if (p) return make(p, 'config', `配置文件指定“${options.config.profile}”`, `set in the configuration file: "${options.config.profile}"`);
   }
   const detected = detectProfile(model, profiles);
-  const prefix = notes.length ? notes.join('；') + '；' : '';
+  const sep = locale === 'zh' ? '；' : '; ';
+  const prefix = notes.length ? notes.join(sep) + sep : '';
   if (detected) {
     return make(
       detected.profile,
       'detected',
       `${prefix}从${detected.inTitle.length ? `标题中的“${detected.inTitle.join('、')}”` : ''}${detected.inTitle.length && detected.inBody.length ? '和' : ''}${detected.inBody.length ? `正文中的“${detected.inBody.slice(0, 4).join('、')}”` : ''}识别`,
-      `${prefix}detected from ${[...detected.inTitle, ...detected.inBody.slice(0, 4)].join(', ')}`,
+      `${prefix}detected from ${[detected.inTitle.length ? `${quoteList(detected.inTitle)} in the title` : '', detected.inBody.length ? `${quoteList(detected.inBody.slice(0, 4))} in the text` : ''].filter(Boolean).join(' and ')}`,
     );
   }
   return make(general, 'default', `${prefix}未识别出特定述职类型，按通用述职报告检查`, `${prefix}no particular kind recognised; checked as a general report`);
 }
+
+const quoteList = (words: string[]) => words.map((w) => `"${w}"`).join(', ');
 
 function detectProfile(model: ReportModel, profiles: Profile[]): { profile: Profile; inTitle: string[]; inBody: string[] } | undefined {
   const titleText =

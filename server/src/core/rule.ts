@@ -4,7 +4,7 @@ import type { Knowledge } from './knowledge';
 import type { SignalKind } from './signals';
 import type { Hit } from './hits';
 import type { ReportModel } from './model';
-import type { FindingInit, LexiconEntry, Locale, OutlineRole, Profile, Role, RuleInfo, Severity } from './types';
+import type { FindingInit, LexiconEntry, Locale, OutlineRole, Profile, Role, RuleInfo, Severity, Thresholds } from './types';
 
 /**
  * A rule: plain data plus a check function (markdownlint's shape). Rules read the model and
@@ -51,6 +51,16 @@ export interface RuleContext {
   locale: Locale;
   derived: Derived;
   report(f: FindingInit & { severity?: Severity }): void;
+}
+
+/**
+ * Where a profile's threshold comes from, in both languages: its own source, else the
+ * profile's. English falls back to the Chinese text where a configuration gives no English.
+ */
+export function thresholdSource(profile: Profile, key: keyof Thresholds): { zh: string; en: string } {
+  const zh = profile.thresholdSources?.[key];
+  if (zh !== undefined) return { zh, en: profile.thresholdSourcesEn?.[key] ?? zh };
+  return { zh: profile.source, en: profile.sourceEn ?? profile.source };
 }
 
 /** Share as a fraction a reader knows: 1/3, 1/2, else a percentage. */

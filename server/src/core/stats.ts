@@ -53,6 +53,7 @@ export function buildStats(model: ReportModel, derived: Derived, profile: Profil
       const out: AnalysisResult['stats']['topics'][number] = { id: t.id, title: t.title, covered: cov.covered };
       if (cov.hit) out.range = model.index.range(cov.hit.start, cov.hit.end);
       if (cov.matched) out.matched = cov.matched;
+      if (t.titleEn) out.titleEn = t.titleEn;
       return out;
     }),
     ruleCounts,

@@ -96,8 +96,12 @@ export interface Topic {
   id: string;
   /** The topic's title as the seed words it, e.g. "履行岗位职责情况". */
   title: string;
+  /** The title in English, for the English interface. */
+  titleEn?: string;
   /** Where it comes from, e.g. "seed 003 三、述职内容 1". */
   source: string;
+  /** The source in English: 《title》 (English rendering), clause. */
+  sourceEn?: string;
   /** Any one of these phrases in the report shows the topic is covered. */
   keywords: string[];
   /** Weaker phrases: two different ones together also show it is covered. */
@@ -115,9 +119,13 @@ export interface Profile {
   aliases: string[];
   /** Where the profile comes from (seed and passage). */
   source: string;
+  /** The source in English: 《title》 (English rendering), clause. */
+  sourceEn?: string;
   thresholds: Thresholds;
   /** Where each threshold comes from, for messages. */
   thresholdSources?: { [K in keyof Thresholds]?: string };
+  /** The same in English; a key without one falls back to the Chinese source. */
+  thresholdSourcesEn?: { [K in keyof Thresholds]?: string };
   topics: Topic[];
   /** Phrases that suggest this reporter kind; title hits weigh more than content hits. */
   detect: { title: string[]; content: string[] };
@@ -223,6 +231,8 @@ export interface SectionStat {
 export interface TopicStat {
   id: string;
   title: string;
+  /** The title in English, where the profile gives one. */
+  titleEn?: string;
   covered: boolean;
   /** Where the first matching phrase stands. */
   range?: Range;

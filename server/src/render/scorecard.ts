@@ -138,12 +138,14 @@ function renderTopics(c: Ctx): string {
   const findings = r.findings ?? [];
   const items = topics.map((t) => {
     const ok = t.covered === true;
+    // In English the topic's English title, then the Chinese one the report would use.
+    const title = c.locale === 'en' && t.titleEn ? `${escapeHtml(t.titleEn)} <q>${escapeHtml(t.title ?? '')}</q>` : escapeHtml(t.title ?? '');
     if (ok) {
       const where = t.range && !c.word ? ` <span class="dr-muted">${escapeHtml(w.line(int(t.range.start?.line) + 1, int(t.range.start?.character) + 1))}</span>` : '';
       const matched = t.matched ? ` <q>${escapeHtml(t.matched)}</q>` : '';
       return (
         `<li class="dr-ok"${t.range ? target(c, t.range) : ''}>` +
-        `<span class="dr-check">✓</span> ${escapeHtml(t.title ?? '')} ` +
+        `<span class="dr-check">✓</span> ${title} ` +
         `<span class="dr-muted">${escapeHtml(w.covered)}</span>${matched}${where}</li>`
       );
     }
@@ -154,7 +156,7 @@ function renderTopics(c: Ctx): string {
     const fix = !!f && offersFix(c, f);
     return (
       `<li class="dr-no"${f ? target(c, f.range, i, fix) : ''}>` +
-      `<span class="dr-check">${f ? '✗' : '–'}</span> ${escapeHtml(t.title ?? '')} ` +
+      `<span class="dr-check">${f ? '✗' : '–'}</span> ${title} ` +
       `<span class="dr-muted">${escapeHtml(w.missing)}${fix ? ` · ${escapeHtml(w.clickToInsert)}` : ''}</span></li>`
     );
   });
@@ -322,7 +324,9 @@ export function renderScorecardFragment(path: string, r: AnalysisResult, locale?
     `<div class="dr-path">${escapeHtml(path)}</div>` +
     renderTierReasons(r, w) +
     renderWaivers(c) +
-    `<div>${escapeHtml(w.profile)}：<strong>${escapeHtml(r.profile?.name ?? '')}</strong> <span class="dr-muted">（${escapeHtml(source)}）</span></div>` +
+    (c.locale === 'en'
+      ? `<div>${escapeHtml(w.profile)}: <strong>${escapeHtml(r.profile?.name ?? '')}</strong> <span class="dr-muted">(${escapeHtml(source)})</span></div>`
+      : `<div>${escapeHtml(w.profile)}：<strong>${escapeHtml(r.profile?.name ?? '')}</strong> <span class="dr-muted">（${escapeHtml(source)}）</span></div>`) +
     (r.profile?.reason ? `<div class="dr-muted">${escapeHtml(r.profile.reason)}</div>` : '') +
     `<div class="dr-facts">${escapeHtml(w.units(int(stats?.units)))} · ${escapeHtml(w.counts(counts.error, counts.warning, counts.other))} · ` +
     `${escapeHtml(w.vague(vague))} · ${escapeHtml(w.noEvidence(int(stats?.paragraphsWithoutEvidence)))}${renderItemCounts(r, w)}</div>` +

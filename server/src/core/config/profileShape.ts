@@ -95,6 +95,7 @@ export const TOPIC = named(
     {
       id: required(nonBlank('必述内容的 id（报告类型内唯一，建议用短横线连接的英文） / Topic id, unique within the profile (kebab-case)')),
       title: required(nonBlank('必述内容的标题，如“履行岗位职责情况” / Title as the scheme words it')),
+      titleEn: optional(nonBlank('英文标题，用于英文界面 / The title in English, for the English interface')),
       keywords: required(
         list(text({ nonBlank: true }), {
           empty: {
@@ -108,6 +109,7 @@ export const TOPIC = named(
         }),
       ),
       source: withDefault(nonBlank('出处，如“某某方案 三、述职内容 1” / Where it comes from'), fromFile),
+      sourceEn: optional(nonBlank('英文出处，用于英文界面 / Where it comes from, in English')),
       related: optional(stringList('较弱的相关词：出现其中两个不同的也视为写到了 / Weaker phrases: two different ones together also show coverage')),
       hint: optional(text({ doc: { description: '快速修复插入此项时建议的正文 / Body text suggested by the quick fix' } })),
     },
@@ -142,6 +144,7 @@ export const PROFILE = named(
       nameEn: optional(nonBlank('英文名称 / English name')),
       aliases: optional(stringList('前置元数据 profile: 中可用的其他名称 / Other names accepted in front matter profile:')),
       source: optional(nonBlank('出处（文件及段落） / Where the profile comes from')),
+      sourceEn: optional(nonBlank('英文出处，用于英文界面 / Where the profile comes from, in English')),
       thresholds: optional(THRESHOLDS),
       thresholdSources: optional(
         object(
@@ -151,6 +154,16 @@ export const PROFILE = named(
             maxUnits: optional(nonBlank('字数上限的出处 / Source of maxUnits')),
           },
           { key: THRESHOLD_KEY, doc: { description: '各阈值的出处，用于提示信息 / Where each threshold comes from, for messages' } },
+        ),
+      ),
+      thresholdSourcesEn: optional(
+        object(
+          {
+            maxAchievementShare: optional(nonBlank('成绩比例上限的英文出处 / Source of maxAchievementShare, in English')),
+            minProblemShare: optional(nonBlank('问题比例下限的英文出处 / Source of minProblemShare, in English')),
+            maxUnits: optional(nonBlank('字数上限的英文出处 / Source of maxUnits, in English')),
+          },
+          { key: THRESHOLD_KEY, doc: { description: '各阈值的英文出处，用于英文界面 / Where each threshold comes from, in English' } },
         ),
       ),
       topics: optional(TOPICS),
@@ -170,7 +183,7 @@ export const PROFILE = named(
       entity: ['报告类型', 'Profile'],
       // The order the checks ran in before this description, so a file with more problems than
       // are listed lists the same ones.
-      order: ['name', 'nameEn', 'source', 'aliases', 'thresholds', 'thresholdSources', 'topics', 'detect', 'id'],
+      order: ['name', 'nameEn', 'source', 'sourceEn', 'aliases', 'thresholds', 'thresholdSources', 'thresholdSourcesEn', 'topics', 'detect', 'id'],
       doc: { description: '报告类型 / A profile (reporter kind)' },
     },
   ),

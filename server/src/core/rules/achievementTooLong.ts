@@ -1,4 +1,4 @@
-import { fraction, overShare, percent, Rule } from '../rule';
+import { fraction, overShare, percent, Rule, thresholdSource } from '../rule';
 import { MIN_UNITS_FOR_SHARES, relatedParts, roleAnchor } from './shares';
 
 export const achievementTooLong: Rule = {
@@ -16,14 +16,14 @@ export const achievementTooLong: Rule = {
     if (max === undefined || model.units < MIN_UNITS_FOR_SHARES || !derived.rolesPresent.has('achievements')) return;
     const share = derived.unitsByRole.achievements / model.units;
     if (!overShare(share, max)) return;
-    const src = ctx.profile.thresholdSources?.maxAchievementShare ?? ctx.profile.source;
+    const src = thresholdSource(ctx.profile, 'maxAchievementShare');
     const excess = Math.ceil(derived.unitsByRole.achievements - max * model.units);
     const a = roleAnchor(ctx, 'achievements');
     ctx.report({
       ...a,
       message: {
-        zh: `成绩部分 ${derived.unitsByRole.achievements} 字，占全文 ${percent(share)}，超过上限 ${fraction(max)}（${src}）。请压缩约 ${excess} 字，把篇幅留给问题和整改措施。`,
-        en: `The achievements part is ${percent(share)} of the report, above the limit of ${fraction(max)} (${src}). Cut about ${excess} characters.`,
+        zh: `成绩部分 ${derived.unitsByRole.achievements} 字，占全文 ${percent(share)}，超过上限 ${fraction(max)}（${src.zh}）。请压缩约 ${excess} 字，把篇幅留给问题和整改措施。`,
+        en: `The achievements part has ${derived.unitsByRole.achievements} characters, ${percent(share)} of the report, above the limit of ${fraction(max)} (${src.en}). Cut about ${excess} characters and give the room to the problems and the corrective measures.`,
       },
       related: relatedParts(ctx, ['problems', 'plans']),
       data: { share, max, units: derived.unitsByRole.achievements },

@@ -2,8 +2,10 @@ import { itemHead, type Item } from '../items';
 import type { LexHit, Rule, RuleContext } from '../rule';
 import { scanEvidence } from '../evidence';
 import { roleAnchor } from './shares';
+import { citeEn } from '../documents';
 
 const SOURCE_ZH = '《党建述职评价考核工作实施方案》：查找问题要见人见事见思路，不能大而化之';
+const SOURCE_EN = `${citeEn('党建述职评价考核工作实施方案')}: find the problems with the people, the matters and the thinking in view, not in generalities`;
 
 /** Where the problem itself ends: a cause written inside the item ("究其原因…") is not judged here. */
 export function problemEnd(ctx: RuleContext, item: Item): number {
@@ -50,7 +52,7 @@ export const genericProblem: Rule = {
     const part = roleAnchor(ctx, 'problems');
     const related = [
       {
-        message: { zh: `问题部分共 ${total} 条，其中 ${flagged.length} 条没有写出具体的人和事`, en: `${flagged.length} of the ${total} problems name no matter or person` },
+        message: { zh: `问题部分共 ${total} 条，其中 ${flagged.length} 条没有写出具体的人和事`, en: `${flagged.length} of the ${total} problems in the problems part name no concrete person or matter` },
         start: part.start,
         end: part.end,
       },
@@ -62,7 +64,7 @@ export const genericProblem: Rule = {
         end: Math.max(item.start + 1, Math.min(item.headEnd, end)),
         message: {
           zh: `这条问题“${said}”${phrase ? `用的是套话“${phrase.entry.phrase}”，` : ''}没有写出具体是哪项工作、哪件事、涉及哪些人、造成了什么后果（${SOURCE_ZH}）。${phrase?.entry.suggest ? '建议：' + phrase.entry.suggest : '请补上一件具体的事。'}`,
-          en: `This problem ("${said}") names no matter, person or consequence: say which work, which case, who, and what followed.`,
+          en: `This problem ("${said}")${phrase ? ` uses the stock phrase "${phrase.entry.phrase}" and` : ''} does not say which piece of work or which matter it was, who was involved, or what it led to (${SOURCE_EN}). ${phrase?.entry.suggestEn ? 'Suggestion: ' + phrase.entry.suggestEn : 'Add one concrete case.'}`,
         },
         related,
         data: phrase ? { phrase: phrase.entry.phrase } : undefined,

@@ -4,6 +4,7 @@ import type { Rule, RuleContext } from '../rule';
 import { chineseNumeral } from '../text';
 import { ROLE_NAMES, ROLE_ORDER } from '../signals';
 import type { OutlineRole } from '../types';
+import { citeEn } from '../documents';
 
 const TITLES: Record<OutlineRole, string> = {
   achievements: '主要工作',
@@ -42,10 +43,10 @@ export function leadInsertionPoint(ctx: RuleContext, role: OutlineRole): number 
 }
 
 const SOURCES_EN: Record<OutlineRole, string> = {
-  achievements: 'the implementation plan for the city federation\'s Party branch secretaries: a report has three parts, work done, problems and next steps',
-  problems: 'the implementation plan for evaluating Party-building duty reports: a report that only lists achievements is sent back to be rewritten',
-  causes: 'the implementation plan for evaluating Party-building duty reports: analyse the causes of the problems, above all the subjective ones',
-  plans: 'the implementation plans for duty reports: give concrete measures with their content and deadlines',
+  achievements: `${citeEn('市总机关党支部书记、党员述职评议考核工作实施方案')}: a duty report has three parts, main work, problems and next steps`,
+  problems: `${citeEn('党建述职评价考核工作实施方案')}: a report that speaks only of achievements and not of problems is to be pointed out firmly and revised; where the problems are serious, it is to be rewritten`,
+  causes: `${citeEn('党建述职评价考核工作实施方案')}: analyse the causes of the problems in depth, above all the subjective ones`,
+  plans: `${citeEn('党建述职评价考核工作实施方案')}: set out the concrete corrective measures and the direction of future efforts; ${citeEn('双述双评活动实施方案')}: a corrective measure states what will be corrected, how, and by when`,
 };
 
 const SOURCES: Record<OutlineRole, string> = {
@@ -127,6 +128,7 @@ export const missingSection: Rule = {
       const end = anchorSec !== -1 ? model.sections[anchorSec].titleEnd : derived.anchor.end;
       const name = ROLE_NAMES[role];
       const pos = after !== -1 ? `，应放在“${model.sections[after].title}”之后` : '';
+      const posEn = after !== -1 ? `; it belongs after "${model.sections[after].title}"` : '';
       ctx.report({
         start,
         end,
@@ -134,10 +136,10 @@ export const missingSection: Rule = {
         section: role,
         message: {
           zh: `缺少“${name.zh}”部分${pos}（${SOURCES[role]}）。`,
-          en: `The report has no part on ${name.en} (${SOURCES_EN[role]}).`,
+          en: `The report has no part on ${name.en}${posEn} (${SOURCES_EN[role]}).`,
         },
         fix: {
-          title: { zh: `插入“${TITLES[role]}”部分`, en: `Insert a "${TITLES[role]}" part` },
+          title: { zh: `插入“${TITLES[role]}”部分`, en: `Insert the part on ${name.en}, "${TITLES[role]}"` },
           offset,
           newText: leadOnly
             ? `${lead}${LEADS[role]}${leadText}。${tail}`

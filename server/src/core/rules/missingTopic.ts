@@ -45,16 +45,20 @@ export const missingTopic: Rule = {
       const title = topic.title.replace(/情况$/, '');
       const head = headingLine(style, number, title, 1);
       const hint = topic.hint ?? `写明${topic.title}：具体做法、次数和成效`;
+      // The Chinese title stays (it is what the report would say), glossed where English is known.
+      const gloss = topic.titleEn ? ` (${topic.titleEn})` : '';
+      const words = topic.keywords.slice(0, 4).map((k) => `"${k}"`);
+      const wordsEn = words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}` : words.join('');
       ctx.report({
         start: anchorStart,
         end: anchorEnd,
         topic: topic.title,
         message: {
           zh: `没有写到必述内容“${inner(topic.title)}”（${profile.name}，依据${topic.source}）。可写的关键词如：${topic.keywords.slice(0, 4).join('、')}。`,
-          en: `Required topic "${topic.title}" is not covered (profile ${profile.nameEn}, ${topic.source}).`,
+          en: `The report does not cover the required topic "${topic.title}"${gloss}, which the profile "${profile.nameEn}" asks for (${topic.sourceEn ?? topic.source}). Words that would cover it include ${wordsEn}.`,
         },
         fix: {
-          title: { zh: `插入必述内容“${inner(title)}”`, en: `Insert the required topic "${title}"` },
+          title: { zh: `插入必述内容“${inner(title)}”`, en: `Insert the required topic "${title}"${gloss}` },
           offset,
           newText: plain ? `${lead}${title}方面，${hint.replace(/。$/, '')}。${tail}` : `${lead}${head.text}${style.hashes ? eol + eol : '。'}${hint}${tail}`,
           snippet: plain

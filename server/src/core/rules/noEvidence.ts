@@ -1,5 +1,6 @@
 import type { ReportModel } from '../model';
 import type { Rule } from '../rule';
+import { citeEn } from '../documents';
 
 /** Paragraphs shorter than this are headings in disguise or one-line lists. */
 const MIN_UNITS = 30;
@@ -10,6 +11,7 @@ export function isAchievementParagraph(model: ReportModel, b: number): boolean {
   return model.blockRole[b] === 'achievements' && blk.kind !== 'heading' && blk.kind !== 'table' && blk.units >= MIN_UNITS;
 }
 const SOURCE_ZH = '《党建述职评价考核工作实施方案》：提倡用实例、数据说话';
+const SOURCE_EN = `${citeEn('党建述职评价考核工作实施方案')}: let examples and figures speak`;
 /** A routine kept ("每月发一次政策提示") is a checkable fact; a deadline word alone is not. */
 const FREQUENCY = /每(?:天|日|周|月|季度?|半年|年)/;
 
@@ -46,8 +48,8 @@ export const noEvidence: Rule = {
         start: at,
         end: Math.max(at + 1, Math.min(lineEnd, at + 40)),
         message: ev.placeholder
-          ? { zh: `这段成绩里只有占位符（如20XX年、X次），还没有真实数据：请填上实际的时间、次数、人数或金额（${SOURCE_ZH}）。`, en: 'This achievement paragraph has only placeholders (20XX, X times), no real figures yet.' }
-          : { zh: `这段成绩没有数据、时间、名称或实例，评议时无从核实：请写明做了几次、覆盖多少人、办成哪件事（${SOURCE_ZH}）。`, en: 'This achievement paragraph has no figure, date, name or example: let examples and figures speak.' },
+          ? { zh: `这段成绩里只有占位符（如20XX年、X次），还没有真实数据：请填上实际的时间、次数、人数或金额（${SOURCE_ZH}）。`, en: `This achievement paragraph has only placeholders (such as 20XX or X times), no real figures yet: fill in the actual dates, counts, numbers of people or amounts (${SOURCE_EN}).` }
+          : { zh: `这段成绩没有数据、时间、名称或实例，评议时无从核实：请写明做了几次、覆盖多少人、办成哪件事（${SOURCE_ZH}）。`, en: `This achievement paragraph has no figure, date, name or example, so the reviewers cannot check it: say how many times, how many people it reached, which matter was settled (${SOURCE_EN}).` },
         data: ev.placeholder ? { placeholder: true } : undefined,
         weight: 1.5,
       });

@@ -1,6 +1,8 @@
 import type { Rule } from '../rule';
+import { citeEn } from '../documents';
 
 const SOURCE_ZH = '《党建述职评价考核工作实施方案》：要深入分析存在问题的原因，特别是主观方面的原因';
+const SOURCE_EN = `${citeEn('党建述职评价考核工作实施方案')}: analyse the causes of the problems in depth, above all the subjective ones`;
 
 export const noSubjectiveCause: Rule = {
   order: 9,
@@ -55,7 +57,7 @@ export const noSubjectiveCause: Rule = {
       end: sec ? sec.titleEnd : Math.min(model.index.lineEnd(model.index.lineOf(first.start)), first.start + 30),
       message: {
         zh: `原因分析只讲了任务重、条件差、上级和群众等客观原因，没有从自身找原因（${SOURCE_ZH}）。请写明本人在思想认识、责任落实、能力作风上的原因。`,
-        en: 'The causes are only circumstances and other people: analyse your own, subjective causes too.',
+        en: `The cause analysis names only objective causes (heavy tasks, poor conditions, superiors, the public) and none in yourself (${SOURCE_EN}). Say what in your own thinking, sense of responsibility, ability and style of work caused the problems.`,
       },
       data: { objective: external, fromProblems },
       weight: 5,

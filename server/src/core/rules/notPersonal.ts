@@ -1,5 +1,8 @@
 import type { Rule } from '../rule';
 import { roleAnchor } from './shares';
+import { citeEn } from '../documents';
+
+const PLAN_EN = citeEn('党建述职评价考核工作实施方案');
 
 export const notPersonal: Rule = {
   order: 10,
@@ -34,7 +37,7 @@ export const notPersonal: Rule = {
         ...derived.anchor,
         message: {
           zh: `全文${mine === 0 ? '没有一处' : `只有 ${mine} 处`}讲到“我”“本人”${ours ? `，却有 ${ours} 处“我们”“我单位”“支部”等，读来是单位工作总结而非个人述职` : '，看不出本人做了什么'}（《党建述职评价考核工作实施方案》：真正把自己摆进去，防止只讲面上工作，不讲个人履职尽责情况）。`,
-          en: `The report speaks of "we" and the unit ${ours} times and of "I" ${mine} times: it reads as a unit summary, not a personal duty report (the implementation plan for evaluating Party-building duty reports: put yourself in it).`,
+          en: `The report ${mine === 0 ? 'never once says' : `says only ${mine} times`} "我" or "本人" (I, myself)${ours ? `, yet ${ours} times "我们", "我单位", "支部" and the like (we, our unit, the branch): it reads as a summary of the unit's work, not a personal duty report` : ': it does not show what you yourself did'} (${PLAN_EN}: truly put yourself into the report; do not speak only of the work in general and leave out how you performed your own duties).`,
         },
         data: { firstPerson: mine, unitVoice: ours },
         weight: 8,
@@ -45,7 +48,7 @@ export const notPersonal: Rule = {
         severity: 'info',
         message: {
           zh: '问题部分没有讲到本人，只讲了面上的问题（《党建述职评价考核工作实施方案》：既要查找本地工作中存在的突出问题，也要查找个人履职尽责方面存在的问题）。',
-          en: 'The problems part names no problem of your own (the implementation plan for evaluating Party-building duty reports: also find the problems in your own performance of duty).',
+          en: `The problems part does not speak of you, only of problems in the work in general (${PLAN_EN}: find both the outstanding problems in the local work and the problems in your own performance of duty).`,
         },
         weight: 2,
       });

@@ -108,7 +108,7 @@ function checkGroup(ctx: RuleContext, group: number[]): void {
         ctx.report({
           start: model.blocks[s.block].start,
           end: s.titleEnd,
-          message: { zh: `标题层级越级：上一级是 ${p.headingLevel} 级标题，这里直接用了 ${s.headingLevel} 级。`, en: `Heading level skipped: level ${s.headingLevel} under level ${p.headingLevel}.` },
+          message: { zh: `标题层级越级：上一级是 ${p.headingLevel} 级标题，这里直接用了 ${s.headingLevel} 级。`, en: `Heading level skipped: the heading above is level ${p.headingLevel}, this one jumps straight to level ${s.headingLevel}.` },
           weight: 1,
         });
       }
@@ -122,7 +122,7 @@ function checkGroup(ctx: RuleContext, group: number[]): void {
           start: m.start,
           end: m.end,
           severity: 'info',
-          message: { zh: `层次序数颠倒：“${m.text}”写在“${pm.text}”之下；公文层次应为 一、→（一）→1.→（1）（GB/T 9704）。`, en: `Outline levels reversed: "${m.text}" under "${pm.text}" (GB/T 9704 order is 一、 (一) 1. (1)).` },
+          message: { zh: `层次序数颠倒：“${m.text}”写在“${pm.text}”之下；公文层次应为 一、→（一）→1.→（1）（GB/T 9704）。`, en: `Outline levels reversed: "${m.text}" stands under "${pm.text}"; the levels of an official document run "一、" → "（一）" → "1." → "（1）" (GB/T 9704).` },
           weight: 1,
         });
       }
@@ -135,7 +135,7 @@ function checkGroup(ctx: RuleContext, group: number[]): void {
         start: m.start,
         end: m.end,
         severity: 'info',
-        message: { zh: `同一层级序号写法不统一：前面用“${style || m.kind}”，这里用“${m.style}”。`, en: `Mixed marker styles at one level: "${style}" and "${m.style}".` },
+        message: { zh: `同一层级序号写法不统一：前面用“${style || m.kind}”，这里用“${m.style}”。`, en: `Numbering written two ways at one level: "${style || m.kind}" earlier, "${m.style}" here.` },
         weight: 0.5,
       });
     }
@@ -158,7 +158,7 @@ function checkGroup(ctx: RuleContext, group: number[]): void {
           end: m.end,
           message: {
             zh: `同一层级序号混用：“${m.text}”排在“${pm.text}”之后，按顺序应为“${want}”。`,
-            en: `Mixed markers at one level: "${m.text}" follows "${pm.text}"; expected "${want}".`,
+            en: `Markers mixed at one level: "${m.text}" follows "${pm.text}"; in order it should be "${want}".`,
           },
           data: { expected: want },
           weight: 1.5,
@@ -178,13 +178,13 @@ function checkGroup(ctx: RuleContext, group: number[]): void {
       let en: string;
       if (prev !== undefined && m.value === prev) {
         zh = `序号重复：“${m.text}”与上一个相同，应为“${want}”。`;
-        en = `Repeated number "${m.text}"; expected "${want}".`;
+        en = `Repeated number: "${m.text}" is the same as the one before; it should be "${want}".`;
       } else if (prev !== undefined && m.value > expected) {
         zh = `序号断号：“${m.text}”之前缺少“${want}”。`;
         en = `Gap in the numbering: "${want}" is missing before "${m.text}".`;
       } else {
         zh = `序号顺序不对：这里是“${m.text}”，按顺序应为“${want}”。`;
-        en = `Numbering out of order: "${m.text}" where "${want}" was expected.`;
+        en = `Numbering out of order: this is "${m.text}", but in order it should be "${want}".`;
       }
       ctx.report({ start: m.start, end: m.end, message: { zh, en }, data: { expected: want }, weight: 1.5 });
     }

@@ -1,4 +1,4 @@
-import { fraction, percent, Rule, underShare } from '../rule';
+import { fraction, percent, Rule, thresholdSource, underShare } from '../rule';
 import { MIN_UNITS_FOR_SHARES, relatedParts, roleAnchor } from './shares';
 
 export const problemsTooShort: Rule = {
@@ -19,13 +19,13 @@ export const problemsTooShort: Rule = {
     const units = derived.unitsByRole.problems + derived.unitsByRole.causes;
     const share = units / model.units;
     if (!underShare(share, min)) return;
-    const src = ctx.profile.thresholdSources?.minProblemShare ?? ctx.profile.source;
+    const src = thresholdSource(ctx.profile, 'minProblemShare');
     const lack = Math.ceil(min * model.units - units);
     ctx.report({
       ...roleAnchor(ctx, 'problems'),
       message: {
-        zh: `问题部分（含原因分析）${units} 字，只占全文 ${percent(share)}，低于 ${fraction(min)}（${src}）。还差约 ${lack} 字：把问题写具体，见人见事见思路。`,
-        en: `The problems part is only ${percent(share)} of the report, below ${fraction(min)} (${src}).`,
+        zh: `问题部分（含原因分析）${units} 字，只占全文 ${percent(share)}，低于 ${fraction(min)}（${src.zh}）。还差约 ${lack} 字：把问题写具体，见人见事见思路。`,
+        en: `The problems part (causes included) has ${units} characters, only ${percent(share)} of the report, below ${fraction(min)} (${src.en}). About ${lack} characters short: state the problems concretely, with the people, the matters and the thinking in view.`,
       },
       related: relatedParts(ctx, ['achievements']),
       data: { share, min, units },

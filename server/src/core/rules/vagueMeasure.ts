@@ -3,8 +3,10 @@ import type { LexHit, Rule, RuleContext } from '../rule';
 import { scanEvidence } from '../evidence';
 import type { FindingInit } from '../types';
 import { roleAnchor } from './shares';
+import { citeEn } from '../documents';
 
 const SOURCE_ZH = '《双述双评活动实施方案》：整改措施要明确整改内容、整改措施和整改时限';
+const SOURCE_EN = `${citeEn('双述双评活动实施方案')}: a corrective measure states what will be corrected, how, and by when`;
 
 /** "2025年，我将…": a bare year is when the plan is for, not a deadline or a target. */
 const BARE_YEAR = /(?:19|20)\d\d\s*年(?:度)?(?![\d０-９一二三四五六七八九十]{1,2}月|起|底|初|内|前|中|上半年|下半年|第)/g;
@@ -57,7 +59,7 @@ export const vagueMeasure: Rule = {
           ...anchor,
           message: {
             zh: `“${said}”是请上级或别人去做，不是本人的整改措施（${SOURCE_ZH}）。请写本人要做什么、何时完成；需要上级支持的，可放在意见建议中。`,
-            en: `"${said}" asks someone else to act; it is not your own measure. Say what you will do and by when.`,
+            en: `"${said}" asks your superiors or others to act; it is not a corrective measure of your own (${SOURCE_EN}). Say what you yourself will do and by when; support you need from above belongs in the opinions and suggestions.`,
           },
           data: { asksOthers: true },
           weight: 3,
@@ -71,7 +73,7 @@ export const vagueMeasure: Rule = {
         ...anchor,
         message: {
           zh: `这条措施“${said}”${phrase ? `用的是“${phrase.entry.phrase}”这类表态，` : '只有方向，'}没有写明具体做什么、谁负责、何时完成或达到什么目标（${SOURCE_ZH}）。${phrase?.entry.suggest ? '建议：' + phrase.entry.suggest : '请补上完成时限或可检查的目标。'}`,
-          en: `This measure ("${said}") names a direction only: no content, owner, deadline or measurable target.`,
+          en: `This measure ("${said}") ${phrase ? `is a pledge such as "${phrase.entry.phrase}"` : 'names a direction only'}: it does not say what exactly will be done, who is responsible, by when, or what target it reaches (${SOURCE_EN}). ${phrase?.entry.suggestEn ? 'Suggestion: ' + phrase.entry.suggestEn : 'Add a deadline or a target that can be checked.'}`,
         },
         data: phrase ? { phrase: phrase.entry.phrase } : undefined,
         weight: 2,
@@ -79,7 +81,7 @@ export const vagueMeasure: Rule = {
     }
     // The part as a whole: in related information, on the part's heading, not as a finding.
     const part = roleAnchor(ctx, 'plans');
-    const related = [{ message: { zh: `措施部分共 ${total} 条，其中 ${out.length} 条空泛或是请别人做`, en: `${out.length} of the ${total} measures are empty or ask others to act` }, start: part.start, end: part.end }];
+    const related = [{ message: { zh: `措施部分共 ${total} 条，其中 ${out.length} 条空泛或是请别人做`, en: `${out.length} of the ${total} measures in the measures part are empty or ask others to act` }, start: part.start, end: part.end }];
     for (const f of out) ctx.report({ ...f, related });
   },
 };

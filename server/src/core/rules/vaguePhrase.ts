@@ -23,15 +23,17 @@ export const vaguePhrase: Rule = {
       // A phrase in a sentence that carries a figure or a date is less empty: let it be.
       if (h.concrete && !h.entry.always) continue;
       const kind = kinds.get(h.entry.kind);
-      const suggest = h.entry.suggest ? `建议：${h.entry.suggest}` : '';
+      // Reasons are written without a closing stop; the suggestion is a sentence of its own.
+      const reason = /[。！？]$/.test(h.entry.reason) ? h.entry.reason : `${h.entry.reason}。`;
+      const suggest = h.entry.suggest ? `建议：${h.entry.suggest.replace(/[。；]?$/, '。')}` : '';
       ctx.report({
         start: h.start,
         end: h.end,
         message: {
-          zh: `“${h.entry.phrase}”（${kind?.name ?? h.entry.kind}）：${h.entry.reason}${suggest ? ' ' + suggest : ''}`,
+          zh: `“${h.entry.phrase}”（${kind?.name ?? h.entry.kind}）：${reason}${suggest}`,
           en: `"${h.entry.phrase}" (${kind?.nameEn ?? h.entry.kind}): ${english(h.entry)}`,
         },
-        data: { phrase: h.entry.phrase, kind: h.entry.kind, suggest: h.entry.suggest },
+        data: { phrase: h.entry.phrase, kind: h.entry.kind, suggest: h.entry.suggest, suggestEn: h.entry.suggestEn },
         weight: 1,
       });
     }
@@ -47,6 +49,8 @@ type Bilingual = LexiconEntry;
 const GENERIC_EN = 'vague or formulaic wording; give facts instead.';
 
 function english(entry: Bilingual): string {
-  if (!entry.reasonEn) return GENERIC_EN;
+  // A user's entry without English: the general advice, and the entry's own words quoted, so
+  // nothing it says is lost.
+  if (!entry.reasonEn) return `${GENERIC_EN} The lexicon's note: "${entry.reason}"${entry.suggest ? `; suggestion: "${entry.suggest}"` : ''}.`;
   return entry.suggestEn ? `${entry.reasonEn} Suggestion: ${entry.suggestEn}` : entry.reasonEn;
 }

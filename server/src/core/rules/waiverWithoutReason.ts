@@ -25,7 +25,7 @@ export const waiverWithoutReason: Rule = {
       const start = model.index.starts[d.line] ?? 0;
       const end = model.index.lineEnd(d.line);
       // Rules named in words, as everywhere a person reads them (read at run time: the registry imports this module).
-      const named = (locale: 'zh' | 'en') => d.rules.map((id) => { const r = RULE_LIST.find((x) => x.id === id); return r ? `“${r.name[locale]}”` : id; });
+      const named = (locale: 'zh' | 'en') => d.rules.map((id) => { const r = RULE_LIST.find((x) => x.id === id); return r ? (locale === 'zh' ? `“${r.name.zh}”` : `"${r.name.en}"`) : id; });
       const what = d.rules.length ? named('zh').join('、') : '全部检查';
       const scope = { disable: ['此后', 'from here on'], 'disable-line': ['本行', 'on this line'], 'disable-next-line': ['下一行', 'on the next line'] }[d.kind];
       ctx.report({

@@ -106,14 +106,16 @@ function disableFileEdit(doc: TextDocument, rule: string): TextEdit {
 
 const T = {
   zh: {
-    suggest: (phrase: string, s: string) => `改写“${phrase}”：${s}`,
+    suggest: (phrase: string, s: string, _en: string) => `改写“${phrase}”：${s}`,
     disableLine: (name: string) => `本行不再检查“${name}”`,
     disableFile: (name: string) => `本文件不再检查“${name}”`,
     fixAll: (name: string, n: number) => `全部修复“${name}”（${n} 处）`,
     fixAllSource: '述职报告助手：全部修复',
   },
   en: {
-    suggest: (phrase: string, s: string) => `Rewrite "${phrase}": ${s}`,
+    // The edit puts the Chinese suggestion in the draft; the title gives its advice in English,
+    // or quotes a user's entry that has none.
+    suggest: (phrase: string, s: string, en: string) => (en ? `Rewrite "${phrase}": ${en}` : `Rewrite "${phrase}" as "${s}"`),
     disableLine: (name: string) => `Disable "${name}" for this line`,
     disableFile: (name: string) => `Disable "${name}" for this file`,
     fixAll: (name: string, n: number) => `Fix all: "${name}" (${n})`,
@@ -187,7 +189,7 @@ export function codeActions(
     const diag = diagFor(i);
     const e = editFor(f, caps);
     if (e) {
-      const title = f.fix ? f.fix.title : t.suggest(String(f.data?.phrase ?? ''), String(f.data?.suggest ?? ''));
+      const title = f.fix ? f.fix.title : t.suggest(String(f.data?.phrase ?? ''), String(f.data?.suggest ?? ''), String(f.data?.suggestEn ?? ''));
       out.push({ title, kind: CodeActionKind.QuickFix, isPreferred: !!f.fix, diagnostics: diag ? [diag] : undefined, edit: workspaceEdit(doc, [e], caps) });
     }
     if (!seenRules.has(f.rule)) {

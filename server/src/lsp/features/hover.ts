@@ -20,8 +20,10 @@ export function hover(result: AnalysisResult, pos: Position, locale: Locale, doc
     const info = RULES.find((r) => r.id === f.rule);
     const help = ruleHelp(f.rule);
     const link = docsBase ? ` · [${locale === 'zh' ? '规则说明' : 'rule page'}](${docsBase}/${f.rule}.md)` : '';
-    const lines = [`**${SOURCE} · \`${f.rule}\`**（${WORDS.severity[locale][f.severity]}）${link}`, '', mdText(f.message)];
-    if (info) lines.push('', `**${locale === 'zh' ? '要求' : 'What it asks'}**：${mdText(info.description[locale])}`);
+    // Punctuation and the product's name in the hover's own language.
+    const head = locale === 'zh' ? `**${SOURCE} · \`${f.rule}\`**（${WORDS.severity.zh[f.severity]}）` : `**Duty Report Assistant · \`${f.rule}\`** (${WORDS.severity.en[f.severity]})`;
+    const lines = [`${head}${link}`, '', mdText(f.message)];
+    if (info) lines.push('', locale === 'zh' ? `**要求**：${mdText(info.description.zh)}` : `**What it asks**: ${mdText(info.description.en)}`);
     if (locale === 'zh') {
       if (help?.sources.length) lines.push('', `**依据**：${help.sources[0]}`);
       else if (info) lines.push('', `**依据**：${mdText(info.source)}`);
