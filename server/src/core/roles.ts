@@ -51,7 +51,7 @@ export function readRoles(c: RoleInput): Roles {
 function sectionRoles(c: RoleInput): void {
   const { hits } = c;
   const { sections, top, blockSection } = c.outline;
-  const sectionSignals = countSignalsBySection(hits, blockSection, sections);
+  const sectionSignals = countSignalsBySection(hits, blockSection, sections, (b) => startsPart(c, b));
   const assign = (si: number, inherited: Role | undefined) => {
     const s = sections[si];
     // A sub-item's first phrase is content ("二是我对述职评议整改台账跟踪不紧"), not a label:
@@ -104,6 +104,11 @@ function blockRoles(c: RoleInput): Role[] {
   const switched = new Map<number, OutlineRole>(); // part → role switched to by a lead
   const kindsSeen = new Map<number, Set<MarkerKind>>(); // part → marker kinds of its items so far
   const kindsAtSwitch = new Map<number, Set<MarkerKind>>(); // part → those kinds when it switched to causes
+  // An outline of numbered work items only ("第一，…第三，…" or "一、…三、…") often ends with
+  // unnumbered paragraphs "但我也存在一些不足：…" and "下一步，我将：…": with no part of that
+  // role in the outline, such a paragraph starts it, instead of being read as the last item's work.
+  const noProblemsPart = !sections.some((x) => x.role === 'problems' || x.role === 'causes');
+  const noPlansPart = !sections.some((x) => x.role === 'plans');
   for (let b = 0; b < nb; b++) {
     const si = blockSection[b];
     if (si === -1 || isOther(b) || !TEXT_KINDS.has(blocks[b].kind)) continue;
@@ -125,6 +130,16 @@ function blockRoles(c: RoleInput): Role[] {
     const named = keySec.namedRoles;
     const key = keySec.index;
     const opens = s.block === b; // the block that opens its section
+    if (role === 'achievements' && (noProblemsPart || noPlansPart)) {
+      if (!opens && !blocks[b].marker) {
+        const from = blocks[b].contentStart;
+        const stop = blocks[b].end;
+        if (noProblemsPart && !switched.has(key) && startsWithAny(text, from, stop, PROBLEM_LEADS, 10) && SHORTCOMING.test(text.slice(from, Math.min(stop, from + 40)))) switched.set(key, 'problems');
+        else if (noPlansPart && startsWithAny(text, from, stop, PLAN_LEADS, 6)) switched.set(key, 'plans');
+      }
+      const sw = switched.get(key);
+      if (sw) role = sw;
+    }
     if (opens && s.marker) {
       let seen = kindsSeen.get(key);
       if (!seen) kindsSeen.set(key, (seen = new Set()));
@@ -226,13 +241,19 @@ interface SignalTally {
   cause: number;
 }
 
-function countSignalsBySection(hits: HitList, blockSection: number[], sections: Section[]): SignalTally[] {
+function countSignalsBySection(hits: HitList, blockSection: number[], sections: Section[], startsOwnPart: (b: number) => boolean): SignalTally[] {
   const tallies: SignalTally[] = sections.map(() => ({ problem: 0, plan: 0, cause: 0 }));
+  const own = new Map<number, boolean>();
   for (let i = 0; i < hits.length; i++) {
     const tag = hits.tag[i];
     if (tag.t !== 'sig') continue;
     const k = tag.kind;
     if (k !== 'problem' && k !== 'plan' && k !== 'cause') continue;
+    // A paragraph that opens a part of its own ("但也存在一些不足：…") says nothing of the item above it.
+    const b = hits.block[i];
+    let o = own.get(b);
+    if (o === undefined) own.set(b, (o = startsOwnPart(b)));
+    if (o) continue;
     // A part that names its own role ("（三）存在的问题") keeps its wording to itself: it must not
     // turn the unnamed part above it into a problems part (and a part inserted by a quick fix
     // would otherwise change the role of the part it lands in).
@@ -250,6 +271,27 @@ function classifyByContent(t: SignalTally, units: number): Role {
   return 'achievements';
 }
 
+
+/**
+ * An unnumbered paragraph inside a section, not its first, that opens like a part of its own:
+ * a problems lead naming a shortcoming, a cause lead or a plans lead.
+ */
+function startsPart(c: RoleInput, b: number): boolean {
+  const { text, blocks } = c;
+  const si = c.outline.blockSection[b];
+  const blk = blocks[b];
+  if (si === -1 || c.outline.sections[si].block === b || blk.marker || !TEXT_KINDS.has(blk.kind)) return false;
+  const from = blk.contentStart;
+  const stop = blk.end;
+  return (
+    (startsWithAny(text, from, stop, PROBLEM_LEADS, 10) !== undefined && SHORTCOMING.test(text.slice(from, Math.min(stop, from + 40)))) ||
+    startsWithAny(text, from, stop, CAUSE_LEADS, 16) !== undefined ||
+    startsWithAny(text, from, stop, PLAN_LEADS, 6) !== undefined
+  );
+}
+
+/** A problems lead says what is wrong in its first words ("回顾一年来的工作" alone is work done). */
+const SHORTCOMING = /不足|问题|差距|短板|欠缺|不够|不到位/;
 
 function isLeadKind(k: MarkerKind): boolean {
   return k === 'lead-shi' || k === 'lead-di';
