@@ -140,6 +140,18 @@ describe('causes where they are written', () => {
     assert.equal(f.length, 1);
     assert.equal(f[0].data?.fromProblems, true);
   });
+
+  it('does not take "我们社区" or "我认为" for a cause in the reporter', () => {
+    for (const cause of ['究其原因，主要是我们社区老旧小区多、物业缺位，上级拨付的经费少。', '究其原因，我认为主要是上级任务多，社区人手少。']) {
+      const r = analyze(base(`一是12号楼化粪池外溢的投诉拖了三周才处理完。${cause}`), { profile: 'general' });
+      assert.equal(at(r, 'no-subjective-cause').length, 1, cause);
+    }
+  });
+
+  it('still reads a cause the reporter takes on after "我认为"', () => {
+    const r = analyze(base('一是12号楼化粪池外溢的投诉拖了三周才处理完。究其原因，我认为主要是我对老旧小区的设施排查不细，等群众投诉才去看。'), { profile: 'general' });
+    assert.equal(at(r, 'no-subjective-cause').length, 0);
+  });
 });
 
 describe('clause facts', () => {
