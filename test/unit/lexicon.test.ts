@@ -125,6 +125,16 @@ describe('lexicon data', () => {
     assert.ok(withSuggest / lexicon.entries.length > 0.95, `${withSuggest} of ${lexicon.entries.length} entries suggest something`);
   });
 
+  it('no reason opens by quoting another phrase as if it were the one found', () => {
+    // The message reads “严格要求自己”（…）：<reason>; a reason opening “强化意识”是… names the wrong words.
+    const wrong = lexicon.entries.filter((e) => {
+      const q = /^“([^”]+)”/.exec(e.reason)?.[1];
+      if (q === undefined || q.includes('、')) return false; // a family listed by name
+      return !q.split('…').every((part) => part === '' || e.phrase.includes(part)) && !e.phrase.split('…').every((part) => part === '' || q.includes(part));
+    });
+    assert.deepEqual(wrong.map((e) => `${e.phrase}: ${e.reason}`), []);
+  });
+
   it('compiles every slot into fixed parts with a bounded gap', () => {
     let templates = 0;
     for (const e of lexicon.entries) {
