@@ -379,4 +379,23 @@ describe('regressions', () => {
     const r = analyze(lines('# 村书记述职报告', '', body));
     assert.equal(r.profile.id, 'village-secretary', r.profile.reason);
   });
+  it("takes the reporter's post in the title over the genre word 述职述廉 and the village words in the body", () => {
+    const body = '全年召开村民代表会议9次，村集体经济收入达到31万元，村级道路硬化4.2公里，村民大会通过村规民约修订。';
+    const r = analyze(lines('# 桂花村党支部书记2024年度述职述廉报告', '', body));
+    assert.equal(r.profile.id, 'village-secretary', r.profile.reason);
+  });
+  it('does not make a county official a village cadre for the genre word 述职述廉 alone', () => {
+    const body = '我分管城建和交通工作，全年完成老旧小区改造17个，新建停车位1200个，牵头办理人大建议8件。';
+    const r = analyze(lines('# 副县长2024年度个人述职述廉报告', '', body));
+    assert.equal(r.profile.id, 'general', r.profile.reason);
+  });
+  it('takes the post named first when the title names two', () => {
+    const body = '全年召开村民代表会议9次，村集体经济收入达到31万元，村委会换届后新建议事制度。';
+    const r = analyze(lines('# 桂花村党总支书记、村委会主任述职报告', '', body));
+    assert.equal(r.profile.id, 'village-secretary', r.profile.reason);
+  });
+  it('does not take 社区 in a Party secretary\'s title for the community committee', () => {
+    const r = analyze(lines('# 城东社区党委书记抓基层党建工作述职报告', '', '全年发展党员3名。'));
+    assert.equal(r.profile.id, 'party-secretary', r.profile.reason);
+  });
 });

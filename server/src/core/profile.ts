@@ -43,6 +43,12 @@ export function chooseProfile(model: ReportModel, knowledge: Knowledge, options:
   return make(general, 'default', `${prefix}未识别出特定述职类型，按通用述职报告检查`, `${prefix}no particular kind recognised; checked as a general report`);
 }
 
+/**
+ * Title words that name the genre, not the reporter: 《镇开展“双述双评”工作实施方案》 has the
+ * village Party secretary write a 述职述廉报告 too, so they only break ties.
+ */
+const GENRE_TITLES = new Set(['述职述廉', '勤廉双述']);
+
 const quoteList = (words: string[]) => words.map((w) => `"${w}"`).join(', ');
 
 function detectProfile(model: ReportModel, profiles: Profile[]): { profile: Profile; inTitle: string[]; inBody: string[] } | undefined {
@@ -76,14 +82,19 @@ function detectProfile(model: ReportModel, profiles: Profile[]): { profile: Prof
       return { profile: p, inTitle: t, inBody: b, score: t.reduce((s, phrase) => s + 4 + phrase.length, 0) + Math.min(b.length, 8) * 1.5 };
     })
     .sort((a, b) => b.score - a.score);
-  // A kind named in the title wins over body vocabulary of another kind.
-  const titled = scored.filter((c) => c.inTitle.length > 0);
-  if (titled.length) return titled[0];
+  // A kind named in the title wins over body vocabulary of another kind; the reporter's role
+  // in the title (村党支部书记) wins over a name of the genre (述职述廉), which several kinds use.
+  // Two posts in one title (村党总支书记、村委会主任): the first named is the one reported on.
+  // Only a post of four characters or more counts here: 社区 or 村干部 alone place, not name, a post.
+  const firstRole = (c: (typeof scored)[number]) =>
+    Math.min(Infinity, ...c.inTitle.filter((phrase) => !GENRE_TITLES.has(phrase) && phrase.length >= 4).map((phrase) => titleText.indexOf(phrase)));
+  const roleTitled = scored.filter((c) => c.inTitle.some((phrase) => !GENRE_TITLES.has(phrase))).sort((a, b) => firstRole(a) - firstRole(b) || b.score - a.score);
+  if (roleTitled.length) return roleTitled[0];
   const [best, second] = scored;
   if (!best) return undefined;
-  // The title decides when it names a kind; the body alone must say it several times over,
-  // and clearly more than any other kind, or a passing mention would switch the profile.
-  if (best.inTitle.length) return best;
+  // Otherwise the body must say the kind several times over, and clearly more than any other
+  // kind, or a passing mention would switch the profile; a genre word in the title only adds
+  // to its score (a county official's 述职述廉报告 is no village cadre's).
   // Two-character words (社区, 居民) are everyday vocabulary; specific phrases must carry it.
   const specific = best.inBody.filter((p) => p.length >= 3).length;
   if (best.inBody.length >= 3 && specific >= 2 && best.score - (second?.score ?? 0) >= 1.5) return best;
