@@ -319,6 +319,13 @@ describe('part-heading vocabularies', () => {
     plans: ['下一步打算', '下步打算', '下一步工作计划', '下步思路', '下一步措施', '整改措施', '今后打算', '今后工作努力方向', '努力方向', '改进措施'],
   };
 
+  it('reads a plan made or a target met this year as work done, and a plan for next year as plans', () => {
+    for (const h of ['制定年度计划', '落实年初工作目标', '编制村级发展规划', '研究确定年度党建工作安排', '完成三年行动计划']) {
+      assert.deepEqual(rolesFromTitle(h), ['achievements'], h);
+    }
+    for (const h of ['明年工作计划', '下一步工作计划', '2025年工作目标', '今后打算']) assert.deepEqual(rolesFromTitle(h), ['plans'], h);
+  });
+
   for (const [role, headings] of Object.entries(SAMPLES)) {
     it(`the recogniser's ${role} headings are read as ${role} in a report too`, () => {
       for (const h of headings) {
