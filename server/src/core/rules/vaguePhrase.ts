@@ -31,7 +31,7 @@ export const vaguePhrase: Rule = {
           zh: `“${h.entry.phrase}”（${kind?.name ?? h.entry.kind}）：${h.entry.reason}${suggest ? ' ' + suggest : ''}`,
           en: `"${h.entry.phrase}" (${kind?.nameEn ?? h.entry.kind}): ${english(h.entry)}`,
         },
-        data: { phrase: h.entry.phrase, kind: h.entry.kind, suggest: h.entry.suggest },
+        data: { phrase: h.entry.phrase, kind: h.entry.kind, suggest: h.entry.suggest, suggestEn: h.entry.suggestEn },
         weight: 1,
       });
     }

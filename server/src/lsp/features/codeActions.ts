@@ -113,7 +113,7 @@ const T = {
     fixAllSource: '述职报告助手：全部修复',
   },
   en: {
-    suggest: (phrase: string, s: string) => `Rewrite "${phrase}": ${s}`,
+    suggest: (phrase: string, s: string) => (s ? `Rewrite "${phrase}": ${s}` : `Rewrite "${phrase}"`),
     disableLine: (name: string) => `Disable "${name}" for this line`,
     disableFile: (name: string) => `Disable "${name}" for this file`,
     fixAll: (name: string, n: number) => `Fix all: "${name}" (${n})`,
@@ -187,7 +187,9 @@ export function codeActions(
     const diag = diagFor(i);
     const e = editFor(f, caps);
     if (e) {
-      const title = f.fix ? f.fix.title : t.suggest(String(f.data?.phrase ?? ''), String(f.data?.suggest ?? ''));
+      // The inserted hint is report text (Chinese); the title is UI text, in the UI's language.
+      const hint = locale === 'zh' ? f.data?.suggest : f.data?.suggestEn;
+      const title = f.fix ? f.fix.title : t.suggest(String(f.data?.phrase ?? ''), String(hint ?? ''));
       out.push({ title, kind: CodeActionKind.QuickFix, isPreferred: !!f.fix, diagnostics: diag ? [diag] : undefined, edit: workspaceEdit(doc, [e], caps) });
     }
     if (!seenRules.has(f.rule)) {
