@@ -167,9 +167,9 @@ for (const setup of SETUPS) {
       assert.ok(ourMarkers.some((m) => m.code === 'vague-phrase'), JSON.stringify(hover.markers));
       assertOurs(lang, ourMarkers.map((m) => m.message), 'the hover (message)');
       // Our hover: the rule's name, what it asks, its source and how to fix it.
+      assertOurs(lang, hover.markdown, 'the hover');
       const text = hover.markdown.join('\n');
       assert.match(text, lang === 'zh' ? /空话套话[\s\S]*要求[\s\S]*依据[\s\S]*如何修改/ : /Vague or formulaic phrase[\s\S]*What it asks[\s\S]*Source/);
-      assertOurs(lang, hover.markdown, 'the hover');
     });
 
     it('the scorecard is in the display language', async function () {

@@ -238,20 +238,27 @@ class Workbench {
    * screenshot; Escape closes it): each action's title and the header of its group.
    */
   async openQuickFixMenu() {
-    await this.page.keyboard.press('Control+.');
-    return pollUntil(
-      () =>
-        this.page.evaluate(() => {
-          const out = [];
-          let group = '';
-          for (const row of document.querySelectorAll('.action-widget .monaco-list-row')) {
-            if (row.classList.contains('group-header')) group = row.textContent.trim();
-            else if (row.classList.contains('action')) out.push({ group, title: (row.querySelector('.title') ?? row).textContent.trim() });
-          }
-          return out;
-        }),
-      { timeout: 15000, what: 'the Quick Fix menu' },
-    );
+    const read = () =>
+      this.page.evaluate(() => {
+        const out = [];
+        let group = '';
+        for (const row of document.querySelectorAll('.action-widget .monaco-list-row')) {
+          if (row.classList.contains('group-header')) group = row.textContent.trim();
+          else if (row.classList.contains('action')) out.push({ group, title: (row.querySelector('.title') ?? row).textContent.trim() });
+        }
+        return out;
+      });
+    // Ctrl+. pressed while the editor is still settling after a jump can open nothing: the
+    // menu is asked for again, a few times.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+.');
+      try {
+        return await pollUntil(read, { timeout: 5000, what: 'the Quick Fix menu' });
+      } catch (err) {
+        if (attempt === 3) throw err;
+        await this.dismissWidgets();
+      }
+    }
   }
 
   /**
