@@ -88,14 +88,21 @@ function listFiles(dir) {
 
 class CodeServer {
   /**
-   * @param {{ baseDir: string, vsix?: string, settings?: object, trust?: boolean }} options
+   * @param {{ baseDir: string, vsix?: string, extraVsix?: string[], settings?: object, trust?: boolean, locale?: string }} options
+   *   extraVsix: more extensions to install beside ours.
+   *   keybindings: the user's keybindings.json entries (a way to run a command with arguments).
    *   baseDir: an empty temporary folder that will hold everything code-server writes.
    *   trust: turn workspace trust on; the workspace then opens in Restricted Mode.
+   *   locale: VS Code's display language, e.g. 'zh-cn'. Besides code-server's --locale this
+   *     needs a language pack for it installed (see #installLanguagePack).
    */
-  constructor({ baseDir, vsix, settings, trust }) {
+  constructor({ baseDir, vsix, extraVsix = [], settings, trust, locale, keybindings }) {
     this.baseDir = baseDir;
     this.vsix = vsix;
+    this.extraVsix = extraVsix;
     this.trust = !!trust;
+    this.locale = locale;
+    this.keybindings = keybindings;
     const trustSettings = trust
       ? {
           'security.workspace.trust.enabled': true,
@@ -121,6 +128,7 @@ class CodeServer {
       '--extensions-dir', this.extensionsDir,
       '--disable-telemetry', '--disable-update-check',
       ...(this.trust ? [] : ['--disable-workspace-trust']),
+      ...(this.locale ? ['--locale', this.locale] : []),
     ];
   }
 
@@ -139,19 +147,25 @@ class CodeServer {
     fs.mkdirSync(this.extensionsDir, { recursive: true });
     fs.writeFileSync(this.configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
     fs.writeFileSync(path.join(this.userDataDir, 'User', 'settings.json'), JSON.stringify(this.settings, null, 2));
+    if (this.keybindings) fs.writeFileSync(path.join(this.userDataDir, 'User', 'keybindings.json'), JSON.stringify(this.keybindings, null, 2));
 
-    if (this.vsix) {
-      const res = spawnSync(CODE_SERVER_BIN, [...this.#args(), '--force', '--install-extension', this.vsix], {
+    const vsixes = [this.vsix, ...this.extraVsix].filter(Boolean);
+    const pack = this.locale && !this.locale.startsWith('en') ? this.#languagePack(this.locale) : undefined;
+    if (pack) vsixes.push(pack.vsix);
+    if (vsixes.length) {
+      // One CLI run for all of them: each run costs a few seconds of start-up.
+      const res = spawnSync(CODE_SERVER_BIN, [...this.#args(), '--force', ...vsixes.flatMap((v) => ['--install-extension', v])], {
         encoding: 'utf8',
         timeout: 120000,
         env: this.#env(),
       });
       const said = `${res.stdout}\n${res.stderr}`;
       fs.appendFileSync(this.logFile, `--- install-extension\n${said}\n`);
-      if (res.status !== 0 || !/successfully installed/i.test(said)) {
+      if (res.status !== 0 || (said.match(/successfully installed/gi) ?? []).length !== vsixes.length) {
         throw new Error(`code-server --install-extension failed (${res.error ?? `exit ${res.status}`}):\n${tail(said, 20)}`);
       }
     }
+    if (pack) this.#registerLanguagePack(pack);
 
     const log = fs.openSync(this.logFile, 'a');
     // detached = its own session and process group (setsid), so stop() can end the server
@@ -174,6 +188,61 @@ class CodeServer {
       await new Promise((r) => setTimeout(r, 250));
     }
     throw new Error(`code-server did not answer ${this.url}/healthz within 60 s:\n${this.logTail(20)}`);
+  }
+
+  /**
+   * A language pack for `locale` that translates nothing (VS Code's own text stays English).
+   * Without one, --locale is ignored: the workbench's language is set only by a pack's
+   * messages, so vscode.env.language stays 'en' and no extension's package.nls.<locale>.json
+   * is read. The real Chinese pack cannot be installed offline; this one makes VS Code run in
+   * that language as far as extensions can tell, which is what our tests look at.
+   */
+  #languagePack(locale) {
+    const dir = path.join(this.baseDir, `language-pack-${locale}`);
+    const manifest = {
+      name: `language-pack-${locale}-stub`,
+      publisher: 'duty-report-test',
+      version: '1.0.0',
+      description: `Declares ${locale} as a display language; translates nothing.`,
+      license: 'MIT',
+      engines: { vscode: '^1.60.0' },
+      categories: ['Language Packs'],
+      contributes: {
+        localizations: [{ languageId: locale, languageName: locale, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }],
+      },
+    };
+    fs.mkdirSync(path.join(dir, 'translations'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+    fs.writeFileSync(path.join(dir, 'README.md'), `${manifest.description}\n`);
+    fs.writeFileSync(path.join(dir, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+    const vsix = path.join(this.baseDir, `language-pack-${locale}.vsix`);
+    const res = spawnSync(VSCE_BIN, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 60000,
+    });
+    if (res.status !== 0) throw new Error(`vsce could not pack the ${locale} language pack:\n${tail(`${res.stdout}\n${res.stderr}`, 20)}`);
+    return { locale, vsix, id: `${manifest.publisher}.${manifest.name}`, version: manifest.version };
+  }
+
+  /**
+   * The index of installed language packs that the server reads to serve a locale. The
+   * editor's own language pack service writes it when a pack is installed from the UI; the
+   * command-line install does not.
+   */
+  #registerLanguagePack({ locale, id, version }) {
+    const folder = path.join(this.extensionsDir, `${id}-${version}`);
+    const translations = path.join(folder, 'translations', 'main.i18n.json');
+    if (!fs.existsSync(translations)) throw new Error(`the ${locale} language pack is not where it was expected: ${translations}`);
+    const index = {
+      [locale]: {
+        hash: `stub${version.replace(/\W/g, '')}`,
+        extensions: [{ extensionIdentifier: { id }, version }],
+        translations: { vscode: translations },
+        label: locale,
+      },
+    };
+    fs.writeFileSync(path.join(this.userDataDir, 'languagepacks.json'), JSON.stringify(index, null, 2));
   }
 
   /** Ends the whole process group; waits for the server itself to go. */

@@ -42,7 +42,7 @@ class Session {
     for (const f of fs.readdirSync(ARTIFACTS)) if (f.startsWith(`${this.name}-`)) fs.rmSync(path.join(ARTIFACTS, f), { force: true });
     try {
       const vsix = packageExtension(path.join(this.tmp, 'duty-report-assistant.vsix'));
-      this.server = new CodeServer({ baseDir: path.join(this.tmp, 'code-server'), vsix, settings, trust: options.trust });
+      this.server = new CodeServer({ baseDir: path.join(this.tmp, 'code-server'), vsix, settings, trust: options.trust, locale: options.locale, extraVsix: options.extraVsix, keybindings: options.keybindings });
       await this.server.start();
       this.wb = await Workbench.launch(playwright, { chromiumPath: findChromium(), profileDir: path.join(this.tmp, 'chromium-profile') });
       await this.wb.openFolder(this.server.url, this.workspace);

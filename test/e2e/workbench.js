@@ -234,13 +234,74 @@ class Workbench {
   }
 
   /**
-   * The content frame of the visible webview that holds `selector`. code-server nests a
-   * webview twice: the host iframe (class webview, "ready" once loaded), then #active-frame.
+   * Opens the Quick Fix menu (Ctrl+.) at the cursor and reads it, leaving it open (for a
+   * screenshot; Escape closes it): each action's title and the header of its group.
    */
-  async webviewFrame(selector, { timeout = 30000 } = {}) {
+  async openQuickFixMenu() {
+    const read = () =>
+      this.page.evaluate(() => {
+        const out = [];
+        let group = '';
+        for (const row of document.querySelectorAll('.action-widget .monaco-list-row')) {
+          if (row.classList.contains('group-header')) group = row.textContent.trim();
+          else if (row.classList.contains('action')) out.push({ group, title: (row.querySelector('.title') ?? row).textContent.trim() });
+        }
+        return out;
+      });
+    // Ctrl+. pressed while the editor is still settling after a jump can open nothing: the
+    // menu is asked for again, a few times.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+.');
+      try {
+        return await pollUntil(read, { timeout: 5000, what: 'the Quick Fix menu' });
+      } catch (err) {
+        if (attempt === 3) throw err;
+        await this.dismissWidgets();
+      }
+    }
+  }
+
+  /**
+   * Shows the hover at the cursor (Ctrl+K Ctrl+I) and reads it, leaving it open: the problem
+   * parts (message, source, code), the Markdown parts of hover providers, and the hover's own
+   * action bar (VS Code's "View Problem", "Quick Fix..."). Providers answer one by one: it
+   * waits until `complete` accepts what is shown.
+   */
+  async showHover(complete = () => true) {
+    await this.dismissWidgets();
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+I');
+    return pollUntil(
+      () =>
+        this.page.evaluate(() => {
+          const hover = [...document.querySelectorAll('.monaco-editor .monaco-hover, .monaco-hover')].find((h) => h.offsetParent !== null && h.querySelector('.hover-row'));
+          if (!hover) return undefined;
+          const markers = [...hover.querySelectorAll('.marker.hover-contents')].map((m) => {
+            const spans = m.querySelectorAll(':scope > span');
+            const detail = spans[1];
+            return {
+              message: spans[0]?.textContent.trim() ?? '',
+              source: detail?.querySelector(':scope > span')?.textContent.trim() ?? '',
+              code: detail?.querySelector('.code-link, a')?.textContent.trim() ?? '',
+            };
+          });
+          const markdown = [...hover.querySelectorAll('.markdown-hover .rendered-markdown')].map((m) => m.innerText.trim());
+          const actions = [...hover.querySelectorAll('.hover-row.status-bar .action')].map((a) => a.textContent.trim());
+          return markers.length || markdown.length ? { markers, markdown, actions } : undefined;
+        }).then((h) => (h && complete(h) ? h : undefined)),
+      { timeout: 15000, what: 'the hover' },
+    );
+  }
+
+  /**
+   * The content frame of the visible webview that holds `selector`, optionally only among the
+   * webviews inside the element `within` matches. code-server nests a webview twice: the host
+   * iframe (class webview, "ready" once loaded), then #active-frame.
+   */
+  async webviewFrame(selector, { timeout = 30000, within } = {}) {
     return pollUntil(
       async () => {
-        for (const host of await this.page.$$('iframe.webview.ready')) {
+        for (const host of await this.page.$$(`${within ? `${within} ` : ''}iframe.webview.ready`)) {
           const outer = await host.contentFrame().catch(() => null);
           const inner = outer && (await outer.$('#active-frame').catch(() => null));
           const frame = inner && (await inner.contentFrame().catch(() => null));

@@ -20,9 +20,14 @@ export function hover(result: AnalysisResult, pos: Position, locale: Locale, doc
     const info = RULES.find((r) => r.id === f.rule);
     const help = ruleHelp(f.rule);
     const link = docsBase ? ` · [${locale === 'zh' ? '规则说明' : 'rule page'}](${docsBase}/${f.rule}.md)` : '';
-    // Punctuation and the product's name in the hover's own language.
-    const head = locale === 'zh' ? `**${SOURCE} · \`${f.rule}\`**（${WORDS.severity.zh[f.severity]}）` : `**Duty Report Assistant · \`${f.rule}\`** (${WORDS.severity.en[f.severity]})`;
-    const lines = [`${head}${link}`, '', mdText(f.message)];
+    // The rule by its name in the reader's language: the id is the diagnostic's code, shown
+    // (with the same link) beside the message by the editor.
+    const name = mdText(info?.name[locale] ?? f.rule);
+    const severity = WORDS.severity[locale][f.severity];
+    const lines =
+      locale === 'zh'
+        ? [`**${SOURCE} · ${name}**（${severity}）${link}`, '', mdText(f.message)]
+        : [`**Duty Report Assistant · ${name}** (${severity})${link}`, '', mdText(f.message)];
     if (info) lines.push('', locale === 'zh' ? `**要求**：${mdText(info.description.zh)}` : `**What it asks**: ${mdText(info.description.en)}`);
     if (locale === 'zh') {
       if (help?.sources.length) lines.push('', `**依据**：${help.sources[0]}`);
@@ -30,7 +35,8 @@ export function hover(result: AnalysisResult, pos: Position, locale: Locale, doc
       if (help?.fix.length) lines.push('', '**如何修改**：', ...help.fix.slice(0, 3).map((s) => `- ${s}`));
     } else {
       if (help?.sourceEn) lines.push('', `**Source**: ${help.sourceEn}`);
-      if (help?.fixEn) lines.push('', `**Fix**: ${help.fixEn}`);
+      // The page's "Quick fix." paragraph; "None" says nothing a hover needs.
+      if (help?.fixEn && !/^None\b/.test(help.fixEn)) lines.push('', `**Fix**: ${help.fixEn}`);
     }
     parts.push(lines.join('\n'));
   }
