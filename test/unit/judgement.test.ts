@@ -168,6 +168,12 @@ describe('clause facts', () => {
     assert.equal(scanEvidence('牵头修订《桃溪村村规民约》', 0, 13).name, true);
   });
 
+  it('takes one relative and what was done about them for an occasion, not the 述廉 formula', () => {
+    const evidence = (para: string) => at(analyze(report('# 个人述职报告', '## 一、主要工作', '我全年牵头完成项目审核37个，审减金额186万元。', para, '## 二、存在的问题', '我对2处漏登仓库的复核拖到8月。', '## 三、下步打算', '一是3月底前由我牵头制定走访计划。'), { profile: 'general' }), 'no-evidence');
+    assert.equal(evidence('今年我外甥报考本单位的编外岗位，我主动回避，没有参加面试和评分环节，也没有向考官打过招呼。').length, 0);
+    assert.equal(evidence('我严格要求配偶子女和身边工作人员，教育家属亲属遵纪守法，从不利用职务之便为他们谋取私利。').length, 1);
+  });
+
   it('names a village or an estate, not a verb before 村', () => {
     assert.equal(scanEvidence('桃溪村的排水渠', 0, 7).name, true);
     assert.equal(scanEvidence('金桂园小区的电梯', 0, 8).name, true);
