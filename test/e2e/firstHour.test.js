@@ -148,7 +148,7 @@ for (const setup of SETUPS) {
         const expected =
           rule === 'vague-phrase'
             ? lang === 'zh' ? [/^改写“/, /^本行不再检查“空话套话”$/] : [/^Rewrite "/, /^Disable "Vague or formulaic phrase" for this line$/]
-            : lang === 'zh' ? [/^插入“存在的问题”部分$/, /^本行不再检查“缺少部分”$/] : [/^Insert a "存在的问题" part$/, /^Disable "Missing part" for this line$/];
+            : lang === 'zh' ? [/^插入“存在的问题”部分$/, /^本行不再检查“缺少部分”$/] : [/^Insert the part on problems and shortcomings, "存在的问题"$/, /^Disable "Missing part" for this line$/];
         for (const re of expected) assert.ok(ours.some((x) => re.test(x)), `${file}: no ${re} among ${JSON.stringify(ours)}`);
         assertOurs(lang, ours, `${file}: the quick-fix menu`);
       }

@@ -264,7 +264,10 @@ describe('VS Code scorecard preview (code-server)', function () {
     const original = savedText();
     const f = await frame();
     const topic = f.locator('#dr-root .dr-topics .dr-no[data-action="fix"]').first();
-    const title = (await topic.innerText()).replace(/^✗\s*/, '').split(/\s/)[0];
+    // The Chinese title as the report writes it: alone in a Chinese card, quoted after the
+    // English one in an English card.
+    const shown = (await topic.innerText()).replace(/^✗\s*/, '');
+    const title = (await topic.locator('q').count()) ? (await topic.locator('q').innerText()).replace(/^[“"]|[”"]$/g, '') : shown.split(/\s/)[0];
     await topic.click();
     const row = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
     await row.waitFor({ state: 'visible', timeout: 15000 });
