@@ -86,6 +86,24 @@ describe('measures, item by item', () => {
   });
 });
 
+describe('a deadline or an owner on a stock phrase', () => {
+  const measures = (...items: string[]) => at(analyze(report('# 个人述职报告', ACHIEVEMENTS, '## 二、存在的问题', '我对2处漏登仓库的复核拖到8月。', '## 三、下步打算', ...items), { profile: 'general' }), 'vague-measure');
+
+  it('holds nothing to account: the measure is flagged as having no content', () => {
+    for (const item of ['一是6月底前切实增强宗旨意识，不断提升综合素质。', '一是由我负责，持续改进工作作风，狠抓各项工作落实。', '一是每季度进一步强化责任意识，力争全年工作再上新台阶。']) {
+      const f = measures(item);
+      assert.equal(f.length, 1, item);
+      assert.equal(f[0].data?.noContent, true, item);
+      assert.match(f[0].message, /有时限或责任人，却/);
+    }
+  });
+
+  it('a terse act with its deadline is concrete', () => {
+    assert.equal(measures('一是3月底前由我牵头补登。').length, 0);
+    assert.equal(measures('一是6月底前建成村级议事会，每季度开会1次。').length, 0);
+  });
+});
+
 describe('who carries a measure out', () => {
   const measures = (item: string) => at(analyze(report('# 个人述职报告', ACHIEVEMENTS, '## 二、存在的问题', '我对2处漏登仓库的复核拖到8月。', '## 三、下步打算', item), { profile: 'general' }), 'vague-measure');
 

@@ -1,6 +1,7 @@
 import { itemHead } from '../items';
 import type { LexHit, Rule, RuleContext } from '../rule';
 import { scanEvidence } from '../evidence';
+import { FACTS } from '../facts';
 import type { FindingInit } from '../types';
 import { roleAnchor } from './shares';
 import { citeEn } from '../documents';
@@ -23,13 +24,60 @@ const OWNER = /由[\u4e00-\u9fa5]{1,8}(?:负责|牵头|领学|主持|落实)/;
 const ASKS = /^(?:积极|努力|主动|多)?(?:(?:请|希望|建议|恳请|盼望|需要|呼吁)(?:上级|镇里|县里|区里|市里|局里|院里|所里|村里|组织|领导|单位|中心|街道|政府|党委|党工委|部门|有关部门|支部)|(?:向|争取)(?:上级|镇里|县里|区里|市里|局里|院里|所里|组织|领导|单位|中心|街道|政府|党委|党工委|部门|有关部门)[^，。；]{0,6}(?:争取|申请|要|请求|支持|倾斜|拨付))/;
 
 /** A measure can be held to account: a time, an owner or a measurable target. */
-export function measureIsConcrete(ctx: RuleContext, start: number, end: number): boolean {
+/**
+ * How a measure can be held to account: 'concrete' with a time, an owner or a measurable target
+ * and something to do; 'no-content' when a deadline or an owner sits on a stock phrase
+ * ("年底前进一步提高政治站位"); 'vague' with neither.
+ */
+export function measureState(ctx: RuleContext, start: number, end: number): 'concrete' | 'no-content' | 'vague' {
   const { derived, model } = ctx;
-  if (derived.countIn('time', start, end) || derived.countIn('owner', start, end) || derived.countIn('target', start, end)) return true;
   const body = model.text.slice(start, Math.min(end, start + 2000)).replace(BARE_YEAR, '');
-  if (WHEN.test(body) || OWNER.test(body)) return true;
-  const ev = scanEvidence(body, 0, body.length);
-  return ev.figure;
+  const accountable =
+    derived.countIn('time', start, end) > 0 || derived.countIn('owner', start, end) > 0 || derived.countIn('target', start, end) > 0 || WHEN.test(body) || OWNER.test(body) || scanEvidence(body, 0, body.length).figure;
+  if (!accountable) return 'vague';
+  return hasContent(ctx, start, end) ? 'concrete' : 'no-content';
+}
+
+/**
+ * Words that hold a measure to account, or that say nothing by themselves: what is left when
+ * they and the lexicon's stock phrases are taken out is what the measure will actually do.
+ */
+const NOT_CONTENT = new RegExp(
+  [
+    ...FACTS.time,
+    ...FACTS.owner,
+    ...FACTS.target,
+    ...['由我', '本人', '我将', '我要', '进一步', '切实', '全面', '不断', '持续', '努力', '力争', '确保', '坚持', '认真', '积极', '主动', '各项', '工作', '抓好', '做好'],
+    ...['加强', '提高', '提升', '增强', '强化', '狠抓', '推动', '推进', '落实', '做到', '取得', '实效', '更大', '更好', '新的', '再上新台阶', '上新台阶', '水平', '能力', '全年', '今年', '明年', '来年', '年度'],
+    // The objects every such vow takes: raising them names no act.
+    ...['理论武装', '政治站位', '政治素养', '政治素质', '理论学习', '理论水平', '业务学习', '宗旨意识', '大局意识', '责任意识', '服务意识', '工作作风', '作风建设'],
+    ...['思想认识', '党性修养', '自身建设', '自身素质', '综合素质', '业务素质', '履职能力', '本领'],
+  ]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
+
+/** A clause of the measure keeps two characters or more of its own once stock words are gone ("由我牵头补登"). */
+function hasContent(ctx: RuleContext, start: number, end: number): boolean {
+  const { model, derived } = ctx;
+  const stop = Math.min(end, start + 2000);
+  const chars = model.text.slice(start, stop).split('');
+  const lex = derived.lex;
+  // The hits are in start order: find the first that can reach into the item.
+  let lo = 0;
+  let hi = lex.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lex[mid].start < start - 64) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < lex.length && lex[k].start < stop; k++) {
+    for (let i = Math.max(lex[k].start, start); i < Math.min(lex[k].end, stop); i++) chars[i - start] = ' ';
+  }
+  const rest = chars.join('').replace(BARE_YEAR, ' ').replace(NOT_CONTENT, ' ');
+  return rest.split(/[，。；！？,;!?：:、\s]+/).some((clause) => (clause.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2);
 }
 
 export const vagueMeasure: Rule = {
@@ -66,16 +114,25 @@ export const vagueMeasure: Rule = {
         });
         continue;
       }
-      if (measureIsConcrete(ctx, item.bodyStart, item.end)) continue;
+      const state = measureState(ctx, item.bodyStart, item.end);
+      if (state === 'concrete') continue;
       while (k < lex.length && lex[k].end <= item.start) k++;
       const phrase: LexHit | undefined = lex[k] && lex[k].start < item.end ? lex[k] : undefined;
+      const message =
+        state === 'no-content'
+          ? {
+              zh: `这条措施“${said}”有时限或责任人，却${phrase ? `只有“${phrase.entry.phrase}”这类表态，` : '只有方向，'}没有写明具体做什么、做成什么样（${SOURCE_ZH}）。${phrase?.entry.suggest ? '建议：' + phrase.entry.suggest : '请写明到期时要交出的东西：一项制度、一份台账、几次活动或一个数字。'}`,
+              en: `This measure ("${said}") has a deadline or an owner, but ${phrase ? `only a pledge such as "${phrase.entry.phrase}"` : 'only a direction'}: it does not say what exactly will be done or what will stand when it is done (${SOURCE_EN}). ${phrase?.entry.suggestEn ? 'Suggestion: ' + phrase.entry.suggestEn : 'Say what will be delivered by then: a rule, a ledger, a number of activities or a figure.'}`,
+            }
+          : {
+              zh: `这条措施“${said}”${phrase ? `用的是“${phrase.entry.phrase}”这类表态，` : '只有方向，'}没有写明具体做什么、谁负责、何时完成或达到什么目标（${SOURCE_ZH}）。${phrase?.entry.suggest ? '建议：' + phrase.entry.suggest : '请补上完成时限或可检查的目标。'}`,
+              en: `This measure ("${said}") ${phrase ? `is a pledge such as "${phrase.entry.phrase}"` : 'names a direction only'}: it does not say what exactly will be done, who is responsible, by when, or what target it reaches (${SOURCE_EN}). ${phrase?.entry.suggestEn ? 'Suggestion: ' + phrase.entry.suggestEn : 'Add a deadline or a target that can be checked.'}`,
+            };
+      const data = { ...(phrase ? { phrase: phrase.entry.phrase } : {}), ...(state === 'no-content' ? { noContent: true } : {}) };
       out.push({
         ...anchor,
-        message: {
-          zh: `这条措施“${said}”${phrase ? `用的是“${phrase.entry.phrase}”这类表态，` : '只有方向，'}没有写明具体做什么、谁负责、何时完成或达到什么目标（${SOURCE_ZH}）。${phrase?.entry.suggest ? '建议：' + phrase.entry.suggest : '请补上完成时限或可检查的目标。'}`,
-          en: `This measure ("${said}") ${phrase ? `is a pledge such as "${phrase.entry.phrase}"` : 'names a direction only'}: it does not say what exactly will be done, who is responsible, by when, or what target it reaches (${SOURCE_EN}). ${phrase?.entry.suggestEn ? 'Suggestion: ' + phrase.entry.suggestEn : 'Add a deadline or a target that can be checked.'}`,
-        },
-        data: phrase ? { phrase: phrase.entry.phrase } : undefined,
+        message,
+        data: Object.keys(data).length ? data : undefined,
         weight: 2,
       });
     }
