@@ -86,6 +86,20 @@ describe('measures, item by item', () => {
   });
 });
 
+describe('figures that are not the problem', () => {
+  const problems = (item: string) => at(analyze(report('# 个人述职报告', ACHIEVEMENTS, '## 二、存在的问题', item, '## 三、下步打算', '一是3月底前由我牵头制定走访计划。'), { profile: 'general' }), 'generic-problem');
+
+  it('does not take how long a shortfall has lasted, or a concession, for the matter', () => {
+    assert.equal(problems('一是联系群众不够紧密，2023年以来深入基层的主动性还不强。').length, 1);
+    assert.equal(problems('一是尽管全年走访农户200余户，但联系群众不够紧密，服务意识有待加强。').length, 1);
+  });
+
+  it('still takes a figure of the problem itself', () => {
+    assert.equal(problems('一是联系群众不够紧密，2023年以来有5件群众来信超过30天才答复。').length, 0);
+    assert.equal(problems('一是虽然全年走访农户200余户，但桃溪村3户低保户的复核拖到了11月。').length, 0);
+  });
+});
+
 describe('a deadline or an owner on a stock phrase', () => {
   const measures = (...items: string[]) => at(analyze(report('# 个人述职报告', ACHIEVEMENTS, '## 二、存在的问题', '我对2处漏登仓库的复核拖到8月。', '## 三、下步打算', ...items), { profile: 'general' }), 'vague-measure');
 

@@ -13,9 +13,16 @@ export function problemEnd(ctx: RuleContext, item: Item): number {
   return at > item.bodyStart ? at : item.end;
 }
 
+/**
+ * Figures that do not belong to the problem: a span of time it has lasted ("2024年以来") and a
+ * concession before it ("虽然全年参加集中学习12次，但…" counts the work done, not the shortfall).
+ */
+const NOT_THE_PROBLEM = /(?:(?:19|20)\d\d\s*年(?:度)?|\d{1,2}\s*年)(?:以来|来)|(?:虽然|虽|尽管)[^。；！？]{0,60}?[，,](?=\s*(?:但|可|却|还|仍))/g;
+
 /** An item names a matter when it carries a figure, a name, an example or a consequence. */
 export function isSpecific(ctx: RuleContext, start: number, end: number): boolean {
-  const ev = scanEvidence(ctx.model.text, start, end);
+  const own = ctx.model.text.slice(start, Math.min(end, start + 2000)).replace(NOT_THE_PROBLEM, (m) => ' '.repeat(m.length));
+  const ev = scanEvidence(own, 0, own.length);
   if (ev.figure || ev.name || ev.quoted > 0) return true;
   return ctx.derived.countIn('example', start, end) > 0 || ctx.derived.countIn('event', start, end) > 0;
 }
