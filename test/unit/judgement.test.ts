@@ -144,6 +144,11 @@ describe('required topics written as cases rather than keywords', () => {
     assert.equal(topic('npc-deputy', 'assisting-government', '我认真学习了代表法，按时参加代表小组活动。'), false);
   });
 
+  it("reads a party member's 工作上 paragraph with its cases as the job duties", () => {
+    assert.equal(topic('party-member', 'job-duties', '业务上，全年受理退税申请312笔，办结率100%，平均办理时间压缩到3个工作日。'), true);
+    assert.equal(topic('party-member', 'job-duties', '我按时参加支部的三会一课，认真做好学习笔记。'), false);
+  });
+
   it('reads a long-standing dispute settled at coordination meetings as a hot issue handled', () => {
     assert.equal(topic('community-committee', 'hot-issues', '3号楼加装电梯的事吵了两年，我组织楼里住户开了四次协调会，最后按楼层分摊费用，矛盾得到化解，电梯10月投用。'), true);
     assert.equal(topic('community-committee', 'hot-issues', '我按时参加街道组织的业务培训，认真完成了各项报表。'), false);
