@@ -394,6 +394,16 @@ describe('regressions', () => {
     const r = analyze(lines('# 桂花村党总支书记、村委会主任述职报告', '', body));
     assert.equal(r.profile.id, 'village-secretary', r.profile.reason);
   });
+  it("reads a community Party committee secretary's 述职述廉报告 as the community committee's", () => {
+    const r = analyze(lines('# 2024年度滨江社区党委书记述职述廉报告', '', '全年走访居民1200户，调处邻里纠纷26起，网格员队伍扩充到18人。'));
+    assert.equal(r.profile.id, 'community-committee', r.profile.reason);
+  });
+  it('reads 党员 and 述职 apart in the title, the year between them, as a party member\'s report', () => {
+    for (const title of ['党员2024年度述职报告', '2024年度党员年度述职报告', '党员述学述职述廉报告']) {
+      const r = analyze(lines(`# ${title}`, '', '全年参加支部主题党日12次。'));
+      assert.equal(r.profile.id, 'party-member', `${title}: ${r.profile.reason}`);
+    }
+  });
   it('does not take 社区 in a Party secretary\'s title for the community committee', () => {
     const r = analyze(lines('# 城东社区党委书记抓基层党建工作述职报告', '', '全年发展党员3名。'));
     assert.equal(r.profile.id, 'party-secretary', r.profile.reason);

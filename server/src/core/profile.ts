@@ -52,9 +52,11 @@ const GENRE_TITLES = new Set(['述职述廉', '勤廉双述']);
 const quoteList = (words: string[]) => words.map((w) => `"${w}"`).join(', ');
 
 function detectProfile(model: ReportModel, profiles: Profile[]): { profile: Profile; inTitle: string[]; inBody: string[] } | undefined {
-  const titleText =
+  // The year is no part of a kind's name: "党员2024年度述职报告" reads as 党员述职报告.
+  const titleText = (
     (typeof model.frontMatter?.data?.title === 'string' ? (model.frontMatter.data.title as string) : '') +
-    (model.titleBlock !== -1 ? model.blockText(model.titleBlock) : '');
+    (model.titleBlock !== -1 ? model.blockText(model.titleBlock) : '')
+  ).replace(/(?:19|20)\d\d\s*年度?|年度/g, '');
   const candidates = profiles.filter((p) => p.id !== 'general');
   // Title phrases of every profile, where they stand; a phrase inside a longer one of any
   // profile does not count (党支部书记 inside 村党支部书记 says nothing of 机关).
@@ -88,7 +90,12 @@ function detectProfile(model: ReportModel, profiles: Profile[]): { profile: Prof
   // Only a post of four characters or more counts here: 社区 or 村干部 alone place, not name, a post.
   const firstRole = (c: (typeof scored)[number]) =>
     Math.min(Infinity, ...c.inTitle.filter((phrase) => !GENRE_TITLES.has(phrase) && phrase.length >= 4).map((phrase) => titleText.indexOf(phrase)));
-  const roleTitled = scored.filter((c) => c.inTitle.some((phrase) => !GENRE_TITLES.has(phrase))).sort((a, b) => firstRole(a) - firstRole(b) || b.score - a.score);
+  // 抓基层党建 names the report itself, which a Party secretary of any organisation makes
+  // (城东社区党委书记抓基层党建工作述职): it outranks the post.
+  const namesReport = (c: (typeof scored)[number]) => (c.inTitle.some((phrase) => phrase.includes('抓基层党建')) ? 0 : 1);
+  const roleTitled = scored
+    .filter((c) => c.inTitle.some((phrase) => !GENRE_TITLES.has(phrase)))
+    .sort((a, b) => namesReport(a) - namesReport(b) || firstRole(a) - firstRole(b) || b.score - a.score);
   if (roleTitled.length) return roleTitled[0];
   const [best, second] = scored;
   if (!best) return undefined;
