@@ -100,6 +100,32 @@ describe('figures that are not the problem', () => {
   });
 });
 
+describe('quotes, occasions and formulas (third review)', () => {
+  const problems = (item: string) => at(analyze(report('# 个人述职报告', ACHIEVEMENTS, '## 二、存在的问题', item, '## 三、下步打算', '一是3月底前由我牵头制定走访计划。'), { profile: 'general' }), 'generic-problem');
+
+  it('does not take a fault or a motto in quotes for a named matter', () => {
+    assert.equal(problems('一是工作中存在“重部署、轻落实”的倾向。').length, 1);
+    assert.equal(problems('一是思想上还有“船到码头车到站”的想法，干劲不如从前。').length, 1);
+    // A named programme in quotes still is one.
+    assert.equal(problems('一是“银发课堂”开课后报名的老人不到一半，我没有去问原因。').length, 0);
+  });
+
+  it('takes an occasion and the reporter\'s omission at it for a matter', () => {
+    assert.equal(problems('一是审议政府工作报告时，我没有提出一条具体意见，只是举手表决。').length, 0);
+  });
+
+  it('does not count 自己 in the integrity formulas as the reporter speaking', () => {
+    const text = report('# 年度述职报告', '## 一、主要工作', '全年管住自己的嘴、管住自己的手，严格要求自己，班子成员分工负责，单位各项工作有序推进，全年完成招商项目6个，新增规上企业4家，园区道路改造2.6公里，办结企业诉求137件，按时办结率98%。', '单位组织开展安全生产检查24次，整改隐患81处，全年未发生较大安全事故；开展“企业服务日”活动12次，走访企业160家次，协调解决用工、用地、融资等问题43个。', '## 二、存在的问题', '单位对3个项目的跟踪服务拖到了年底。', '## 三、下步打算', '一是3月底前完成项目台账。');
+    assert.equal(at(analyze(text, { profile: 'general' }), 'not-personal').length, 1);
+  });
+
+  it('covers the family-events topic with a wedding told as it happened', () => {
+    const text = report('# 2024年度社区两委勤廉双述报告', '## 一、履职情况', '全年调处居民纠纷26起。我女儿10月结婚，事前向街道纪工委书面报告，只请了双方亲戚，没有收社区同事的礼金。', '## 二、存在的问题', '我对3个老旧小区的加装电梯协调拖到年底。', '## 三、下步打算', '一是3月底前召开加装电梯协调会。');
+    const t = analyze(text, { profile: 'community-committee' }).stats.topics?.find((x) => x.id === 'family-events');
+    assert.equal(t?.covered, true);
+  });
+});
+
 describe('a deadline or an owner on a stock phrase', () => {
   const measures = (...items: string[]) => at(analyze(report('# 个人述职报告', ACHIEVEMENTS, '## 二、存在的问题', '我对2处漏登仓库的复核拖到8月。', '## 三、下步打算', ...items), { profile: 'general' }), 'vague-measure');
 

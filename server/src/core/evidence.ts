@@ -74,6 +74,17 @@ function setPhraseAt(text: string, i: number, end: number): number {
   return 0;
 }
 
+/**
+ * A quote that holds a stance, not a name: a fault owned (存在“学用脱节”, 有“好人主义”), a motto
+ * kept (坚持“人民至上、生命至上”, 以“马上就办”的作风), a pair of slogans, or 重…轻….
+ */
+const STANCE_BEFORE = /(?:存在|有|坚持|树立|以|克服|防止|杜绝|做到|破除|纠正|出现|带有|牢记|践行|秉持|弘扬|发扬|强化|增强)(?:着|了|的)?$/;
+const SLOGAN_QUOTE = /^[^、，]{2,7}、[^、，]{2,7}$|^重.{1,5}、?轻/;
+
+function stockQuote(text: string, open: number, close: number, start: number): boolean {
+  return STANCE_BEFORE.test(text.slice(Math.max(start, open - 4), open)) || SLOGAN_QUOTE.test(text.slice(open + 1, close));
+}
+
 /** Verbs of study before a title: 学习《宪法》 names what was read, not what was done. */
 const STUDY_BEFORE = /(?:学习|学|研读|研学|诵读|通读|精读|阅读|读|传达|领会|贯彻|自学)了?[^。；，]{0,6}$/;
 /** Suffixes of named places and units; the words before must be a name, not 全/各/本/我. */
@@ -143,7 +154,7 @@ export function scanEvidence(text: string, start: number, end: number): Evidence
       const close = indexWithin(text, c === 34 ? '"' : '\u201d', i + 1, Math.min(end, i + 30));
       if (close !== -1) {
         const inner = close - i - 1;
-        if (inner >= 4 && setPhraseAt(text, i + 1, close) !== inner && !/[，。；]/.test(text.slice(i + 1, close))) quoted++;
+        if (inner >= 4 && setPhraseAt(text, i + 1, close) !== inner && !/[，。；]/.test(text.slice(i + 1, close)) && !stockQuote(text, i, close, start)) quoted++;
         i = close;
       }
     } else if ((c === 0x8001 /* 老 */ || c === 0x5c0f /* 小 */) && SURNAME[text.charCodeAt(i + 1)] === 1 && i + 1 < end) {

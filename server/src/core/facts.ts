@@ -64,6 +64,8 @@ export const FACTS: Record<FactKind, readonly string[]> = {
     '有村民', '有群众', '有居民', '有选民', '有党员', '有代表', '有家长',
     // One relative by name of kin is one occasion ("今年女儿结婚", "我侄子申请低保"); the
     // collective 配偶子女, 家属, 亲属 of the 述廉 formula are not.
+    // An occasion and the reporter's own omission at it ("审查预算报告时，我没有提出意见").
+    '时，我没有', '时我没有', '时，我未', '会上没有', '会上我没有', '会上未',
     '女儿', '儿子', '侄子', '侄女', '外甥', '儿媳', '女婿', '岳父', '岳母', '弟弟', '妹妹', '哥哥', '姐姐', '堂弟', '堂兄', '表弟', '表哥', '主动回避',
   ],
 };

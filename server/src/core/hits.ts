@@ -78,6 +78,8 @@ function grow(a: Int32Array): Int32Array {
   return b;
 }
 
+const SELF_FORMULA = /管住|管好|要求|约束|提醒|严格$/;
+
 /** Every phrase of the automaton in the report's text blocks, in order of end offset. */
 export function scanHits(text: string, blocks: readonly Block[], matcher: PhraseMatcher<Tag>): HitList {
   const hits = new HitList(text.length / 4); // reports run at about one hit per five characters
@@ -88,6 +90,8 @@ export function scanHits(text: string, blocks: readonly Block[], matcher: Phrase
       if (tag.t === 'sig' && tag.kind === 'first-person' && text.charCodeAt(start) === 0x6211 /* 我 */ && end - start === 1) {
         if (WE_FOLLOWERS.includes(text[end] ?? '')) return;
       }
+      // 自己 in the integrity formulas (管住自己的嘴, 严格要求自己) is anyone's, not the reporter speaking.
+      if (tag.t === 'sig' && tag.kind === 'first-person' && end - start === 2 && text.startsWith('自己', start) && SELF_FORMULA.test(text.slice(Math.max(0, start - 2), start))) return;
       hits.push(start, end, tag, b);
     });
   }
