@@ -87,11 +87,12 @@ export function scanHits(text: string, blocks: readonly Block[], matcher: Phrase
     const blk = blocks[b];
     if (!TEXT_KINDS.has(blk.kind)) continue;
     matcher.scan(text, blk.contentStart, blk.end, (start, end, tag) => {
-      if (tag.t === 'sig' && tag.kind === 'first-person' && text.charCodeAt(start) === 0x6211 /* 我 */ && end - start === 1) {
-        if (WE_FOLLOWERS.includes(text[end] ?? '')) return;
+      if (tag.t === 'sig' && tag.kind === 'first-person') {
+        const c = text.charCodeAt(start);
+        if (c === 0x6211 /* 我 */ && end - start === 1 && WE_FOLLOWERS.includes(text[end] ?? '')) return;
+        // 自己 in the integrity formulas (管住自己的嘴, 严格要求自己) is anyone's, not the reporter speaking.
+        if (c === 0x81ea /* 自 */ && end - start === 2 && SELF_FORMULA.test(text.slice(Math.max(0, start - 2), start))) return;
       }
-      // 自己 in the integrity formulas (管住自己的嘴, 严格要求自己) is anyone's, not the reporter speaking.
-      if (tag.t === 'sig' && tag.kind === 'first-person' && end - start === 2 && text.startsWith('自己', start) && SELF_FORMULA.test(text.slice(Math.max(0, start - 2), start))) return;
       hits.push(start, end, tag, b);
     });
   }

@@ -51,7 +51,7 @@ export function readRoles(c: RoleInput): Roles {
 function sectionRoles(c: RoleInput): void {
   const { hits } = c;
   const { sections, top, blockSection } = c.outline;
-  const sectionSignals = countSignalsBySection(hits, blockSection, sections, (b) => startsPart(c, b));
+  const sectionSignals = countSignalsBySection(hits, blockSection, sections, c.blocks.length, (b) => startsPart(c, b));
   const assign = (si: number, inherited: Role | undefined) => {
     const s = sections[si];
     // A sub-item's first phrase is content ("二是我对述职评议整改台账跟踪不紧"), not a label:
@@ -241,9 +241,9 @@ interface SignalTally {
   cause: number;
 }
 
-function countSignalsBySection(hits: HitList, blockSection: number[], sections: Section[], startsOwnPart: (b: number) => boolean): SignalTally[] {
+function countSignalsBySection(hits: HitList, blockSection: number[], sections: Section[], nb: number, startsOwnPart: (b: number) => boolean): SignalTally[] {
   const tallies: SignalTally[] = sections.map(() => ({ problem: 0, plan: 0, cause: 0 }));
-  const own = new Map<number, boolean>();
+  const own = new Uint8Array(nb); // per block, asked once: 0 not yet, 1 no, 2 yes
   for (let i = 0; i < hits.length; i++) {
     const tag = hits.tag[i];
     if (tag.t !== 'sig') continue;
@@ -251,9 +251,8 @@ function countSignalsBySection(hits: HitList, blockSection: number[], sections: 
     if (k !== 'problem' && k !== 'plan' && k !== 'cause') continue;
     // A paragraph that opens a part of its own ("但也存在一些不足：…") says nothing of the item above it.
     const b = hits.block[i];
-    let o = own.get(b);
-    if (o === undefined) own.set(b, (o = startsOwnPart(b)));
-    if (o) continue;
+    if (own[b] === 0) own[b] = startsOwnPart(b) ? 2 : 1;
+    if (own[b] === 2) continue;
     // A part that names its own role ("（三）存在的问题") keeps its wording to itself: it must not
     // turn the unnamed part above it into a problems part (and a part inserted by a quick fix
     // would otherwise change the role of the part it lands in).
@@ -281,12 +280,12 @@ function startsPart(c: RoleInput, b: number): boolean {
   const si = c.outline.blockSection[b];
   const blk = blocks[b];
   if (si === -1 || c.outline.sections[si].block === b || blk.marker || !TEXT_KINDS.has(blk.kind)) return false;
-  const from = blk.contentStart;
-  const stop = blk.end;
+  // One slice of the opening, read for all three kinds of lead.
+  const head = text.slice(blk.contentStart, Math.min(blk.end, blk.contentStart + 40));
   return (
-    (startsWithAny(text, from, stop, PROBLEM_LEADS, 10) !== undefined && SHORTCOMING.test(text.slice(from, Math.min(stop, from + 40)))) ||
-    startsWithAny(text, from, stop, CAUSE_LEADS, 16) !== undefined ||
-    startsWithAny(text, from, stop, PLAN_LEADS, 6) !== undefined
+    (startsWithAny(head, 0, head.length, PROBLEM_LEADS, 10) !== undefined && SHORTCOMING.test(head)) ||
+    startsWithAny(head, 0, head.length, CAUSE_LEADS, 16) !== undefined ||
+    startsWithAny(head, 0, head.length, PLAN_LEADS, 6) !== undefined
   );
 }
 

@@ -21,9 +21,16 @@ const NOT_THE_PROBLEM = /(?:(?:19|20)\d\d\s*年(?:度)?|\d{1,2}\s*年)(?:以来|
 
 /** An item names a matter when it carries a figure, a name, an example or a consequence. */
 export function isSpecific(ctx: RuleContext, start: number, end: number): boolean {
-  const own = ctx.model.text.slice(start, Math.min(end, start + 2000)).replace(NOT_THE_PROBLEM, (m) => ' '.repeat(m.length));
-  const ev = scanEvidence(own, 0, own.length);
-  if (ev.figure || ev.name || ev.quoted > 0) return true;
+  const text = ctx.model.text;
+  let ev = scanEvidence(text, start, end);
+  if (ev.figure || ev.name || ev.quoted > 0) {
+    // Read again without the spans that are not the problem, only when there are some.
+    const slice = text.slice(start, Math.min(end, start + 2000));
+    if (!/来|虽|尽管/.test(slice)) return true;
+    const own = slice.replace(NOT_THE_PROBLEM, (m) => ' '.repeat(m.length));
+    ev = scanEvidence(own, 0, own.length);
+    if (ev.figure || ev.name || ev.quoted > 0) return true;
+  }
   return ctx.derived.countIn('example', start, end) > 0 || ctx.derived.countIn('event', start, end) > 0;
 }
 

@@ -41,29 +41,34 @@ export function measureState(ctx: RuleContext, start: number, end: number): 'con
 /**
  * Words that hold a measure to account, or that say nothing by themselves: what is left when
  * they and the lexicon's stock phrases are taken out is what the measure will actually do.
+ * Kept by first character, longest first, for one linear pass.
  */
-const NOT_CONTENT = new RegExp(
-  [
-    ...FACTS.time,
-    ...FACTS.owner,
-    ...FACTS.target,
-    ...['由我', '本人', '我将', '我要', '进一步', '切实', '全面', '不断', '持续', '努力', '力争', '确保', '坚持', '认真', '积极', '主动', '各项', '工作', '抓好', '做好'],
-    ...['加强', '提高', '提升', '增强', '强化', '狠抓', '推动', '推进', '落实', '做到', '取得', '实效', '更大', '更好', '新的', '再上新台阶', '上新台阶', '水平', '能力', '全年', '今年', '明年', '来年', '年度'],
-    // The objects every such vow takes: raising them names no act.
-    ...['理论武装', '政治站位', '政治素养', '政治素质', '理论学习', '理论水平', '业务学习', '宗旨意识', '大局意识', '责任意识', '服务意识', '工作作风', '作风建设'],
-    ...['思想认识', '党性修养', '自身建设', '自身素质', '综合素质', '业务素质', '履职能力', '本领'],
-  ]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
-  'g',
-);
+const NOT_CONTENT = new Map<string, string[]>();
+for (const w of [
+  ...FACTS.time,
+  ...FACTS.owner,
+  ...FACTS.target,
+  ...['由我', '本人', '我将', '我要', '进一步', '切实', '全面', '不断', '持续', '努力', '力争', '确保', '坚持', '认真', '积极', '主动', '各项', '工作', '抓好', '做好'],
+  ...['加强', '提高', '提升', '增强', '强化', '狠抓', '推动', '推进', '落实', '做到', '取得', '实效', '更大', '更好', '新的', '再上新台阶', '上新台阶', '水平', '能力', '全年', '今年', '明年', '来年', '年度'],
+  // The objects every such vow takes: raising them names no act.
+  ...['理论武装', '政治站位', '政治素养', '政治素质', '理论学习', '理论水平', '业务学习', '宗旨意识', '大局意识', '责任意识', '服务意识', '工作作风', '作风建设'],
+  ...['思想认识', '党性修养', '自身建设', '自身素质', '综合素质', '业务素质', '履职能力', '本领'],
+].sort((a, b) => b.length - a.length)) {
+  const list = NOT_CONTENT.get(w[0]);
+  if (list) list.push(w);
+  else NOT_CONTENT.set(w[0], [w]);
+}
 
-/** A clause of the measure keeps two characters or more of its own once stock words are gone ("由我牵头补登"). */
+const CLAUSE_END = new Set([...'，。；！？,;!?：:、 \t\n\r　']);
+
+/**
+ * A clause of the measure keeps two characters or more of its own once the lexicon's phrases
+ * and the words above are gone ("由我牵头补登" keeps 补登). One pass over the item.
+ */
 function hasContent(ctx: RuleContext, start: number, end: number): boolean {
   const { model, derived } = ctx;
+  const text = model.text;
   const stop = Math.min(end, start + 2000);
-  const chars = model.text.slice(start, stop).split('');
   const lex = derived.lex;
   // The hits are in start order: find the first that can reach into the item.
   let lo = 0;
@@ -73,11 +78,31 @@ function hasContent(ctx: RuleContext, start: number, end: number): boolean {
     if (lex[mid].start < start - 64) lo = mid + 1;
     else hi = mid;
   }
-  for (let k = lo; k < lex.length && lex[k].start < stop; k++) {
-    for (let i = Math.max(lex[k].start, start); i < Math.min(lex[k].end, stop); i++) chars[i - start] = ' ';
+  let k = lo;
+  let own = 0;
+  for (let i = start; i < stop; ) {
+    while (k < lex.length && lex[k].end <= i) k++;
+    if (k < lex.length && lex[k].start <= i) {
+      i = lex[k].end;
+      continue;
+    }
+    const ch = text[i];
+    if (CLAUSE_END.has(ch)) {
+      own = 0;
+      i++;
+      continue;
+    }
+    const words = NOT_CONTENT.get(ch);
+    const w = words?.find((x) => text.startsWith(x, i));
+    if (w) {
+      i += w.length;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff && ++own >= 2) return true;
+    i++;
   }
-  const rest = chars.join('').replace(BARE_YEAR, ' ').replace(NOT_CONTENT, ' ');
-  return rest.split(/[，。；！？,;!?：:、\s]+/).some((clause) => (clause.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2);
+  return false;
 }
 
 export const vagueMeasure: Rule = {
