@@ -251,7 +251,13 @@ function countSignalsBySection(hits: HitList, blockSection: number[], sections: 
     if (k !== 'problem' && k !== 'plan' && k !== 'cause') continue;
     // A paragraph that opens a part of its own ("但也存在一些不足：…") says nothing of the item above it.
     const b = hits.block[i];
-    if (own[b] === 0) own[b] = startsOwnPart(b) ? 2 : 1;
+    if (own[b] === 0) {
+      // Only a part read from its wording needs this: under a heading that names its role, the
+      // tallies are not read at all.
+      let named = false;
+      for (let x = blockSection[b]; x !== -1 && !named; x = sections[x].parent) named = sections[x].namedRoles.length > 0;
+      own[b] = !named && startsOwnPart(b) ? 2 : 1;
+    }
     if (own[b] === 2) continue;
     // A part that names its own role ("（三）存在的问题") keeps its wording to itself: it must not
     // turn the unnamed part above it into a problems part (and a part inserted by a quick fix
