@@ -394,6 +394,11 @@ describe('regressions', () => {
     const r = analyze(lines('# 桂花村党总支书记、村委会主任述职报告', '', body));
     assert.equal(r.profile.id, 'village-secretary', r.profile.reason);
   });
+  it("does not take the author's post and name set as a heading for a part of the report", () => {
+    const r = analyze(lines('# 2024年度述职报告', '', '## 城关镇财政所所长　吴明远', '', '各位领导、同志们：', '', '现将一年来的情况报告如下。', '', '## 一、主要工作', '', '全年审核乡镇报账单据3120笔，退回不合规单据86笔。', '', '## 二、存在的问题', '', '我对2个村的账务抽查拖到了12月。', '', '## 三、下步打算', '', '一是3月底前完成全部村级账务抽查。'), { profile: 'general' });
+    assert.deepEqual(r.stats.sections.map((x) => x.title), ['主要工作', '存在的问题', '下步打算']);
+    assert.ok(!r.stats.sections.some((x) => x.title.includes('吴明远')));
+  });
   it("reads a community Party committee secretary's 述职述廉报告 as the community committee's", () => {
     const r = analyze(lines('# 2024年度滨江社区党委书记述职述廉报告', '', '全年走访居民1200户，调处邻里纠纷26起，网格员队伍扩充到18人。'));
     assert.equal(r.profile.id, 'community-committee', r.profile.reason);

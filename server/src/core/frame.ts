@@ -16,7 +16,12 @@ export interface Frame {
   reflection: Set<number>;
   /** "今后，我将以更加……": the closing's or the plans', decided once roles are known. */
   vows: number[];
+  /** The author's post and name set as a heading under the title ("## 青石镇党委书记　周文斌"). */
+  byline: number;
 }
+
+/** A post, then the name after a space: a byline, not a part of the outline. */
+const BYLINE = /(?:书记|主任|局长|代表|委员|部长|科长|镇长|乡长|村长|所长|站长|馆长|院长|校长|处长|主席|干部|党员)[^，。；：:]{0,12}[ \t\u3000]+[\u4e00-\u9fff·]{2,5}$/;
 
 export function readFrame(text: string, blocks: readonly Block[], textBlocks: readonly number[], blockText: (b: number) => string): Frame {
   const nb = blocks.length;
@@ -43,6 +48,18 @@ export function readFrame(text: string, blocks: readonly Block[], textBlocks: re
       break;
     }
     if (blocks[b].units > 40) break;
+  }
+
+  // A heading between the title and the salutation (or the first text) that only names the
+  // author ("青石镇党委书记　周文斌", as a Word subtitle converts) opens no part.
+  let byline = -1;
+  for (let k = 0; k < Math.min(3, textBlocks.length); k++) {
+    const b = textBlocks[k];
+    if (b === titleBlock) continue;
+    if (b === salutationBlock || blocks[b].kind !== 'heading') break;
+    const t = blockText(b).trim();
+    if (!blocks[b].marker && blocks[b].units <= 30 && BYLINE.test(t) && !rolesFromTitle(t).some((r) => r !== 'other')) byline = b;
+    break;
   }
 
   // Closing and sign-off at the end.
@@ -95,7 +112,7 @@ export function readFrame(text: string, blocks: readonly Block[], textBlocks: re
       else vows.push(b);
     }
   }
-  return { titleBlock, salutationBlock, closingBlock, trailing, reflection, vows };
+  return { titleBlock, salutationBlock, closingBlock, trailing, reflection, vows, byline };
 }
 
 /**

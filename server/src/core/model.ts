@@ -61,7 +61,7 @@ export function buildModel(text: string, matcher: PhraseMatcher<Tag>, format: Te
 
   const frame = readFrame(text, blocks, textBlocks, blockText);
   const { titleBlock, salutationBlock, closingBlock, trailing, reflection } = frame;
-  const isOther = (b: number) => b === titleBlock || b === salutationBlock || b === closingBlock || trailing.has(b) || reflection.has(b);
+  const isOther = (b: number) => b === titleBlock || b === salutationBlock || b === closingBlock || b === frame.byline || trailing.has(b) || reflection.has(b);
   const frameBlocks = { titleBlock, closingBlock, trailing, isOther, vows: frame.vows };
   const outline = buildOutline(text, blocks, index, frameBlocks);
   const { sections, blockSection, top } = outline;
