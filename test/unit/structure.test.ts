@@ -420,3 +420,10 @@ describe('waivers: checks switched off by comments (issue 16)', () => {
     assert.deepEqual(r.waivers?.map((w) => [w.rules, w.reason]), [[['vague-phrase', 'generic-problem'], '本单位另有规定']]);
   });
 });
+
+describe('recognising a report by its title: what speaks of reports is none (review)', () => {
+  const { recognizeReport } = require('../../server/src/core/recognize') as typeof import('../../server/src/core/recognize');
+  for (const text of ['# 述职报告——写作要求\n\n正文。\n', '# 述职报告 - 使用说明\n\n正文。\n', '# 关于做好年度述职\n\n正文。\n', '下午组织村干部述职\n\n正文。\n']) {
+    it(`does not take "${text.split('\n')[0]}" for a report`, () => assert.equal(recognizeReport(text).report, false));
+  }
+});

@@ -75,13 +75,16 @@ function setPhraseAt(text: string, i: number, end: number): number {
 }
 
 /**
- * A quote that holds a stance, not a name: a fault owned (存在“学用脱节”, 有“好人主义”), a motto
- * kept (坚持“人民至上、生命至上”, 以“马上就办”的作风), a pair of slogans, or 重…轻….
+ * A quote that holds a stance, not a name: a fault owned (存在“学用脱节”), a motto kept
+ * (坚持“人民至上、生命至上”), a pair of slogans not naming a programme, or 重…轻….
  */
-const STANCE_BEFORE = /(?:存在|有|坚持|树立|以|克服|防止|杜绝|做到|破除|纠正|出现|带有|牢记|践行|秉持|弘扬|发扬|强化|增强)(?:着|了|的)?$/;
+const STANCE_BEFORE = /(?:存在|坚持|树立|克服|防止|杜绝|做到|破除|纠正|出现|带有|牢记|践行|秉持|弘扬|发扬|强化|增强)(?:着|了|的)?$/;
+/** After the quote, what a programme's name is followed by: “支部联建、党员联户”活动. */
+const PROGRAMME_AFTER = /^(?:活动|工程|项目|行动|工作法|品牌|机制|模式|制度|平台|服务|课堂|超市|示范)/;
 const SLOGAN_QUOTE = /^[^、，]{2,7}、[^、，]{2,7}$|^重.{1,5}、?轻/;
 
 function stockQuote(text: string, open: number, close: number, start: number): boolean {
+  if (PROGRAMME_AFTER.test(text.slice(close + 1, close + 4))) return false;
   return STANCE_BEFORE.test(text.slice(Math.max(start, open - 4), open)) || SLOGAN_QUOTE.test(text.slice(open + 1, close));
 }
 

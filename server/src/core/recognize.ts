@@ -17,7 +17,11 @@ const FM_KEY = /^(?:profile|duty-report|dutyReport|述职报告|report-kind|repo
  * A report's title names the genre and ends with it: "2024年度个人述职报告",
  * "XX同志述职述廉报告（初稿）". "述职报告助手" (a tool's name) does not end that way.
  */
-const TITLE = /述(?:职|责|廉)[\p{L}\p{N}]{0,8}(?:报告|材料|发言|提纲)(?:（[^）]{0,12}）|\([^)]{0,12}\))?(?:\s*(?:——|--|－|-)\s*[\p{L}·]{2,12})?$/u;
+const TITLE = /述(?:职|责|廉)[\p{L}\p{N}]{0,8}(?:报告|材料|发言|提纲)(?:（[^）]{0,12}）|\([^)]{0,12}\))?(?:\s*(?:——|--|－|-)\s*[\p{Script=Han}·]{2,4})?$/u;
+/** After a dash, words of a document about reports, not a reporter's name. */
+const ABOUT_REPORTS = /(?:要求|说明|模板|范文|格式|指南|示例|样本|写法|技巧)$/;
+/** Titles that speak of reporting rather than being a report ("关于做好年度述职", "下午组织村干部述职"). */
+const ABOUT_REPORTING = /^(?:关于|如何|怎样|怎么)|组织|召开|听取|参加|开展|部署/;
 
 /**
  * Titles of the genre that do not end in 报告: "个人工作总结（述职）", a deputy's
@@ -83,6 +87,7 @@ export function recognizeReport(text: string): Recognition {
 function isTitle(t: string): boolean {
   if (t.length > 80) return false;
   const joined = t.replace(/[ \t\u3000]+/g, '');
+  if (ABOUT_REPORTS.test(joined) || ABOUT_REPORTING.test(joined)) return false;
   return [TITLE, ...OTHER_TITLES].some((re) => re.test(t) || re.test(joined));
 }
 

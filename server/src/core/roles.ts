@@ -107,8 +107,12 @@ function blockRoles(c: RoleInput): Role[] {
   // An outline of numbered work items only ("第一，…第三，…" or "一、…三、…") often ends with
   // unnumbered paragraphs "但我也存在一些不足：…" and "下一步，我将：…": with no part of that
   // role in the outline, such a paragraph starts it, instead of being read as the last item's work.
-  const noProblemsPart = !sections.some((x) => x.role === 'problems' || x.role === 'causes');
-  const noPlansPart = !sections.some((x) => x.role === 'plans');
+  // A part is there when a section has its role or its heading names it ("存在的问题和整改措施").
+  const noProblemsPart = !sections.some((x) => x.role === 'problems' || x.role === 'causes' || x.namedRoles.includes('problems'));
+  const noPlansPart = !sections.some((x) => x.role === 'plans' || x.namedRoles.includes('plans'));
+  // Only in the last part of the work done: with more work after it, such a paragraph is its work.
+  let lastWork = -1;
+  for (const si of top) if (sections[si].role === 'achievements') lastWork = si;
   for (let b = 0; b < nb; b++) {
     const si = blockSection[b];
     if (si === -1 || isOther(b) || !TEXT_KINDS.has(blocks[b].kind)) continue;
@@ -130,12 +134,12 @@ function blockRoles(c: RoleInput): Role[] {
     const named = keySec.namedRoles;
     const key = keySec.index;
     const opens = s.block === b; // the block that opens its section
-    if (role === 'achievements' && (noProblemsPart || noPlansPart)) {
+    if (role === 'achievements' && (noProblemsPart || noPlansPart) && topSec.index === lastWork) {
       if (!opens && !blocks[b].marker) {
         const from = blocks[b].contentStart;
         const stop = blocks[b].end;
         if (noProblemsPart && !switched.has(key) && startsWithAny(text, from, stop, PROBLEM_LEADS, 10) && SHORTCOMING.test(text.slice(from, Math.min(stop, from + 40)))) switched.set(key, 'problems');
-        else if (noPlansPart && startsWithAny(text, from, stop, PLAN_LEADS, 6)) switched.set(key, 'plans');
+        else if (noPlansPart && startsWithAny(text, from, stop, FORWARD_LEADS, 6)) switched.set(key, 'plans');
       }
       const sw = switched.get(key);
       if (sw) role = sw;
@@ -286,6 +290,11 @@ function startsPart(c: RoleInput, b: number): boolean {
   const si = c.outline.blockSection[b];
   const blk = blocks[b];
   if (si === -1 || c.outline.sections[si].block === b || blk.marker || !TEXT_KINDS.has(blk.kind)) return false;
+  // Under a heading ("二、对照检查") the paragraphs are the part's own wording; only after an
+  // item that carries its own text ("第四，纪律上严格。我…") do they stand apart from it.
+  const s = c.outline.sections[si];
+  const opener = c.blocks[s.block];
+  if (opener.kind === 'heading' || s.isLabel || opener.end - s.titleEnd <= 3) return false;
   // One slice of the opening, read for all three kinds of lead.
   const head = text.slice(blk.contentStart, Math.min(blk.end, blk.contentStart + 40));
   return (
@@ -295,8 +304,13 @@ function startsPart(c: RoleInput, b: number): boolean {
   );
 }
 
-/** A problems lead says what is wrong in its first words ("回顾一年来的工作" alone is work done). */
-const SHORTCOMING = /不足|问题|差距|短板|欠缺|不够|不到位/;
+/**
+ * A problems lead says what is wrong in its first words: "回顾一年来的工作" alone is work done,
+ * and so is "着力解决了…的问题"; "存在一些问题", "不足", "差距" are not.
+ */
+const SHORTCOMING = /不足|差距|短板|欠缺|不够|不到位|存在(?:着)?(?:一些|不少|的)?问题|问题(?:和|与)不足/;
+/** Plans leads that look forward whatever follows: not 我将, which also means 把 (我将签到表整理归档). */
+const FORWARD_LEADS = PLAN_LEADS.filter((lead) => lead !== '我将');
 
 function isLeadKind(k: MarkerKind): boolean {
   return k === 'lead-shi' || k === 'lead-di';

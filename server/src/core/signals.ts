@@ -142,10 +142,10 @@ export function rolesFromTitle(title: string): Role[] {
     (/(?:整改|解决|化解|处理)/.test(title) && /情况|成效|落实/.test(title)) ||
     /(?:目标|规划|计划|安排|任务)[^，。]{0,6}(?:完成|落实|执行|推进|实施|兑现)/.test(title) ||
     // A plan made or a target met this year ("制定年度计划", "落实年初工作目标"), unless the
-    // heading looks forward ("明年计划完成…").
+    // heading looks forward ("明年计划完成…") or is about correcting ("制定整改计划").
     (/计划|规划|目标|安排/.test(title) &&
       /(?:制定|编制|修订|出台|研究|完成|落实|实现|兑现|确定)[^，。]{0,8}(?:计划|规划|目标|安排)/.test(title) &&
-      !/下一?步|今后|明年|来年|新的一年|打算|努力方向/.test(title))
+      !/下一?步|今后|明年|来年|新的一年|打算|努力方向|整改|措施/.test(title))
   ) {
     return ['achievements'];
   }

@@ -17,7 +17,7 @@ export function problemEnd(ctx: RuleContext, item: Item): number {
  * Figures that do not belong to the problem: a span of time it has lasted ("2024年以来") and a
  * concession before it ("虽然全年参加集中学习12次，但…" counts the work done, not the shortfall).
  */
-const NOT_THE_PROBLEM = /(?:(?:19|20)\d\d\s*年(?:度)?|\d{1,2}\s*年)(?:以来|来)|(?:虽然|虽|尽管)[^。；！？]{0,60}?[，,](?=\s*(?:但|可|却|还|仍))/g;
+const NOT_THE_PROBLEM = /(?:(?:19|20)\d\d\s*年(?:度)?|\d{1,2}\s*年)(?:以来|来)|(?:虽然|虽|尽管)[^。；！？，,]{0,40}[，,](?=\s*(?:但|可|却|还|仍))/g;
 
 /** An item names a matter when it carries a figure, a name, an example or a consequence. */
 export function isSpecific(ctx: RuleContext, start: number, end: number): boolean {

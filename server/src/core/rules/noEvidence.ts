@@ -14,6 +14,12 @@ const SOURCE_ZH = '《党建述职评价考核工作实施方案》：提倡用�
 const SOURCE_EN = `${citeEn('党建述职评价考核工作实施方案')}: let examples and figures speak`;
 /** A routine kept ("每月发一次政策提示") is a checkable fact; a deadline word alone is not. */
 const FREQUENCY = /每(?:天|日|周|月|季度?|半年|年)/;
+/**
+ * One relative's own event, as integrity parts tell one ("今年女儿结婚，我按规定报告"): bare kin
+ * words are not enough, they fill the formula too ("教育女儿儿子遵纪守法", "像儿子一样照顾老人").
+ */
+const KIN_EVENT = /(?:女儿|儿子|侄子|侄女|外甥|儿媳|女婿|岳父|岳母|父亲|母亲|弟弟|妹妹|哥哥|姐姐|爱人|妻子|丈夫)[^。；，,]{0,12}(?:结婚|出嫁|办婚礼|升学|考上|入伍|去世|病故|住院|申请|报考|应聘|承包|投标|参加招聘)/;
+const routineOrKin = (t: string) => FREQUENCY.test(t) || KIN_EVENT.test(t);
 
 export const noEvidence: Rule = {
   order: 7,
@@ -32,7 +38,7 @@ export const noEvidence: Rule = {
       const ev = model.evidence(b);
       const from = blk.marker ? blk.marker.end : blk.contentStart;
       // A figure, a name, two named activities, an example or a particular occasion.
-      if (ev.figure || ev.name || ev.quoted >= 2 || derived.countIn('example', from, blk.end) > 0 || derived.countIn('event', from, blk.end) > 0 || FREQUENCY.test(model.text.slice(from, Math.min(blk.end, from + 2000)))) continue;
+      if (ev.figure || ev.name || ev.quoted >= 2 || derived.countIn('example', from, blk.end) > 0 || derived.countIn('event', from, blk.end) > 0 || routineOrKin(model.text.slice(from, Math.min(blk.end, from + 2000)))) continue;
       // A title line with its text on the next line and no blank between ("（二）人口计生工作"
       // then the paragraph, as Word pastes it): the finding is on the text, not on the title.
       let at = blk.contentStart;
