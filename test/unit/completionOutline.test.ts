@@ -201,10 +201,12 @@ describe('outline completion over the protocol', function () {
     const items = await complete(uri, 0, 4, '纲');
     assert.equal(items.length, BUILTIN_PROFILES.length);
     assert.equal(items[0].label, 'Report outline: General duty report');
-    // Any other 't' typed: nothing, and not the front matter's completions either.
+    // A 't' typed in the body: nothing.
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:Untitled-4', languageId: 'markdown', version: 1, text: '# 述职报告\n\n我在工作上t\n' } });
+    assert.deepEqual(await complete('untitled:Untitled-4', 2, 6, 't'), []);
+    // A 't' typed in the front matter, or a request by hand there: the front matter's completions.
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:Untitled-2', languageId: 'markdown', version: 1, text: '---\nt\n---\n' } });
-    assert.deepEqual(await complete('untitled:Untitled-2', 1, 1, 't'), []);
-    // Invoked by hand there, the front matter key is still offered.
+    assert.deepEqual((await complete('untitled:Untitled-2', 1, 1, 't')).map((i) => i.label), ['profile']);
     assert.deepEqual((await complete('untitled:Untitled-2', 1, 1)).map((i) => i.label), ['profile']);
   });
 

@@ -5,7 +5,6 @@
  */
 import {
   CompletionItemKind,
-  CompletionTriggerKind,
   InsertTextFormat,
   InsertTextMode,
   type CompletionItem,
@@ -17,7 +16,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BUILTIN_PROFILES } from '../../core';
 import { scanBlocks, TEXT_KINDS } from '../../core/blocks';
 import type { Locale, Profile } from '../../core/types';
-import { OUTLINE_LINE, OUTLINE_TRIGGER_CHARACTERS, PLAIN_OUTLINE_WORD } from '../../../../shared/outlineKeyword';
+import { OUTLINE_LINE, PLAIN_OUTLINE_WORD } from '../../../../shared/outlineKeyword';
 import { REPORT_LANGUAGES } from '../../../../shared/protocol';
 import { snippetFor, type OutlineSnippet } from '../../../../scripts/gen-snippets';
 import { uriOf, type ServerContext } from '../context';
@@ -113,9 +112,8 @@ export function register(ctx: ServerContext): void {
     if (!doc || !REPORT_LANGUAGES.includes(doc.languageId)) return [];
     const outline = outlineCompletions(doc, params.position, () => ctx.service.localeFor(doc.uri));
     if (outline.length) return outline;
-    // A keyword's last character asks for an outline only: no reading of the front matter.
-    const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
-    if (trigger && OUTLINE_TRIGGER_CHARACTERS.includes(trigger)) return [];
+    // A 't' typed in the front matter (profile: party-secretary) still gets the profiles there:
+    // editors that honour trigger characters ask on every one.
     const config = ctx.service.configFor(doc.uri).config;
     const extra = (config.profiles ?? []).filter((p) => p.id && p.name && !BUILTIN_PROFILES.some((b) => b.id === p.id));
     return completions(doc, params.position, [...BUILTIN_PROFILES, ...(extra as typeof BUILTIN_PROFILES)]);
