@@ -20,9 +20,9 @@ export interface Frame {
   byline: number;
 }
 
-/** A post, then the name after a space: a byline, not a part of the outline. */
 /** Words of a part heading, not of a post and a name ("做合格党员　当先锋", "当好人民代表　服务选民"). */
 const WORK_WORDS = /^(?:当好|当|做好|做|争当|争做|坚持|履行|发挥|强化|提升|服务)|服务|履职|先锋|工作/;
+/** A post, then the name after a space: a byline, not a part of the outline. */
 const BYLINE = /(?:书记|主任|局长|代表|委员|部长|科长|镇长|乡长|村长|所长|站长|馆长|院长|校长|处长|主席|干部|党员)[^，。；：:]{0,12}[ \t\u3000]+[\u4e00-\u9fff·]{2,5}$/;
 
 export function readFrame(text: string, blocks: readonly Block[], textBlocks: readonly number[], blockText: (b: number) => string): Frame {

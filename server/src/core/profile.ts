@@ -45,7 +45,7 @@ export function chooseProfile(model: ReportModel, knowledge: Knowledge, options:
 
 /**
  * Title words that name the genre, not the reporter: 《镇开展“双述双评”工作实施方案》 has the
- * village Party secretary write a 述职述廉报告 too, so they only break ties.
+ * village Party secretary write a 述职述廉报告 too, so they only add to a kind's score.
  */
 const GENRE_TITLES = new Set(['述职述廉', '勤廉双述']);
 

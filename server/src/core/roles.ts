@@ -300,7 +300,7 @@ function startsPart(c: RoleInput, b: number): boolean {
   return (
     (startsWithAny(head, 0, head.length, PROBLEM_LEADS, 10) !== undefined && SHORTCOMING.test(head)) ||
     startsWithAny(head, 0, head.length, CAUSE_LEADS, 16) !== undefined ||
-    startsWithAny(head, 0, head.length, PLAN_LEADS, 6) !== undefined
+    startsWithAny(head, 0, head.length, FORWARD_LEADS, 6) !== undefined
   );
 }
 
