@@ -27,7 +27,7 @@ import { OUTLINE_KEYWORD_TYPED } from '../../shared/outlineKeyword';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(ROOT, 'server', 'out', 'server.js');
-/** The snippets VS Code offers, as committed: the completion must insert the same bodies. */
+/** The outline snippets as committed (the insert-outline command reads them): the completion must insert the same bodies. */
 const SNIPPETS = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', 'duty-report.json'), 'utf8')) as Record<string, { prefix: string[]; body: string[] }>;
 const bodyOf = (id: string) => Object.values(SNIPPETS).find((s) => s.prefix.includes(`dutyreport-${id}`))!.body.join('\n');
 

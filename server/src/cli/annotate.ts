@@ -13,7 +13,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES } from '../core';
+import { ruleName, RULES } from '../core';
 import { OUTLINE_ROLES, type AnalysisResult, type Locale } from '../core/types';
 import { WORDS } from '../core/words';
 import { safeTerminalText, waiverText } from '../format/text';
@@ -38,9 +38,6 @@ export function checkCopyFolder(output: string | undefined): void {
   }
 }
 
-function ruleName(id: string, locale: Locale): string {
-  return RULES.find((r) => r.id === id)?.name[locale] ?? id;
-}
 
 function percent(n: number): string {
   return `${Math.round((Number.isFinite(n) ? n : 0) * 100)}%`;

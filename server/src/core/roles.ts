@@ -136,10 +136,9 @@ function blockRoles(c: RoleInput): Role[] {
     const opens = s.block === b; // the block that opens its section
     if (role === 'achievements' && (noProblemsPart || noPlansPart) && topSec.index === lastWork) {
       if (!opens && !blocks[b].marker) {
-        const from = blocks[b].contentStart;
-        const stop = blocks[b].end;
-        if (noProblemsPart && !switched.has(key) && startsWithAny(text, from, stop, PROBLEM_LEADS, 10) && SHORTCOMING.test(text.slice(from, Math.min(stop, from + 40)))) switched.set(key, 'problems');
-        else if (noPlansPart && startsWithAny(text, from, stop, FORWARD_LEADS, 6)) switched.set(key, 'plans');
+        const lead = partLead(text, blocks[b]);
+        if (lead === 'problems' && noProblemsPart && !switched.has(key)) switched.set(key, 'problems');
+        else if (lead === 'plans' && noPlansPart) switched.set(key, 'plans');
       }
       const sw = switched.get(key);
       if (sw) role = sw;
@@ -295,13 +294,19 @@ function startsPart(c: RoleInput, b: number): boolean {
   const s = c.outline.sections[si];
   const opener = c.blocks[s.block];
   if (opener.kind === 'heading' || s.isLabel || opener.end - s.titleEnd <= 3) return false;
-  // One slice of the opening, read for all three kinds of lead.
+  return partLead(text, blk) !== undefined;
+}
+
+/**
+ * The part an unnumbered paragraph's opening starts, if any: problems (a lead naming a
+ * shortcoming), causes, or plans (a forward lead). One slice of the opening for all three.
+ */
+function partLead(text: string, blk: Block): 'problems' | 'causes' | 'plans' | undefined {
   const head = text.slice(blk.contentStart, Math.min(blk.end, blk.contentStart + 40));
-  return (
-    (startsWithAny(head, 0, head.length, PROBLEM_LEADS, 10) !== undefined && SHORTCOMING.test(head)) ||
-    startsWithAny(head, 0, head.length, CAUSE_LEADS, 16) !== undefined ||
-    startsWithAny(head, 0, head.length, FORWARD_LEADS, 6) !== undefined
-  );
+  if (startsWithAny(head, 0, head.length, PROBLEM_LEADS, 10) !== undefined && SHORTCOMING.test(head)) return 'problems';
+  if (startsWithAny(head, 0, head.length, CAUSE_LEADS, 16) !== undefined) return 'causes';
+  if (startsWithAny(head, 0, head.length, FORWARD_LEADS, 6) !== undefined) return 'plans';
+  return undefined;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { OUTLINE_ROLES, type Finding, type Locale, type Severity, type Waiver } from '../core/types';
 import { WORDS } from '../core/words';
-import { RULES } from '../core';
+import { ruleName } from '../core';
 import { CHARSET, type CheckedFile, type DocxPosition, type Format, type FormatInput } from './types';
 
 
@@ -107,15 +107,13 @@ const WAIVER_SCOPE: Record<Locale, Record<Waiver['kind'], string>> = {
 /**
  * One check switched off by a comment in the draft, for the reviewer to judge: where (the
  * comment's 1-based line, or in a Word file its 段), which rules, how far, why (or that no reason
- * was given), and how many findings it hid. `第12行 vague-phrase（下一行；理由：…），隐去 2 条`.
+ * was given), and how many findings it hid. `第12行 空话套话（下一行；理由：…），隐去 2 条`.
  */
-const RULE_NAME = new Map(RULES.map((r) => [r.id, r.name]));
-
 export function waiverText(w: Waiver, locale: Locale, place?: DocxPosition): string {
   const zh = locale === 'zh';
   const where = place ? docxPlaceText(place, locale) : zh ? `第${w.line + 1}行` : `line ${w.line + 1}`;
   // Rules by name, as the scorecard lists them: the id is for configuration, not for reading.
-  const rules = Array.isArray(w.rules) && w.rules.length ? w.rules.map((id) => RULE_NAME.get(id)?.[locale] ?? id).join(zh ? '、' : ', ') : zh ? '全部检查' : 'all checks';
+  const rules = Array.isArray(w.rules) && w.rules.length ? w.rules.map((id) => ruleName(id, locale)).join(zh ? '、' : ', ') : zh ? '全部检查' : 'all checks';
   const scope = WAIVER_SCOPE[locale][w.kind] ?? w.kind;
   const reason = typeof w.reason === 'string' && w.reason.trim() ? w.reason.trim() : undefined;
   const hidden = Number.isFinite(w.hidden) ? w.hidden : 0;

@@ -5,7 +5,7 @@
  */
 import { CodeActionKind, ErrorCodes, ResponseError, type CodeAction, type Diagnostic, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { RULES } from '../../core';
+import { ruleName, RULES } from '../../core';
 import type { AnalysisResult, Finding, Locale, SectionStat } from '../../core/types';
 import { analysed, type ServerContext } from '../context';
 import { frontMatterSpan } from '../frontMatter';
@@ -180,7 +180,7 @@ export function codeActions(
       return d.source === SOURCE && data?.version === resultVersion && data.index === i && d.code === result.findings[i].rule;
     });
   const here = result.findings.map((f, i) => ({ f, i })).filter(({ f, i }) => overlaps(f.range, range) || diagFor(i));
-  const name = (rule: string) => RULES.find((r) => r.id === rule)?.name[locale] ?? rule;
+  const name = (rule: string) => ruleName(rule, locale);
   const headings = headingLines(result);
   const seenRules = new Set<string>();
   // One "this line" action per rule and line, holding every diagnostic it silences.
